@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/lint/report"
+	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules"
+)
+
+func lintCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "lint",
+		Usage:     "lint profile files and folders",
+		ArgsUsage: "[path…]",
+		Description: `Lints the given files and folders (default: the current folder). Folders
+are walked in sorted order; .yaml, .yml and .json files are linted, hidden
+folders skipped. "-" reads one profile from standard input.
+
+Each finding is printed as path:line:column: severity rule: message, with
+the source line and a caret under the column. Columns count characters
+(runes), starting at 1.
+
+Exit status: 0 when no finding is at or above --fail-level, 1 when one is,
+2 for a usage error or a path that cannot be read, 3 for an internal error.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.Formats, ", ")},
+			&cli.StringFlag{Name: "fail-level", Value: "error", Usage: "lowest severity that fails the run: error, warning, info or none"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only: no source lines, no summary"},
+			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for a profile read from standard input"},
+			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text output: auto, always or never (auto honours NO_COLOR)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: one per CPU)"},
+		},
+		Action: runLint,
+	}
+}
+
+func failLevel(s string) (lint.Severity, error) {
+	if s == "none" {
+		return lint.Off, nil
+	}
+	sev, err := lint.ParseSeverity(s)
+	if err != nil || sev == lint.Off {
+		return 0, fmt.Errorf("--fail-level: %q is not error, warning, info or none", s)
+	}
+	return sev, nil
+}
+
+func runLint(c *cli.Context) error {
+	fail, err := failLevel(c.String("fail-level"))
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	out := c.App.Writer
+	color, err := useColor(c.String("color"), out)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	printer, err := report.New(c.String("format"), out, report.Options{
+		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: rules.All(),
+	})
+	if err != nil {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--format: %w", err)}
+	}
+
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	files, pathErrs := profiles.Expand(paths)
+	sources := make([]lint.Source, 0, len(files))
+	for _, p := range files {
+		if p == "-" {
+			data, err := io.ReadAll(c.App.Reader)
+			if err != nil {
+				return &exitError{code: exitUsage, err: fmt.Errorf("reading standard input: %w", err)}
+			}
+			sources = append(sources, lint.Source{Name: c.String("stdin-filename"), Read: func() ([]byte, error) { return bytes.Clone(data), nil }})
+			continue
+		}
+		sources = append(sources, lint.FileSource(p))
+	}
+
+	res := lint.Run(lint.Config{Rules: rules.All(), Jobs: c.Int("jobs")}, sources)
+	if err := printer.Print(res); err != nil {
+		return &exitError{code: exitInternal, err: fmt.Errorf("writing report: %w", err)}
+	}
+	for _, e := range append(pathErrs, res.Errors...) {
+		fmt.Fprintf(c.App.ErrWriter, "profilelint: %v\n", e)
+	}
+	switch {
+	case res.Internal:
+		return &exitError{code: exitInternal}
+	case len(pathErrs)+len(res.Errors) > 0 && res.Files == 0:
+		return &exitError{code: exitUsage}
+	case len(pathErrs) > 0:
+		// A path that does not exist is a mistake in the command line,
+		// even when other paths were linted.
+		return &exitError{code: exitUsage}
+	}
+	if fail != lint.Off {
+		for _, f := range res.Findings {
+			if f.Suppressed == nil && f.Severity >= fail {
+				return &exitError{code: exitFindings}
+			}
+		}
+	}
+	return nil
+}
+
+// useColor decides on ANSI colour: only on a terminal, never with NO_COLOR.
+func useColor(mode string, w io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		if os.Getenv("NO_COLOR") != "" {
+			return false, nil
+		}
+		f, ok := w.(*os.File)
+		if !ok {
+			return false, nil
+		}
+		info, err := f.Stat()
+		return err == nil && info.Mode()&os.ModeCharDevice != 0, nil
+	}
+	return false, fmt.Errorf("--color: %q is not auto, always or never", mode)
+}

@@ -1,0 +1,96 @@
+// Command profilelint validates and lints career-profile files.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// Exit codes. They are part of the interface: CI jobs test them.
+const (
+	exitOK       = 0 // nothing at or above the fail level
+	exitFindings = 1 // findings at or above the fail level
+	exitUsage    = 2 // bad flag, bad config, unreadable path
+	exitInternal = 3 // profilelint itself failed
+)
+
+func main() { os.Exit(main1()) }
+
+// exitError carries an exit code through urfave/cli.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return ""
+	}
+	return e.err.Error()
+}
+
+func usageErrorf(format string, args ...any) error {
+	return &exitError{code: exitUsage, err: fmt.Errorf(format, args...)}
+}
+
+func main1() int {
+	return run(os.Args, os.Stdin, os.Stdout, os.Stderr)
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	app := newApp(stdin, stdout, stderr)
+	err := app.Run(args)
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(stderr, "profilelint: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// Anything urfave/cli reports itself is a usage error: an unknown
+	// flag or command, a missing argument.
+	fmt.Fprintf(stderr, "profilelint: %v\n", err)
+	return exitUsage
+}
+
+func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:  "profilelint",
+		Usage: "validate and lint career-profile files",
+		Description: `profilelint checks profile/v1 files (one role focus at one level of a
+career ladder, in YAML or JSON) against the profile/v1 schema and against
+content rules the schema cannot express: levels in order, experience that
+rises with the level, no duplicated descriptions, sourced and reviewed
+content, resolvable ids and SOC codes, clean text.
+
+Start with:
+   profilelint lint examples/        lint a folder
+   profilelint rules                 list the rules
+   profilelint rules level-order     explain one rule, with examples`,
+		Version:         version,
+		Reader:          stdin,
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		ExitErrHandler:  func(*cli.Context, error) {},
+		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
+			return usageErrorf("%v", err)
+		},
+		Commands: []*cli.Command{
+			lintCommand(),
+			schemaCommand(),
+			rulesCommand(),
+			versionCommand(),
+		},
+	}
+}

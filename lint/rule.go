@@ -1,0 +1,223 @@
+// Package lint is profilelint's engine: rules are values, files are linted
+// concurrently, corpus-wide rules run over what every file contributed, and
+// findings come out sorted. It imports no rule and no printer, so it can be
+// embedded as a library.
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/profilelint/profilelint/profiles"
+)
+
+// Scope says whether a rule judges one file at a time or the whole corpus.
+type Scope int8
+
+// Scopes.
+const (
+	PerFile Scope = iota
+	PerCorpus
+)
+
+func (s Scope) String() string {
+	if s == PerCorpus {
+		return "corpus"
+	}
+	return "file"
+}
+
+// Doc documents a rule. Bad and Good are YAML examples; a test asserts that
+// Bad yields the rule's finding and Good yields none. For corpus rules an
+// example may hold several files, each introduced by a line "# file: NAME".
+type Doc struct {
+	Text string
+	Bad  string
+	Good string
+}
+
+// Option documents one option of a rule and holds its default.
+type Option struct {
+	Name    string
+	Default any
+	Doc     string
+}
+
+// Rule is one check. Per-file rules set Run. Corpus rules set Collect,
+// which extracts small facts from each file, and Finish, which judges the
+// facts of all files together; syntax trees are never kept across files.
+type Rule struct {
+	ID       string
+	Summary  string
+	Severity Severity // default; configuration may override
+	Scope    Scope
+	Doc      Doc
+	Options  []Option
+	Run      func(*Pass)
+	Collect  func(*Pass) any
+	Finish   func(*Corpus)
+}
+
+// Ladder is the ordered list of level codes, lowest first.
+type Ladder []string
+
+// Index returns the position of code in the ladder, or -1.
+func (l Ladder) Index(code string) int {
+	for i, c := range l {
+		if c == code {
+			return i
+		}
+	}
+	return -1
+}
+
+func (l Ladder) String() string { return strings.Join(l, " ") }
+
+// DefaultLadders are the ladders used when the configuration names none:
+// P1…P7 for the professional track (and profiles without a track), M1…M6
+// for the management track.
+var DefaultLadders = map[string]Ladder{
+	"":             {"P1", "P2", "P3", "P4", "P5", "P6", "P7"},
+	"professional": {"P1", "P2", "P3", "P4", "P5", "P6", "P7"},
+	"management":   {"M1", "M2", "M3", "M4", "M5", "M6"},
+}
+
+// options resolves option values: configured first, then the rule's default.
+type options struct {
+	rule *Rule
+	set  map[string]any
+}
+
+func (o options) get(name string) any {
+	if v, ok := o.set[name]; ok {
+		return v
+	}
+	for _, opt := range o.rule.Options {
+		if opt.Name == name {
+			return opt.Default
+		}
+	}
+	panic(fmt.Sprintf("rule %s has no option %q", o.rule.ID, name))
+}
+
+// Float returns a numeric option.
+func (o options) Float(name string) float64 {
+	switch v := o.get(name).(type) {
+	case float64:
+		return v
+	case int:
+		return float64(v)
+	case int64:
+		return float64(v)
+	}
+	panic(fmt.Sprintf("option %s.%s is not a number", o.rule.ID, name))
+}
+
+// Int returns an integer option.
+func (o options) Int(name string) int { return int(o.Float(name)) }
+
+// Strings returns a list option.
+func (o options) Strings(name string) []string {
+	switch v := o.get(name).(type) {
+	case []string:
+		return v
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, s := range v {
+			out = append(out, fmt.Sprint(s))
+		}
+		return out
+	}
+	panic(fmt.Sprintf("option %s.%s is not a list", o.rule.ID, name))
+}
+
+// String returns a text option.
+func (o options) String(name string) string { return fmt.Sprint(o.get(name)) }
+
+// Pass is what a rule sees of one file.
+type Pass struct {
+	options
+	Rule   *Rule
+	File   *profiles.File
+	Root   *profiles.Node
+	Ladder Ladder
+	// pending holds the findings of the running rule until it returns.
+	pending []*Finding
+}
+
+// Reportf reports a finding at the node of pointer ptr. Where that node
+// does not exist (a missing key), the nearest existing parent is used.
+func (p *Pass) Reportf(ptr string, format string, args ...any) *Finding {
+	return p.report1(ptr, false, format, args...)
+}
+
+// ReportKeyf reports a finding at the key of the mapping entry ptr.
+func (p *Pass) ReportKeyf(ptr string, format string, args ...any) *Finding {
+	return p.report1(ptr, true, format, args...)
+}
+
+func (p *Pass) report1(ptr string, key bool, format string, args ...any) *Finding {
+	f := &Finding{
+		Rule:    p.Rule.ID,
+		File:    p.File.Path,
+		Pointer: ptr,
+		Message: fmt.Sprintf(format, args...),
+	}
+	n := p.node(ptr, key)
+	f.Line, f.Column = n.Pos.Line, n.Pos.Column
+	if n.End.Line > 0 {
+		f.EndLine, f.EndColumn = n.End.Line, n.End.Column
+	}
+	// The caller may still add related places and fixes: hand the finding
+	// over after the rule returns.
+	p.pending = append(p.pending, f)
+	return f
+}
+
+// Place returns the position of the node at ptr, for related places.
+func (p *Pass) Place(ptr string, message string) Place {
+	n := p.node(ptr, false)
+	return Place{File: p.File.Path, Line: n.Pos.Line, Column: n.Pos.Column, Pointer: ptr, Message: message}
+}
+
+// Node returns the node at ptr, or the nearest existing ancestor.
+func (p *Pass) node(ptr string, key bool) *profiles.Node {
+	if key {
+		if k := p.Root.LookupKey(ptr); k != nil {
+			return k
+		}
+	}
+	for {
+		if n := p.Root.Lookup(ptr); n != nil {
+			return n
+		}
+		i := strings.LastIndexByte(ptr, '/')
+		if i < 0 {
+			return p.Root
+		}
+		ptr = ptr[:i]
+	}
+}
+
+// Corpus is what a corpus rule sees at the end: the facts that Collect
+// returned for each file, in file order.
+type Corpus struct {
+	options
+	Rule  *Rule
+	Facts []Facts
+	// Ladders maps a track to its ladder.
+	Ladders map[string]Ladder
+	report  func(Finding)
+}
+
+// Facts is what Collect returned for one file.
+type Facts struct {
+	File  string
+	Facts any
+}
+
+// Report adds a finding; the rule fills in positions from its facts.
+func (c *Corpus) Report(f Finding) {
+	f.Rule = c.Rule.ID
+	c.report(f)
+}

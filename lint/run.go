@@ -1,0 +1,249 @@
+package lint
+
+import (
+	"cmp"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"sync"
+
+	"github.com/profilelint/profilelint/profiles"
+)
+
+// Config says which rules run and how.
+type Config struct {
+	Rules []*Rule
+	// Severity overrides a rule's default severity; Off turns it off.
+	Severity map[string]Severity
+	// Options sets rule options, by rule id and option name.
+	Options map[string]map[string]any
+	// Ladders maps a profile's track to its ladder; DefaultLadders fills
+	// the tracks it does not name.
+	Ladders map[string]Ladder
+	// Jobs is the number of files linted at once; 0 means one per CPU.
+	Jobs int
+}
+
+// Source is one file to lint: a name to report and a way to read it.
+type Source struct {
+	Name string
+	Read func() ([]byte, error)
+}
+
+// FileSource reads a file from disk.
+func FileSource(path string) Source {
+	return Source{Name: path, Read: func() ([]byte, error) { return os.ReadFile(path) }}
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Files    int       // files read and linted
+	Findings []Finding // sorted by file, line, column, rule
+	// Errors are files that could not be read; the others were linted.
+	Errors []error
+	// Internal is set when a rule failed (panicked); its finding says so.
+	Internal bool
+	// Sources keeps the parsed files by name, for printers that show
+	// source lines. Only the line index and bytes are kept.
+	Sources map[string]*profiles.File
+}
+
+// Syntax is the rule under which the engine reports files that are not
+// well-formed YAML or JSON. It is part of the engine, not of a rule set.
+var Syntax = &Rule{
+	ID:       "syntax",
+	Summary:  "the file is well-formed YAML or JSON holding one document",
+	Severity: Error,
+	Doc: Doc{
+		Text: `A file that cannot be parsed is reported at the position where the parser
+stopped, and the other files are still linted. Files holding no document,
+more than one document, anchors or aliases, or invalid UTF-8 are reported
+here too: a profile is one plain document.`,
+		Bad:  "schema: profile/v1\nid: [INFRAS.INFRASTR5562.P7\n",
+		Good: "schema: profile/v1\nid: INFRAS.INFRASTR5562.P7\n",
+	},
+}
+
+type fileResult struct {
+	file     *profiles.File
+	findings []Finding
+	facts    map[*Rule]any
+	err      error
+	internal bool
+}
+
+// Run lints the sources and returns the findings, sorted.
+func Run(cfg Config, sources []Source) *Result {
+	jobs := cfg.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	results := make([]fileResult, len(sources))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(jobs, max(1, len(sources))); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = lintFile(&cfg, sources[i])
+			}
+		}()
+	}
+	for i := range sources {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	res := &Result{Sources: make(map[string]*profiles.File, len(sources))}
+	for i := range results {
+		r := &results[i]
+		if r.err != nil {
+			res.Errors = append(res.Errors, r.err)
+			continue
+		}
+		res.Files++
+		res.Findings = append(res.Findings, r.findings...)
+		res.Internal = res.Internal || r.internal
+		res.Sources[r.file.Path] = r.file
+	}
+	for _, rule := range cfg.Rules {
+		if rule.Scope != PerCorpus || rule.Finish == nil || cfg.severity(rule) == Off {
+			continue
+		}
+		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders()}
+		for i := range results {
+			if f, ok := results[i].facts[rule]; ok {
+				c.Facts = append(c.Facts, Facts{File: results[i].file.Path, Facts: f})
+			}
+		}
+		sev := cfg.severity(rule)
+		c.report = func(f Finding) {
+			f.Severity = sev
+			res.Findings = append(res.Findings, f)
+		}
+		if err := safely(func() { rule.Finish(c) }); err != nil {
+			res.Internal = true
+			res.Findings = append(res.Findings, Finding{Rule: rule.ID, Severity: Error, Message: err.Error()})
+		}
+	}
+	Sort(res.Findings)
+	return res
+}
+
+// Sort orders findings by file, line, column, rule and message, so that
+// output never depends on scheduling.
+func Sort(fs []Finding) {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(
+			cmp.Compare(a.File, b.File),
+			cmp.Compare(a.Line, b.Line),
+			cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Rule, b.Rule),
+			cmp.Compare(a.Message, b.Message),
+		)
+	})
+}
+
+func (cfg *Config) severity(r *Rule) Severity {
+	if s, ok := cfg.Severity[r.ID]; ok {
+		return s
+	}
+	return r.Severity
+}
+
+func (cfg *Config) ladders() map[string]Ladder {
+	out := make(map[string]Ladder, len(DefaultLadders)+len(cfg.Ladders))
+	for k, v := range DefaultLadders {
+		out[k] = v
+	}
+	for k, v := range cfg.Ladders {
+		out[k] = v
+	}
+	return out
+}
+
+// LadderFor returns the ladder of a track.
+func (cfg *Config) LadderFor(track string) Ladder {
+	l := cfg.ladders()
+	if ladder, ok := l[track]; ok {
+		return ladder
+	}
+	return l[""]
+}
+
+func lintFile(cfg *Config, src Source) (r fileResult) {
+	data, err := src.Read()
+	if err != nil {
+		return fileResult{err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
+	}
+	file, perr := profiles.Parse(src.Name, data)
+	r.file = file
+	if perr != nil {
+		if sev := cfg.severity(Syntax); sev != Off {
+			se := perr.(*profiles.SyntaxError)
+			r.findings = append(r.findings, Finding{
+				Rule: Syntax.ID, Severity: sev, File: src.Name,
+				Line: se.Pos.Line, Column: se.Pos.Column, Message: se.Msg,
+			})
+		}
+		return r
+	}
+	ladder := cfg.LadderFor(file.Root.Get("track").Text())
+	for _, rule := range cfg.Rules {
+		sev := cfg.severity(rule)
+		if sev == Off {
+			continue
+		}
+		run := rule.Run
+		if rule.Scope == PerCorpus {
+			if rule.Collect == nil {
+				continue
+			}
+			run = func(p *Pass) {
+				if r.facts == nil {
+					r.facts = make(map[*Rule]any)
+				}
+				r.facts[rule] = rule.Collect(p)
+			}
+		}
+		if run == nil {
+			continue
+		}
+		p := &Pass{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, File: file, Root: file.Root, Ladder: ladder}
+		if err := safely(func() { run(p) }); err != nil {
+			r.internal = true
+			r.findings = append(r.findings, Finding{Rule: rule.ID, Severity: Error, File: src.Name, Line: 1, Column: 1, Message: err.Error()})
+		}
+		for _, f := range p.pending {
+			f.Severity = sev
+			r.findings = append(r.findings, *f)
+		}
+	}
+	return r
+}
+
+// safely runs fn, turning a panic into an error: one failing rule must not
+// take the run down.
+func safely(fn func()) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("internal error: rule panicked: %v", v)
+			if os.Getenv("PROFILELINT_DEBUG") != "" {
+				os.Stderr.Write(debug.Stack())
+			}
+		}
+	}()
+	fn()
+	return nil
+}
+
+func unwrap(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

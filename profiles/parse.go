@@ -1,0 +1,301 @@
+package profiles
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
+)
+
+// File is one parsed profile file.
+type File struct {
+	Path string // the name reported in findings
+	Src  []byte // the file's bytes, without a leading byte-order mark
+	BOM  bool   // the file started with a UTF-8 byte-order mark
+	Root *Node
+	// lines holds the byte offset at which each line starts.
+	lines []int
+}
+
+// SyntaxError is a file that could not be read as one YAML or JSON document.
+type SyntaxError struct {
+	Pos Pos
+	Msg string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%d:%d: %s", e.Pos.Line, e.Pos.Column, e.Msg)
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Parse reads src as one profile document. A document that is not
+// well-formed comes back as a *SyntaxError with its position; the file is
+// returned in every case so that callers can still show its lines.
+func Parse(path string, src []byte) (f *File, err error) {
+	f = &File{Path: path, Src: src}
+	// goccy/go-yaml keeps a byte-order mark inside the first key.
+	if bytes.HasPrefix(src, bom) {
+		f.Src, f.BOM = src[len(bom):], true
+	}
+	f.lines = lineStarts(f.Src)
+	if err := Guard(f.Src, DefaultLimits); err != nil {
+		return f, err
+	}
+	defer func() {
+		// The parser is third-party code fed by anyone who opens a pull
+		// request: a panic in it is a finding, not a crash.
+		if r := recover(); r != nil {
+			f.Root = nil
+			err = &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Msg: fmt.Sprintf("the YAML parser failed: %v", r)}
+		}
+	}()
+	astFile, perr := parser.ParseBytes(f.Src, 0)
+	if perr != nil {
+		return f, f.syntaxError(perr)
+	}
+	var body ast.Node
+	for _, doc := range astFile.Docs {
+		b := doc.Body
+		// A comment before a leading "---" comes back as a document of its
+		// own; so does a comments-only file. Neither holds a value.
+		if b == nil || b.Type() == ast.CommentType {
+			continue
+		}
+		if body != nil {
+			return f, &SyntaxError{Pos: f.tokenPos(doc.GetToken()), Msg: "more than one YAML document; a profile file holds exactly one"}
+		}
+		body = b
+	}
+	if body == nil {
+		return f, &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Msg: "the file holds no document"}
+	}
+	root, cerr := f.convert(body, 0)
+	if cerr != nil {
+		return f, cerr
+	}
+	f.Root = root
+	return f, nil
+}
+
+func (f *File) syntaxError(err error) *SyntaxError {
+	var se interface {
+		GetMessage() string
+		GetToken() *token.Token
+	}
+	if errors.As(err, &se) && se.GetToken() != nil {
+		return &SyntaxError{Pos: f.tokenPos(se.GetToken()), Msg: se.GetMessage()}
+	}
+	msg := err.Error()
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Msg: msg}
+}
+
+// maxDepth bounds the recursion of convert; Guard rejects deeper files
+// before they reach the parser, this only keeps convert safe on its own.
+const maxDepth = 1000
+
+func (f *File) convert(n ast.Node, depth int) (*Node, error) {
+	if depth > maxDepth {
+		return nil, &SyntaxError{Pos: f.tokenPos(n.GetToken()), Msg: "nesting too deep"}
+	}
+	switch n := n.(type) {
+	case *ast.MappingNode:
+		out := &Node{Kind: Map, Pos: f.tokenPos(n.GetToken()), Fields: make([]Field, 0, len(n.Values))}
+		if len(n.Values) > 0 && !n.IsFlowStyle {
+			out.Pos = f.tokenPos(n.Values[0].Key.GetToken())
+		}
+		for _, mv := range n.Values {
+			fld, err := f.field(mv, depth)
+			if err != nil {
+				return nil, err
+			}
+			out.Fields = append(out.Fields, fld)
+		}
+		return out, nil
+	case *ast.MappingValueNode:
+		fld, err := f.field(n, depth)
+		if err != nil {
+			return nil, err
+		}
+		return &Node{Kind: Map, Pos: fld.Key.Pos, Fields: []Field{fld}}, nil
+	case *ast.SequenceNode:
+		out := &Node{Kind: Seq, Pos: f.tokenPos(n.GetToken()), Items: make([]*Node, 0, len(n.Values))}
+		for _, v := range n.Values {
+			it, err := f.convert(v, depth+1)
+			if err != nil {
+				return nil, err
+			}
+			out.Items = append(out.Items, it)
+		}
+		return out, nil
+	case *ast.StringNode:
+		return f.scalar(String, n.Value, n.GetToken()), nil
+	case *ast.LiteralNode:
+		out := f.scalar(String, n.Value.Value, n.GetToken())
+		out.Style = "literal"
+		if strings.HasPrefix(n.Start.Value, ">") {
+			out.Style = "folded"
+		}
+		out.End = Pos{}
+		return out, nil
+	case *ast.IntegerNode:
+		out := f.scalar(Int, n.GetToken().Value, n.GetToken())
+		switch v := n.Value.(type) {
+		case int64:
+			out.Num = float64(v)
+			out.Value = fmt.Sprint(v)
+		case uint64:
+			out.Num = float64(v)
+			out.Value = fmt.Sprint(v)
+		}
+		return out, nil
+	case *ast.FloatNode:
+		out := f.scalar(Float, n.GetToken().Value, n.GetToken())
+		out.Num = n.Value
+		return out, nil
+	case *ast.InfinityNode:
+		out := f.scalar(Float, n.GetToken().Value, n.GetToken())
+		out.Num = n.Value
+		return out, nil
+	case *ast.NanNode:
+		return f.scalar(Float, n.GetToken().Value, n.GetToken()), nil
+	case *ast.BoolNode:
+		return f.scalar(Bool, fmt.Sprint(n.Value), n.GetToken()), nil
+	case *ast.NullNode:
+		return f.scalar(Null, "", n.GetToken()), nil
+	case *ast.TagNode:
+		inner, err := f.convert(n.Value, depth+1)
+		if err != nil {
+			return nil, err
+		}
+		if n.Start.Value == "!!str" && inner.Kind != Map && inner.Kind != Seq {
+			inner.Kind = String
+		}
+		return inner, nil
+	case *ast.AnchorNode, *ast.AliasNode, *ast.MergeKeyNode:
+		return nil, &SyntaxError{Pos: f.tokenPos(n.GetToken()), Msg: "anchors, aliases and merge keys are not allowed in a profile; write the value out"}
+	case *ast.CommentGroupNode:
+		return &Node{Kind: Null, Pos: f.tokenPos(n.GetToken())}, nil
+	case nil:
+		return &Node{Kind: Null}, nil
+	}
+	return nil, &SyntaxError{Pos: f.tokenPos(n.GetToken()), Msg: fmt.Sprintf("unsupported YAML node %s", n.Type())}
+}
+
+func (f *File) field(mv *ast.MappingValueNode, depth int) (Field, error) {
+	if _, ok := mv.Key.(*ast.MergeKeyNode); ok {
+		return Field{}, &SyntaxError{Pos: f.tokenPos(mv.Key.GetToken()), Msg: "anchors, aliases and merge keys are not allowed in a profile; write the value out"}
+	}
+	key, err := f.convert(mv.Key, depth+1)
+	if err != nil {
+		return Field{}, err
+	}
+	if key.Kind == Map || key.Kind == Seq {
+		return Field{}, &SyntaxError{Pos: key.Pos, Msg: "a mapping key must be a scalar"}
+	}
+	key.Kind = String
+	var val *Node
+	if mv.Value == nil {
+		val = &Node{Kind: Null, Pos: key.Pos}
+	} else {
+		val, err = f.convert(mv.Value, depth+1)
+		if err != nil {
+			return Field{}, err
+		}
+	}
+	if val.Kind == Null && val.Pos.Line == 0 {
+		val.Pos = key.Pos
+	}
+	return Field{Key: key, Value: val}, nil
+}
+
+func (f *File) scalar(k Kind, value string, tk *token.Token) *Node {
+	n := &Node{Kind: k, Value: value, Pos: f.tokenPos(tk), Style: "plain"}
+	switch tk.Type {
+	case token.SingleQuoteType:
+		n.Style = "single"
+	case token.DoubleQuoteType:
+		n.Style = "double"
+	}
+	// The token's origin is its raw text with surrounding white space; the
+	// end is known only where that text stands at the start position.
+	raw := strings.TrimSpace(tk.Origin)
+	if raw != "" && n.Pos.Offset+len(raw) <= len(f.Src) && string(f.Src[n.Pos.Offset:n.Pos.Offset+len(raw)]) == raw {
+		n.End = f.PosAt(n.Pos.Offset + len(raw))
+	}
+	return n
+}
+
+func (f *File) tokenPos(tk *token.Token) Pos {
+	if tk == nil || tk.Position == nil {
+		return Pos{Line: 1, Column: 1}
+	}
+	line, col := tk.Position.Line, tk.Position.Column
+	if line < 1 {
+		line = 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	return Pos{Line: line, Column: col, Offset: f.offset(line, col)}
+}
+
+func lineStarts(src []byte) []int {
+	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
+	for i, b := range src {
+		if b == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// offset converts a line and rune column into a byte offset.
+func (f *File) offset(line, col int) int {
+	if line > len(f.lines) {
+		return len(f.Src)
+	}
+	off := f.lines[line-1]
+	for c := 1; c < col && off < len(f.Src) && f.Src[off] != '\n'; c++ {
+		_, size := utf8.DecodeRune(f.Src[off:])
+		off += size
+	}
+	return off
+}
+
+// PosAt converts a byte offset into a position.
+func (f *File) PosAt(off int) Pos {
+	if off > len(f.Src) {
+		off = len(f.Src)
+	}
+	lo, hi := 0, len(f.lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if f.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return Pos{Line: lo + 1, Column: utf8.RuneCount(f.Src[f.lines[lo]:off]) + 1, Offset: off}
+}
+
+// Line returns the text of line n (1-based) without its newline.
+func (f *File) Line(n int) string {
+	if n < 1 || n > len(f.lines) {
+		return ""
+	}
+	end := len(f.Src)
+	if n < len(f.lines) {
+		end = f.lines[n] - 1
+	}
+	return strings.TrimSuffix(string(f.Src[f.lines[n-1]:end]), "\r")
+}

@@ -1,0 +1,35 @@
+// Package rules is the registry of profilelint's rules. Each rule lives in
+// its own file and registers itself; adding a rule is that file and its
+// tests.
+package rules
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/profilelint/profilelint/lint"
+)
+
+var registry = []*lint.Rule{lint.Syntax}
+
+// register adds rules to the registry; each rule file calls it from init.
+func register(rs ...*lint.Rule) {
+	registry = append(registry, rs...)
+}
+
+// All returns every rule, sorted by id.
+func All() []*lint.Rule {
+	out := slices.Clone(registry)
+	slices.SortFunc(out, func(a, b *lint.Rule) int { return strings.Compare(a.ID, b.ID) })
+	return out
+}
+
+// Lookup returns the rule with the given id, or nil.
+func Lookup(id string) *lint.Rule {
+	for _, r := range registry {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
+}
