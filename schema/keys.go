@@ -83,8 +83,11 @@ func suggest(key string, names []string) string {
 	return ""
 }
 
+// editDistance is the optimal-string-alignment distance: insertions,
+// deletions, substitutions and swaps of neighbours each cost one.
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	prevprev := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -98,8 +101,12 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			// A swap of two neighbours is one typo, not two.
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prevprev[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prevprev, prev, cur = prev, cur, prevprev
 	}
 	return prev[len(rb)]
 }

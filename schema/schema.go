@@ -61,6 +61,8 @@ type Violation struct {
 	Key     bool
 	Keyword string // the failing keyword: required, type, pattern, ...
 	Message string // plain words: what was found and what is expected
+	Missing string // for "required": the missing key
+	Suggest string // for an unknown key: the known key it is close to
 }
 
 // Validate checks a decoded profile (as from profiles.Node.Interface).
@@ -80,7 +82,36 @@ func Validate(doc any) ([]Violation, error) {
 	var out []Violation
 	collect(ve, doc, &out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Pointer < out[j].Pointer })
-	return dedupe(out), nil
+	return explainMissing(dedupe(out)), nil
+}
+
+// explainMissing drops a missing-key violation when a misspelt key beside
+// it is the explanation, and says so on the misspelt key instead.
+func explainMissing(vs []Violation) []Violation {
+	typo := make(map[string]int)
+	for i, v := range vs {
+		if v.Suggest != "" {
+			typo[parentOf(v.Pointer)+"\x00"+v.Suggest] = i
+		}
+	}
+	explained := make(map[int]bool)
+	for i, v := range vs {
+		if j, ok := typo[v.Pointer+"\x00"+v.Missing]; ok && v.Missing != "" {
+			vs[j].Message += " (it is required)"
+			explained[i] = true
+		}
+	}
+	out := make([]Violation, 0, len(vs))
+	for i, v := range vs {
+		if !explained[i] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func parentOf(ptr string) string {
+	return ptr[:max(0, strings.LastIndexByte(ptr, '/'))]
 }
 
 func dedupe(vs []Violation) []Violation {
@@ -145,23 +176,24 @@ func describe(ve *jsonschema.ValidationError, kw string, doc any) []Violation {
 		var vs []Violation
 		m, _ := value.(map[string]any)
 		for _, k := range unknownKeys(ve.Message) {
-			msg := fmt.Sprintf("unknown key %q", k)
+			msg, sugg := fmt.Sprintf("unknown key %q", k), ""
 			if kw == "propertyNames" {
 				msg = fmt.Sprintf("key %q is not a valid name (lower case letters, digits and _)", k)
 			} else if s := suggest(k, known(ptr)); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
+				sugg = s
 			} else if names := known(ptr); len(names) > 0 {
 				msg += "; expected one of " + strings.Join(names, ", ")
 			}
 			if _, ok := m[k]; ok || m == nil {
-				vs = append(vs, Violation{Pointer: ptr + "/" + escape(k), Key: true, Keyword: kw, Message: msg})
+				vs = append(vs, Violation{Pointer: ptr + "/" + escape(k), Key: true, Keyword: kw, Message: msg, Suggest: sugg})
 			}
 		}
 		return vs
 	case "required":
 		var vs []Violation
 		for _, k := range quoted(ve.Message) {
-			vs = append(vs, Violation{Pointer: ptr, Keyword: kw, Message: fmt.Sprintf("missing required key %q in %s", k, where(ptr))})
+			vs = append(vs, Violation{Pointer: ptr, Keyword: kw, Message: fmt.Sprintf("missing required key %q in %s", k, where(ptr)), Missing: k})
 		}
 		return vs
 	case "type":
@@ -171,7 +203,8 @@ func describe(ve *jsonschema.ValidationError, kw string, doc any) []Violation {
 		}
 		return []Violation{{Pointer: ptr, Keyword: kw, Message: fmt.Sprintf("expected %s, found %s", plural(want), describeValue(value))}}
 	case "pattern":
-		return []Violation{{Pointer: ptr, Keyword: kw, Message: fmt.Sprintf("%s does not have the expected form %s", describeValue(value), patternHint(ptr, ve.Message))}}
+		what, want := patternHint(ptr, ve.Message)
+		return []Violation{{Pointer: ptr, Keyword: kw, Message: fmt.Sprintf("%s is not %s: expected %s", describeValue(value), what, want)}}
 	case "enum":
 		return []Violation{{Pointer: ptr, Keyword: kw, Message: fmt.Sprintf("%s is not allowed here; expected %s", describeValue(value), enumList(ve.Message))}}
 	case "const":
@@ -182,11 +215,24 @@ func describe(ve *jsonschema.ValidationError, kw string, doc any) []Violation {
 	return []Violation{{Pointer: ptr, Keyword: kw, Message: ve.Message}}
 }
 
+// where names the value at ptr in the words of a YAML author:
+// /level_guidelines/0/experience is level_guidelines[0].experience.
 func where(ptr string) string {
 	if ptr == "" {
 		return "the profile"
 	}
-	return ptr
+	var b strings.Builder
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		if tok != "" && strings.Trim(tok, "0123456789") == "" {
+			b.WriteString("[" + tok + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~"))
+	}
+	return b.String()
 }
 
 func plural(t string) string {
@@ -227,27 +273,32 @@ func describeValue(v any) string {
 	}
 }
 
-// patternHint gives the pattern in words where we know the field.
-func patternHint(ptr, msg string) string {
+// patternHint names the field and its expected form where we know them.
+func patternHint(ptr, msg string) (what, want string) {
 	last := ptr[strings.LastIndexByte(ptr, '/')+1:]
 	switch {
-	case ptr == "/id" || strings.HasSuffix(ptr, "/id") && strings.HasPrefix(ptr, "/adjacent_roles"):
-		return "FUNCTION.FOCUS.LEVEL, e.g. INFRAS.INFRASTR5562.P7"
+	case ptr == "/id":
+		return "a profile id", "FUNCTION.FOCUS.LEVEL, e.g. INFRAS.INFRASTR5562.P7"
+	case strings.HasPrefix(ptr, "/adjacent_roles/") && last == "id":
+		return "a profile id", "FUNCTION.FOCUS.LEVEL, e.g. INFRAS.INFRASTR5562.P7"
 	case ptr == "/function/code":
-		return "of 2-12 upper-case letters and digits, starting with a letter"
+		return "a function code", "2-12 upper-case letters and digits, starting with a letter"
 	case ptr == "/focus/code":
-		return "of 2-16 upper-case letters and digits, starting with a letter"
-	case last == "level" || last == "code" && strings.HasPrefix(ptr, "/level"):
-		return "of a level code such as P3 or M1"
+		return "a focus code", "2-16 upper-case letters and digits, starting with a letter"
+	case last == "level" || ptr == "/level/code":
+		return "a level code", "an upper-case letter and up to 7 letters or digits, e.g. P3 or M1"
+	case strings.HasPrefix(ptr, "/provenance/review/scores"):
+		return "a score name", "lower-case letters, digits and _"
 	case strings.HasPrefix(ptr, "/provenance"):
-		return "of a source id: lower-case letters, digits, '.', '_' and '-'"
-	case last == "url":
-		return "of an http(s) URL"
+		if last == "url" {
+			return "a URL", "an http(s) URL without spaces"
+		}
+		return "a source id", "lower-case letters, digits, '.', '_' and '-', e.g. onet-15-1244"
 	}
 	if i := strings.Index(msg, "pattern "); i >= 0 {
-		return msg[i:]
+		return "a valid value", "to match " + msg[i+len("pattern "):]
 	}
-	return msg
+	return "a valid value", msg
 }
 
 func enumList(msg string) string {

@@ -36,6 +36,8 @@ Exit status: 0 when no finding is at or above --fail-level, 1 when one is,
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only: no source lines, no summary"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for a profile read from standard input"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text output: auto, always or never (auto honours NO_COLOR)"},
+			&cli.StringSliceFlag{Name: "only", Usage: "run only these rules (repeat the flag or separate ids with commas)"},
+			&cli.StringSliceFlag{Name: "disable", Usage: "turn these rules off (repeat the flag or separate ids with commas)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: one per CPU)"},
 		},
 		Action: runLint,
@@ -88,7 +90,11 @@ func runLint(c *cli.Context) error {
 		sources = append(sources, lint.FileSource(p))
 	}
 
-	res := lint.Run(lint.Config{Rules: rules.All(), Jobs: c.Int("jobs")}, sources)
+	cfg := lint.Config{Rules: rules.All(), Jobs: c.Int("jobs"), Severity: map[string]lint.Severity{}}
+	if err := selectRules(&cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	res := lint.Run(cfg, sources)
 	if err := printer.Print(res); err != nil {
 		return &exitError{code: exitInternal, err: fmt.Errorf("writing report: %w", err)}
 	}
@@ -134,4 +140,28 @@ func useColor(mode string, w io.Writer) (bool, error) {
 		return err == nil && info.Mode()&os.ModeCharDevice != 0, nil
 	}
 	return false, fmt.Errorf("--color: %q is not auto, always or never", mode)
+}
+
+// selectRules applies --only and --disable to the configuration.
+func selectRules(cfg *lint.Config, only, disable []string) error {
+	for _, id := range append(append([]string{}, only...), disable...) {
+		if rules.Lookup(id) == nil {
+			return fmt.Errorf("unknown rule %q; \"profilelint rules\" lists them", id)
+		}
+	}
+	if len(only) > 0 {
+		keep := make(map[string]bool, len(only))
+		for _, id := range only {
+			keep[id] = true
+		}
+		for _, r := range cfg.Rules {
+			if !keep[r.ID] {
+				cfg.Severity[r.ID] = lint.Off
+			}
+		}
+	}
+	for _, id := range disable {
+		cfg.Severity[id] = lint.Off
+	}
+	return nil
 }
