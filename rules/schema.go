@@ -53,9 +53,13 @@ func runSchema(p *lint.Pass) {
 		return
 	}
 	for _, v := range vs {
-		if v.Key {
+		switch {
+		case v.Key:
 			p.ReportKeyf(v.Pointer, "%s", v.Message)
-		} else {
+		case v.Missing != "" && v.Pointer != "" && p.Root.LookupKey(v.Pointer) != nil:
+			// A missing key is shown at the key of the mapping that lacks it.
+			p.ReportKeyf(v.Pointer, "%s", v.Message)
+		default:
 			p.Reportf(v.Pointer, "%s", v.Message)
 		}
 	}
