@@ -122,7 +122,11 @@ func Run(cfg Config, sources []Source) *Result {
 		}
 		sev := cfg.severity(rule)
 		c.report = func(f Finding) {
-			f.Severity = sev
+			// A rule may lower a finding's severity (a near-duplicate is a
+			// warning of an error rule), never raise it above the configured one.
+			if f.Severity == Off || f.Severity > sev {
+				f.Severity = sev
+			}
 			res.Findings = append(res.Findings, f)
 		}
 		if err := safely(func() { rule.Finish(c) }); err != nil {
@@ -219,7 +223,9 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 			r.findings = append(r.findings, Finding{Rule: rule.ID, Severity: Error, File: src.Name, Line: 1, Column: 1, Message: err.Error()})
 		}
 		for _, f := range p.pending {
-			f.Severity = sev
+			if f.Severity == Off || f.Severity > sev {
+				f.Severity = sev
+			}
 			r.findings = append(r.findings, *f)
 		}
 	}
