@@ -22,8 +22,18 @@ type Config struct {
 	// Ladders maps a profile's track to its ladder; DefaultLadders fills
 	// the tracks it does not name.
 	Ladders map[string]Ladder
+	// Overrides change severities and options for the files they match,
+	// in order: a later override wins.
+	Overrides []Override
 	// Jobs is the number of files linted at once; 0 means one per CPU.
 	Jobs int
+}
+
+// Override is configuration that applies to some files only.
+type Override struct {
+	Match    func(path string) bool
+	Severity map[string]Severity
+	Options  map[string]map[string]any
 }
 
 // Source is one file to lint: a name to report and a way to read it.
@@ -67,11 +77,12 @@ here too: a profile is one plain document.`,
 }
 
 type fileResult struct {
-	file     *profiles.File
-	findings []Finding
-	facts    map[*Rule]any
-	err      error
-	internal bool
+	file       *profiles.File
+	findings   []Finding
+	facts      map[*Rule]any
+	directives []*directive
+	err        error
+	internal   bool
 }
 
 // Run lints the sources and returns the findings, sorted.
@@ -99,11 +110,15 @@ func Run(cfg Config, sources []Source) *Result {
 	wg.Wait()
 
 	res := &Result{Sources: make(map[string]*profiles.File, len(sources))}
+	dirs := make(map[string][]*directive)
 	for i := range results {
 		r := &results[i]
 		if r.err != nil {
 			res.Errors = append(res.Errors, r.err)
 			continue
+		}
+		if len(r.directives) > 0 {
+			dirs[r.file.Path] = r.directives
 		}
 		res.Files++
 		res.Findings = append(res.Findings, r.findings...)
@@ -111,7 +126,7 @@ func Run(cfg Config, sources []Source) *Result {
 		res.Sources[r.file.Path] = r.file
 	}
 	for _, rule := range cfg.Rules {
-		if rule.Scope != PerCorpus || rule.Finish == nil || cfg.severity(rule) == Off {
+		if rule.Scope != PerCorpus || rule.Finish == nil || !cfg.enabledAnywhere(rule) {
 			continue
 		}
 		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders()}
@@ -134,6 +149,7 @@ func Run(cfg Config, sources []Source) *Result {
 			res.Findings = append(res.Findings, Finding{Rule: rule.ID, Severity: Error, Message: err.Error()})
 		}
 	}
+	res.Findings = applySuppressions(res.Findings, dirs, &cfg)
 	Sort(res.Findings)
 	return res
 }
@@ -157,6 +173,57 @@ func (cfg *Config) severity(r *Rule) Severity {
 		return s
 	}
 	return r.Severity
+}
+
+// severityFor is a rule's severity in one file, after overrides.
+func (cfg *Config) severityFor(r *Rule, path string) Severity {
+	sev := cfg.severity(r)
+	for _, o := range cfg.Overrides {
+		if s, ok := o.Severity[r.ID]; ok && o.Match(path) {
+			sev = s
+		}
+	}
+	return sev
+}
+
+// optionsFor is a rule's configured options in one file, after overrides.
+func (cfg *Config) optionsFor(r *Rule, path string) map[string]any {
+	set := cfg.Options[r.ID]
+	for _, o := range cfg.Overrides {
+		if opts, ok := o.Options[r.ID]; ok && o.Match(path) {
+			merged := make(map[string]any, len(set)+len(opts))
+			for k, v := range set {
+				merged[k] = v
+			}
+			for k, v := range opts {
+				merged[k] = v
+			}
+			set = merged
+		}
+	}
+	return set
+}
+
+// enabledAnywhere reports whether a rule is on for some file: corpus rules
+// collect facts from every file when they are.
+func (cfg *Config) enabledAnywhere(r *Rule) bool {
+	if cfg.severity(r) != Off {
+		return true
+	}
+	for _, o := range cfg.Overrides {
+		if s, ok := o.Severity[r.ID]; ok && s != Off {
+			return true
+		}
+	}
+	return false
+}
+
+func (cfg *Config) knownRules() map[string]bool {
+	known := map[string]bool{Syntax.ID: true, UnusedSuppression.ID: true, InvalidSuppression.ID: true}
+	for _, r := range cfg.Rules {
+		known[r.ID] = true
+	}
+	return known
 }
 
 func (cfg *Config) ladders() map[string]Ladder {
@@ -186,8 +253,16 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 	}
 	file, perr := profiles.Parse(src.Name, data)
 	r.file = file
+	var bad []Finding
+	r.directives, bad = parseDirectives(file, cfg.knownRules())
+	if sev := cfg.severityFor(InvalidSuppression, src.Name); sev != Off {
+		for _, f := range bad {
+			f.Severity = sev
+			r.findings = append(r.findings, f)
+		}
+	}
 	if perr != nil {
-		if sev := cfg.severity(Syntax); sev != Off {
+		if sev := cfg.severityFor(Syntax, src.Name); sev != Off {
 			se := perr.(*profiles.SyntaxError)
 			r.findings = append(r.findings, Finding{
 				Rule: Syntax.ID, Severity: sev, File: src.Name,
@@ -198,8 +273,8 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 	}
 	ladder := cfg.LadderFor(file.Root.Get("track").Text())
 	for _, rule := range cfg.Rules {
-		sev := cfg.severity(rule)
-		if sev == Off {
+		sev := cfg.severityFor(rule, src.Name)
+		if sev == Off && (rule.Scope != PerCorpus || !cfg.enabledAnywhere(rule)) {
 			continue
 		}
 		run := rule.Run
@@ -217,7 +292,7 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 		if run == nil {
 			continue
 		}
-		p := &Pass{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, File: file, Root: file.Root, Ladder: ladder}
+		p := &Pass{options: options{rule: rule, set: cfg.optionsFor(rule, src.Name)}, Rule: rule, File: file, Root: file.Root, Ladder: ladder}
 		if err := safely(func() { run(p) }); err != nil {
 			r.internal = true
 			r.findings = append(r.findings, Finding{Rule: rule.ID, Severity: Error, File: src.Name, Line: 1, Column: 1, Message: err.Error()})

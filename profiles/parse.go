@@ -299,3 +299,6 @@ func (f *File) Line(n int) string {
 	}
 	return strings.TrimSuffix(string(f.Src[f.lines[n-1]:end]), "\r")
 }
+
+// Lines returns the number of lines of the file.
+func (f *File) Lines() int { return len(f.lines) }

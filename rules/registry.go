@@ -10,7 +10,10 @@ import (
 	"github.com/profilelint/profilelint/lint"
 )
 
-var registry = []*lint.Rule{lint.Syntax}
+// The engine reports syntax errors and checks suppression directives
+// itself; their rules are listed here so that they are documented,
+// configurable and tested like the others.
+var registry = []*lint.Rule{lint.Syntax, lint.UnusedSuppression, lint.InvalidSuppression}
 
 // register adds rules to the registry; each rule file calls it from init.
 func register(rs ...*lint.Rule) {
