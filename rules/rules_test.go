@@ -117,8 +117,8 @@ func TestRuleDocs(t *testing.T) {
 				t.Fatalf("rule %s has no default severity", r.ID)
 			}
 			rs := []*lint.Rule{r}
-			if r == lint.UnusedSuppression {
-				// A directive is unused only against rules that run.
+			if r == lint.UnusedSuppression || r == lint.InvalidSuppression {
+				// Directives are judged against the rules that run.
 				rs = All()
 			}
 			bad := only(lintFiles(t, exampleFiles(r.Doc.Bad), rs...), r.ID)
