@@ -1,0 +1,277 @@
+package rules
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+func init() { register(DuplicateAcross) }
+
+// DuplicateAcross reports texts that the files linted together share where
+// they must differ.
+var DuplicateAcross = &lint.Rule{
+	ID:       "duplicate-across",
+	Summary:  "texts that must differ across profiles do",
+	Severity: lint.Error,
+	Scope:    lint.PerCorpus,
+	Doc: lint.Doc{
+		Text: `Across the files linted together, three texts must differ:
+- the focus description of two different focuses (function.code and
+  focus.code);
+- one responsibility given at two different levels: a responsibility
+  belongs to one level of the ladder, whichever profile lists it;
+- the description of two differently named skills.
+
+Texts are compared after the normalising of duplicate-text (case,
+punctuation, white space), through a hash of the normalised text: only
+exact matches count, and no pair of files is compared. Profiles of one
+focus repeat the same responsibilities at the same levels, which is
+expected and not reported.
+
+There is one finding per text and per extra focus, level or skill name,
+however many files repeat it, at the later of two places in different files
+(in file order), with the other as a related place. Copies inside a single
+file are left to duplicate-text.`,
+		Bad: `# file: INFRAS.INFRASTR5562.P4.yaml
+schema: profile/v1
+id: INFRAS.INFRASTR5562.P4
+function: {code: INFRAS}
+focus:
+  code: INFRASTR5562
+  description: Designs, builds and operates the cloud platform that software teams build on.
+responsibilities:
+  - level: P3
+    items:
+      - Mentors junior engineers and coordinates project activities
+# file: INFRAS.SRE0042.P4.yaml
+schema: profile/v1
+id: INFRAS.SRE0042.P4
+function: {code: INFRAS}
+focus:
+  code: SRE0042
+  description: Designs, builds and operates the cloud platform that software teams build on.
+responsibilities:
+  - level: P4
+    items:
+      - Mentors junior engineers and coordinates project activities
+`,
+		Good: `# file: INFRAS.INFRASTR5562.P4.yaml
+schema: profile/v1
+id: INFRAS.INFRASTR5562.P4
+function: {code: INFRAS}
+focus:
+  code: INFRASTR5562
+  description: Designs, builds and operates the cloud platform that software teams build on.
+responsibilities:
+  - level: P3
+    items:
+      - Mentors junior engineers and coordinates project activities
+# file: INFRAS.INFRASTR5562.P7.yaml
+schema: profile/v1
+id: INFRAS.INFRASTR5562.P7
+function: {code: INFRAS}
+focus:
+  code: INFRASTR5562
+  description: Designs, builds and operates the cloud platform that software teams build on.
+responsibilities:
+  - level: P3
+    items:
+      - Mentors junior engineers and coordinates project activities
+`,
+	},
+	Collect: collectAcross,
+	Finish:  finishAcross,
+}
+
+// acrossFacts is what one file contributes: hashes of normalised texts,
+// each with its place and what it is given under.
+type acrossFacts struct {
+	Focus     string // FUNCTION.FOCUS, "" when a code is missing
+	FocusDesc []keyedText
+	Resps     []keyedText // Key: the level code
+	Skills    []keyedText // Key: the normalised skill name
+}
+
+// keyedText is one text under one key (a focus, a level, a skill name).
+type keyedText struct {
+	Hash  uint64
+	Key   string
+	Name  string // the key as written, for messages
+	Place lint.Place
+}
+
+func focusKey(root *profiles.Node) string {
+	fn, fo := root.Get("function").Get("code").Text(), root.Get("focus").Get("code").Text()
+	if fn == "" || fo == "" {
+		return ""
+	}
+	return fn + "." + fo
+}
+
+func collectAcross(p *lint.Pass) any {
+	f := &acrossFacts{Focus: focusKey(p.Root)}
+	text := func(ptr string) (uint64, bool) {
+		norm := normalise(p.Root.Lookup(ptr).Text())
+		return hash64(norm), norm != ""
+	}
+	if f.Focus != "" {
+		if h, ok := text("/focus/description"); ok {
+			f.FocusDesc = append(f.FocusDesc, keyedText{Hash: h, Key: f.Focus, Name: f.Focus, Place: p.Place("/focus/description", "")})
+		}
+	}
+	for i, lv := range seqOf(p.Root.Get("responsibilities")) {
+		level := lv.Get("level").Text()
+		if level == "" {
+			continue
+		}
+		for j := range seqOf(lv.Get("items")) {
+			ptr := profiles.Pointer("responsibilities", i, "items", j)
+			if h, ok := text(ptr); ok {
+				f.Resps = append(f.Resps, keyedText{Hash: h, Key: level, Name: level, Place: p.Place(ptr, "")})
+			}
+		}
+	}
+	for i, sk := range seqOf(p.Root.Get("skills")) {
+		name := sk.Get("name").Text()
+		key := normalise(name)
+		if key == "" {
+			continue
+		}
+		ptr := profiles.Pointer("skills", i, "description")
+		if h, ok := text(ptr); ok {
+			f.Skills = append(f.Skills, keyedText{Hash: h, Key: key, Name: name, Place: p.Place(ptr, "")})
+		}
+	}
+	return f
+}
+
+func finishAcross(c *lint.Corpus) { judgeAcross(c.Facts, c.Report) }
+
+// judgeAcross indexes the facts of all files by text hash and reports the
+// conflicts: one pass over the facts, then one over the distinct texts.
+func judgeAcross(facts []lint.Facts, report func(lint.Finding)) {
+	// Files are taken in sorted order, whatever order they came in.
+	all := slices.Clone(facts)
+	slices.SortStableFunc(all, func(a, b lint.Facts) int { return cmp.Compare(a.File, b.File) })
+	var descs, resps, skills keyedIndex
+	for _, ff := range all {
+		f, ok := ff.Facts.(*acrossFacts)
+		if !ok {
+			continue
+		}
+		for _, t := range f.FocusDesc {
+			descs.add(t)
+		}
+		for _, t := range f.Resps {
+			resps.add(t)
+		}
+		for _, t := range f.Skills {
+			skills.add(t)
+		}
+	}
+	descs.conflicts(func(this, other keyedText) {
+		report(acrossFinding(this, other, fmt.Sprintf("focus %s has the same description as focus %s (%s)",
+			this.Name, other.Name, placeText(other.Place)), "same description, focus "+other.Name))
+	})
+	resps.conflicts(func(this, other keyedText) {
+		report(acrossFinding(this, other, fmt.Sprintf("responsibility at %s is also given at %s (%s); it belongs to one level",
+			this.Name, other.Name, placeText(other.Place)), "same responsibility at "+other.Name))
+	})
+	skills.conflicts(func(this, other keyedText) {
+		report(acrossFinding(this, other, fmt.Sprintf("skill %q has the same description as skill %q (%s)",
+			this.Name, other.Name, placeText(other.Place)), fmt.Sprintf("same description, skill %q", other.Name)))
+	})
+}
+
+func acrossFinding(this, other keyedText, msg, related string) lint.Finding {
+	rel := other.Place
+	rel.Message = related
+	return lint.Finding{
+		File: this.Place.File, Line: this.Place.Line, Column: this.Place.Column, Pointer: this.Place.Pointer,
+		Message: msg, Related: []lint.Place{rel},
+	}
+}
+
+func comparePlaces(a, b lint.Place) int {
+	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+}
+
+func placeText(pl lint.Place) string {
+	return fmt.Sprintf("%s:%d:%d", pl.File, pl.Line, pl.Column)
+}
+
+// keyedIndex maps the hash of a text to the keys it is given under. Per
+// key it keeps two places only: the first, and the first in another file,
+// so a text repeated by many sibling files costs no more than two.
+type keyedIndex struct {
+	byHash map[uint64]*keyedVariants
+	order  []uint64 // hashes in order of first appearance
+}
+
+type keyedVariants struct {
+	keys  []string // in order of first appearance
+	first map[string]keyedText
+	other map[string]keyedText // first place in a file other than first's
+}
+
+func (x *keyedIndex) add(t keyedText) {
+	if x.byHash == nil {
+		x.byHash = make(map[uint64]*keyedVariants)
+	}
+	v := x.byHash[t.Hash]
+	if v == nil {
+		v = &keyedVariants{first: make(map[string]keyedText, 1)}
+		x.byHash[t.Hash] = v
+		x.order = append(x.order, t.Hash)
+	}
+	f, ok := v.first[t.Key]
+	switch {
+	case !ok:
+		v.first[t.Key] = t
+		v.keys = append(v.keys, t.Key)
+	case f.Place.File != t.Place.File:
+		if v.other == nil {
+			v.other = make(map[string]keyedText)
+		}
+		if _, ok := v.other[t.Key]; !ok {
+			v.other[t.Key] = t
+		}
+	}
+}
+
+// conflicts calls report once for each key of a text after its first key
+// k0, with two places of the text in different files: this, under the
+// later key, and other, under k0. Keys met in one file only are skipped.
+func (x *keyedIndex) conflicts(report func(this, other keyedText)) {
+	for _, h := range x.order {
+		v := x.byHash[h]
+		if len(v.keys) < 2 {
+			continue
+		}
+		k0 := v.keys[0]
+		for _, k := range v.keys[1:] {
+			if a, b, ok := v.pair(k0, k); ok {
+				report(b, a)
+			}
+		}
+	}
+}
+
+// pair finds places of keys k0 and k in different files.
+func (v *keyedVariants) pair(k0, k string) (a, b keyedText, ok bool) {
+	a, b = v.first[k0], v.first[k]
+	if a.Place.File != b.Place.File {
+		return a, b, true
+	}
+	if o, ok := v.other[k]; ok {
+		return a, o, true
+	}
+	if o, ok := v.other[k0]; ok {
+		return o, b, true
+	}
+	return a, b, false
+}

@@ -1,0 +1,277 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+func init() { register(DuplicateText) }
+
+// DuplicateText reports descriptive texts of one file that repeat each
+// other: exact copies after normalising as errors, near copies as warnings.
+var DuplicateText = &lint.Rule{
+	ID:       "duplicate-text",
+	Summary:  "no two descriptive texts of a profile are the same",
+	Severity: lint.Error,
+	Scope:    lint.PerFile,
+	Doc: lint.Doc{
+		Text: `Every descriptive text of a profile says something of its own: the summary,
+focus.summary, focus.description, level.summary, every responsibility, every
+skill description and every knowledge, complexity and collaboration cell of
+level_guidelines. Names, codes, titles, education and the short level fields
+(scope, impact, ...) are not compared.
+
+Texts are compared after normalising: lower case, punctuation and symbols
+turned into spaces, apostrophes dropped, white space collapsed. Identical
+texts are one finding per group of copies, an error at the second copy in
+file order, with every other copy as a related place. When the copies are
+items of one list (a responsibility given twice to one level), the fix
+deletes the later items' lines.
+
+Near copies are warnings. Their similarity is the share of words the two
+texts have in common, in order: 2·M / (words of one + words of the other),
+where M counts the words of the longest common word sequence. A text is
+reported when its similarity to an earlier text is above the option
+"similarity" (default 0.9: one word in ten changed) and both texts have at
+least "min_words" words; the finding carries a word diff. Candidates come
+from an inverted index of words, so texts that share few words are never
+diffed.`,
+		Bad: `schema: profile/v1
+id: INFRAS.INFRASTR5562.P7
+summary: Designs, builds and operates the cloud platform that software teams build on.
+focus:
+  code: INFRASTR5562
+  description: "Designs, builds, and operates the cloud platform that software teams build on."
+responsibilities:
+  - level: P1
+    items:
+      - Writes simple automation scripts for repetitive operational tasks
+      - Writes simple automation scripts for repetitive operational tasks
+`,
+		Good: `schema: profile/v1
+id: INFRAS.INFRASTR5562.P7
+summary: Staff platform engineer who sets the technical direction of the cloud platform.
+focus:
+  code: INFRASTR5562
+  description: Designs, builds and operates the cloud platform that software teams build on.
+responsibilities:
+  - level: P1
+    items:
+      - Writes simple automation scripts for repetitive operational tasks
+      - Troubleshoots defined issues and documents resolution steps
+`,
+	},
+	Options: []lint.Option{
+		{Name: "similarity", Default: 0.9, Doc: "near copies above this share of common words (0..1) are warnings; 1 turns them off"},
+		{Name: "min_words", Default: 5, Doc: "texts shorter than this many words are compared only for exact copies"},
+	},
+	Run: runDuplicateText,
+}
+
+// descText is one descriptive text of a file.
+type descText struct {
+	ptr   string
+	label string // how a message names it: "summary", "P3 responsibility 2"
+	node  *profiles.Node
+	norm  string
+}
+
+// descriptiveTexts returns the file's descriptive texts in file order,
+// leaving out those that are empty after normalising.
+func descriptiveTexts(root *profiles.Node) []descText {
+	var out []descText
+	add := func(ptr, label string) {
+		n := root.Lookup(ptr)
+		if n == nil || n.Kind != profiles.String {
+			return
+		}
+		if norm := normalise(n.Value); norm != "" {
+			out = append(out, descText{ptr: ptr, label: label, node: n, norm: norm})
+		}
+	}
+	add("/summary", "summary")
+	add("/focus/summary", "focus.summary")
+	add("/focus/description", "focus.description")
+	add("/level/summary", "level.summary")
+	for i, lv := range seqOf(root.Get("responsibilities")) {
+		level := entryLevelName(lv, "responsibilities", i)
+		for j := range seqOf(lv.Get("items")) {
+			add(profiles.Pointer("responsibilities", i, "items", j), level+" responsibility "+strconv.Itoa(j+1))
+		}
+	}
+	for i, row := range seqOf(root.Get("level_guidelines")) {
+		level := entryLevelName(row, "level_guidelines", i)
+		for _, cell := range []string{"knowledge", "complexity", "collaboration"} {
+			add(profiles.Pointer("level_guidelines", i, cell), level+" "+cell)
+		}
+	}
+	for i, sk := range seqOf(root.Get("skills")) {
+		label := "skills/" + strconv.Itoa(i) + "/description"
+		if name := sk.Get("name").Text(); name != "" {
+			label = fmt.Sprintf("description of skill %q", name)
+		}
+		add(profiles.Pointer("skills", i, "description"), label)
+	}
+	slices.SortStableFunc(out, func(a, b descText) int { return a.node.Pos.Offset - b.node.Pos.Offset })
+	return out
+}
+
+// levelName names the level of a responsibilities or level_guidelines
+// entry by its code, or by its place when it has none.
+func entryLevelName(entry *profiles.Node, list string, i int) string {
+	if code := entry.Get("level").Text(); code != "" {
+		return code
+	}
+	return list + "/" + strconv.Itoa(i)
+}
+
+func runDuplicateText(p *lint.Pass) {
+	texts := descriptiveTexts(p.Root)
+	// Group exact copies; groups and their members stay in file order.
+	groups := make(map[string][]int)
+	var reps []int // the first text of each group
+	for i, t := range texts {
+		if groups[t.norm] == nil {
+			reps = append(reps, i)
+		}
+		groups[t.norm] = append(groups[t.norm], i)
+	}
+	for _, r := range reps {
+		if g := groups[texts[r].norm]; len(g) > 1 {
+			reportCopies(p, texts, g)
+		}
+	}
+	reportNearCopies(p, texts, reps)
+}
+
+func reportCopies(p *lint.Pass, texts []descText, group []int) {
+	first, second := texts[group[0]], texts[group[1]]
+	msg := fmt.Sprintf("this text repeats %s (%s)", first.label, lineColOf(first.node))
+	if len(group) > 2 {
+		msg += fmt.Sprintf("; it appears %d times", len(group))
+	}
+	f := p.Reportf(second.ptr, "%s", msg)
+	f.Related = append(f.Related, p.Place(first.ptr, "first copy: "+first.label))
+	for _, i := range group[2:] {
+		f.Related = append(f.Related, p.Place(texts[i].ptr, "also at "+texts[i].label))
+	}
+	// Copies that are items of a list holding an earlier copy can go.
+	var edits []lint.Edit
+	var gone []string
+	for k, i := range group[1:] {
+		parent := parentPointer(texts[i].ptr)
+		if p.Root.Lookup(parent).Kind != profiles.Seq {
+			continue
+		}
+		earlier := slices.ContainsFunc(group[:k+1], func(j int) bool { return parentPointer(texts[j].ptr) == parent })
+		if !earlier {
+			continue
+		}
+		if start, end, ok := itemLines(p.File.Src, texts[i].node); ok {
+			edits = append(edits, lint.Edit{Start: start, End: end})
+			gone = append(gone, texts[i].label)
+		}
+	}
+	if len(edits) > 0 {
+		f.Fixes = append(f.Fixes, lint.Fix{Message: "delete the repeated " + strings.Join(gone, ", "), Edits: edits})
+	}
+}
+
+func parentPointer(ptr string) string {
+	return ptr[:strings.LastIndexByte(ptr, '/')]
+}
+
+// itemLines returns the byte range of the line(s) holding a block sequence
+// item, from its line's start through its newline, when the item is a
+// single-line plain or quoted scalar written as "- text" alone on its line
+// (a comment may follow). Anything else is not safe to delete by lines.
+func itemLines(src []byte, n *profiles.Node) (start, end int, ok bool) {
+	if n.End.Line != n.Pos.Line || n.End.Line == 0 {
+		return 0, 0, false
+	}
+	switch n.Style {
+	case "plain", "single", "double":
+	default:
+		return 0, 0, false
+	}
+	start = bytes.LastIndexByte(src[:n.Pos.Offset], '\n') + 1
+	dash := bytes.TrimLeft(src[start:n.Pos.Offset], " ")
+	if len(dash) < 2 || dash[0] != '-' || len(bytes.Trim(dash[1:], " \t")) != 0 {
+		return 0, 0, false
+	}
+	rest := src[n.End.Offset:]
+	end = len(src)
+	if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+		rest, end = rest[:nl], n.End.Offset+nl+1
+	}
+	if rest = bytes.TrimSpace(rest); len(rest) > 0 && rest[0] != '#' {
+		return 0, 0, false
+	}
+	return start, end, true
+}
+
+// reportNearCopies warns about texts that nearly repeat an earlier one,
+// naming the most similar earlier text. reps holds one text of each group
+// of exact copies, so a group is compared once.
+func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
+	threshold := p.Float("similarity")
+	minWords := p.Int("min_words")
+	if threshold >= 1 {
+		return
+	}
+	idx := newShingleIndex()
+	ws := make(map[int][]string, len(reps))
+	for _, j := range reps {
+		wj := wordKeys(texts[j].node.Value)
+		if len(wj) < minWords {
+			continue
+		}
+		ws[j] = wj
+		// Words as 1-shingles numbered by occurrence: their overlap c is the
+		// multiset intersection, which bounds the common word sequence, so
+		// 2c/(|a|+|b|) bounds the similarity and filters candidates soundly.
+		shared := idx.add(j, shingles(wj, 1))
+		cands := make([]int, 0, len(shared))
+		for i, c := range shared {
+			if 2*float64(c)/float64(len(ws[i])+len(wj)) > threshold {
+				cands = append(cands, i)
+			}
+		}
+		slices.Sort(cands)
+		best, bestSim := -1, 0.0
+		for _, i := range cands {
+			if s := similarity(texts[i].node.Value, texts[j].node.Value); s > threshold && s > bestSim {
+				best, bestSim = i, s
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		other, this := texts[best], texts[j]
+		ops, _ := wordDiff(other.node.Value, this.node.Value)
+		f := p.Reportf(this.ptr, "this text nearly repeats %s (%s): %d%% of their words are the same",
+			other.label, lineColOf(other.node), int(bestSim*100))
+		f.Severity = lint.Warning
+		f.Related = []lint.Place{p.Place(other.ptr, "similar text: "+other.label)}
+		f.Diff = &lint.Diff{Words: ops}
+	}
+}
+
+// lineColOf formats a node's position as line:column.
+func lineColOf(n *profiles.Node) string {
+	return strconv.Itoa(n.Pos.Line) + ":" + strconv.Itoa(n.Pos.Column)
+}
+
+// seqOf returns the items of a list node, or nothing for any other node.
+func seqOf(n *profiles.Node) []*profiles.Node {
+	if n == nil || n.Kind != profiles.Seq {
+		return nil
+	}
+	return n.Items
+}

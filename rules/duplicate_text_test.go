@@ -1,0 +1,210 @@
+package rules
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/profilelint/profilelint/lint"
+)
+
+func readExample(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("../examples/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestDuplicateTextSeed(t *testing.T) {
+	fs := only(lintOne(t, "INFRAS.INFRASTR5562.P7.yaml", readExample(t, "INFRAS.INFRASTR5562.P7.yaml"), DuplicateText), "duplicate-text")
+	if len(fs) != 1 {
+		t.Fatalf("want exactly one finding, got %v", fs)
+	}
+	f := fs[0]
+	if f.Line != 17 || f.Column != 12 || f.Pointer != "/focus/summary" || f.Severity != lint.Error {
+		t.Errorf("finding at %d:%d %s %s, want 17:12 /focus/summary error", f.Line, f.Column, f.Pointer, f.Severity)
+	}
+	if want := "this text repeats summary (7:10); it appears 3 times"; f.Message != want {
+		t.Errorf("message %q, want %q", f.Message, want)
+	}
+	var rel []string
+	for _, r := range f.Related {
+		rel = append(rel, r.Pointer+" "+r.Message)
+	}
+	if want := []string{"/summary first copy: summary", "/focus/description also at focus.description"}; !reflect.DeepEqual(rel, want) {
+		t.Errorf("related %q, want %q", rel, want)
+	}
+	if len(f.Fixes) != 0 {
+		t.Errorf("no fix expected across fields: %v", f.Fixes)
+	}
+	// The sibling has its focus description once.
+	if fs := lintOne(t, "INFRAS.INFRASTR5562.P4.yaml", readExample(t, "INFRAS.INFRASTR5562.P4.yaml"), DuplicateText); len(fs) != 0 {
+		t.Errorf("P4: %v", fs)
+	}
+}
+
+const plantedTexts = `schema: profile/v1
+id: INFRAS.INFRASTR5562.P3
+summary: Builds the internal developer platform that software teams deploy their services on every day.
+focus:
+  code: INFRASTR5562
+  name: Platform
+  summary: Builds the internal developer platform that product teams deploy their services on every day.
+  description: Owns landing zones, networking and the CI/CD foundations.
+level:
+  code: P3
+  name: Platform
+  scope: Platform
+  summary: Works on the platform with day-to-day independence and mentors juniors.
+responsibilities:
+  - level: P1
+    items:
+      - Writes simple automation scripts for repetitive operational tasks
+      - Troubleshoots defined issues and documents resolution steps
+      - "writes simple automation scripts, for repetitive operational tasks."   # copy
+      - Monitors systems and escalates anomalies
+  - level: P2
+    items: [Writes simple automation scripts for repetitive operational tasks, Builds pipelines]
+  - level: P3
+    items:
+      - Evaluates tools and runs proofs of concept with justification
+      - Evaluates tools and runs proofs of concept with evidence
+      - Mentors junior engineers
+      - Mentors senior engineers
+level_guidelines:
+  - level: P1
+    knowledge: Applies foundational familiarity with cloud platforms to routine tasks.
+    complexity: Platform
+    collaboration: Works closely with senior engineers.
+    education: Platform
+skills:
+  - name: Platform
+    description: Owns landing zones, networking and the CI/CD foundations!
+  - name: Networking
+    description: Applies foundational familiarity with cloud platforms to routine tasks and more.
+`
+
+func TestDuplicateTextPlanted(t *testing.T) {
+	fs := only(lintOne(t, "INFRAS.INFRASTR5562.P3.yaml", plantedTexts, DuplicateText), "duplicate-text")
+	var got []string
+	for _, f := range fs {
+		got = append(got, strings.TrimPrefix(positions([]lint.Finding{f})[0], "INFRAS.INFRASTR5562.P3.yaml:")+" "+f.Severity.String()+": "+f.Message)
+	}
+	want := []string{
+		// near: one word in 14 changed, 2·13/28 = 0.93
+		"7:12 duplicate-text warning: this text nearly repeats summary (3:10): 92% of their words are the same",
+		// exact, four copies; names, codes, education and scope are not compared
+		"19:9 duplicate-text error: this text repeats P1 responsibility 1 (17:9); it appears 3 times",
+		// exact across fields, punctuation aside
+		"37:18 duplicate-text error: this text repeats focus.description (8:16)",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Near misses: P3's two "Evaluates" items (2·8/18 = 0.89, just under
+	// 0.9), "Mentors junior/senior engineers" (fewer than 5 words), the
+	// rubric cell and the Networking skill (2·9/20 = 0.9, not above it).
+	for _, f := range fs {
+		if strings.Contains(f.Pointer, "/responsibilities/2/") || strings.HasPrefix(f.Pointer, "/skills/1") {
+			t.Errorf("near miss reported: %v", f)
+		}
+	}
+	near := fs[0]
+	if near.Diff == nil || near.Diff.WordDiff() != "Builds the internal developer platform that [-software-]{+product+} teams deploy their services on every day." {
+		t.Errorf("word diff: %+v", near.Diff)
+	}
+	if len(near.Related) != 1 || near.Related[0].Line != 3 || near.Related[0].Column != 10 {
+		t.Errorf("related: %+v", near.Related)
+	}
+	// The copy in P1's own list is deleted by the fix, its comment too; the
+	// copy in P2's flow list is left alone.
+	exact := fs[1]
+	if len(exact.Related) != 2 || exact.Related[1].Pointer != "/responsibilities/1/items/0" {
+		t.Errorf("related: %+v", exact.Related)
+	}
+	if len(exact.Fixes) != 1 {
+		t.Fatalf("fixes: %+v", exact.Fixes)
+	}
+	fixed := applyEdits(plantedTexts, exact.Fixes[0].Edits)
+	if strings.Contains(fixed, "# copy") || strings.Count(fixed, "Writes simple automation scripts for repetitive operational tasks") != 2 {
+		t.Errorf("fixed file:\n%s", fixed)
+	}
+	if fs := only(lintOne(t, "INFRAS.INFRASTR5562.P3.yaml", fixed, DuplicateText), "duplicate-text"); len(fs) != 3 || len(fs[1].Fixes) != 0 {
+		t.Errorf("after the fix: %v", positions(fs))
+	}
+}
+
+func applyEdits(src string, edits []lint.Edit) string {
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		src = src[:e.Start] + e.New + src[e.End:]
+	}
+	return src
+}
+
+func TestDuplicateTextFixOnlyForLineItems(t *testing.T) {
+	src := `responsibilities:
+  - level: P1
+    items:
+      - Writes simple automation scripts
+      - >-
+        Writes simple automation scripts
+      - Writes simple automation scripts
+      - Writes simple automation scripts
+`
+	fs := lintOne(t, "a.yaml", src, DuplicateText)
+	if len(fs) != 1 || fs[0].Line != 5 || fs[0].Column != 9 {
+		t.Fatalf("findings: %v", fs)
+	}
+	got := applyEdits(src, fs[0].Fixes[0].Edits)
+	want := `responsibilities:
+  - level: P1
+    items:
+      - Writes simple automation scripts
+      - >-
+        Writes simple automation scripts
+`
+	if got != want {
+		t.Errorf("fixed:\n%s\nwant:\n%s", got, want)
+	}
+	if msg := fs[0].Fixes[0].Message; msg != "delete the repeated P1 responsibility 3, P1 responsibility 4" {
+		t.Errorf("fix message %q", msg)
+	}
+}
+
+func TestDuplicateTextOptions(t *testing.T) {
+	files := map[string]string{"a.yaml": plantedTexts}
+	cfg := lint.Config{Options: map[string]map[string]any{"duplicate-text": {"similarity": 0.85}}}
+	fs := lintFilesConfig(t, cfg, files, DuplicateText)
+	var near []string
+	for _, f := range fs {
+		if f.Severity == lint.Warning {
+			near = append(near, f.Pointer)
+		}
+	}
+	want := []string{"/focus/summary", "/responsibilities/2/items/1", "/skills/1/description"}
+	if !reflect.DeepEqual(near, want) {
+		t.Errorf("near copies above 0.85: %q, want %q", near, want)
+	}
+	// Configured as a warning, exact copies are warnings too; near copies
+	// never rise above the configured severity.
+	cfg = lint.Config{Severity: map[string]lint.Severity{"duplicate-text": lint.Info}}
+	for _, f := range lintFilesConfig(t, cfg, files, DuplicateText) {
+		if f.Severity != lint.Info {
+			t.Errorf("severity %s, want info: %v", f.Severity, f)
+		}
+	}
+}
+
+func TestDuplicateTextDeterministic(t *testing.T) {
+	files := map[string]string{"a.yaml": plantedTexts, "INFRAS.INFRASTR5562.P7.yaml": readExample(t, "INFRAS.INFRASTR5562.P7.yaml")}
+	first := lintFiles(t, files, DuplicateText)
+	for range 5 {
+		if again := lintFiles(t, files, DuplicateText); !reflect.DeepEqual(first, again) {
+			t.Fatalf("runs differ:\n%v\n%v", first, again)
+		}
+	}
+}

@@ -1,0 +1,317 @@
+package rules
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+	"unique"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+	"github.com/rogpeppe/go-internal/diff"
+)
+
+func init() { register(SiblingDrift) }
+
+// SiblingDrift reports profiles of one focus that disagree with their
+// siblings on a section they share.
+var SiblingDrift = &lint.Rule{
+	ID:       "sibling-drift",
+	Summary:  "profiles of one focus agree on the sections they share",
+	Severity: lint.Warning,
+	Scope:    lint.PerCorpus,
+	Doc: lint.Doc{
+		Text: `Profiles of one focus (the same function.code and focus.code) at different
+levels share focus.description, responsibilities, level_guidelines and
+skills: these sections describe the focus, not the level, and must read the
+same in every sibling.
+
+Each section is compared in a canonical rendering, one line per entry
+("P3: text" for a responsibility, "P3 knowledge: text" for a rubric cell,
+"name: description" for a skill), with white space collapsed; case and
+punctuation count, since the sections are meant to be copies. Among the
+siblings that have a section, the version most of them hold is the
+reference, and every sibling whose version differs is reported at the
+section, with a unified diff from the reference to its version (and, for
+focus.description, a word diff).
+
+When no version is held by more siblings than any other (two siblings that
+disagree, or a tie), there is no majority to drift from; the siblings still
+disagree, so the reference is the version of the first file in sorted order
+and the message says that no majority exists.`,
+		Bad: `# file: INFRAS.INFRASTR5562.P3.yaml
+schema: profile/v1
+id: INFRAS.INFRASTR5562.P3
+function: {code: INFRAS}
+focus: {code: INFRASTR5562}
+responsibilities:
+  - level: P1
+    items: [Writes simple automation scripts for repetitive tasks]
+# file: INFRAS.INFRASTR5562.P4.yaml
+schema: profile/v1
+id: INFRAS.INFRASTR5562.P4
+function: {code: INFRAS}
+focus: {code: INFRASTR5562}
+responsibilities:
+  - level: P1
+    items: [Writes simple automation scripts for repetitive tasks]
+# file: INFRAS.INFRASTR5562.P5.yaml
+schema: profile/v1
+id: INFRAS.INFRASTR5562.P5
+function: {code: INFRAS}
+focus: {code: INFRASTR5562}
+responsibilities:
+  - level: P1
+    items: [Writes automation scripts in Python for repetitive tasks]
+`,
+		Good: `# file: INFRAS.INFRASTR5562.P3.yaml
+schema: profile/v1
+id: INFRAS.INFRASTR5562.P3
+function: {code: INFRAS}
+focus: {code: INFRASTR5562}
+responsibilities:
+  - level: P1
+    items: [Writes simple automation scripts for repetitive tasks]
+# file: INFRAS.INFRASTR5562.P4.yaml
+schema: profile/v1
+id: INFRAS.INFRASTR5562.P4
+function: {code: INFRAS}
+focus: {code: INFRASTR5562}
+responsibilities:
+  - level: P1
+    items: [Writes simple automation scripts for repetitive tasks]
+# file: INFRAS.SRE0042.P4.yaml
+schema: profile/v1
+id: INFRAS.SRE0042.P4
+function: {code: INFRAS}
+focus: {code: SRE0042}
+responsibilities:
+  - level: P1
+    items: [Writes automation scripts in Python for repetitive tasks]
+`,
+	},
+	Collect: collectDrift,
+	Finish:  finishDrift,
+}
+
+// sharedSections are the sections siblings share, in the order they are
+// judged, with the verb their messages take.
+var sharedSections = []struct{ ptr, name, verb string }{
+	{"/focus/description", "focus.description", "differs"},
+	{"/responsibilities", "responsibilities", "differ"},
+	{"/level_guidelines", "level_guidelines", "differ"},
+	{"/skills", "skills", "differ"},
+}
+
+// driftFacts is one file's shared sections, rendered.
+type driftFacts struct {
+	Group    string // FUNCTION.FOCUS
+	Sections []driftSection
+}
+
+type driftSection struct {
+	Name string
+	// Text is the canonical rendering, interned: siblings that agree, the
+	// common case, share one copy however many files there are.
+	Text  unique.Handle[string]
+	Place lint.Place
+}
+
+func collectDrift(p *lint.Pass) any {
+	f := &driftFacts{Group: focusKey(p.Root)}
+	if f.Group == "" {
+		return f
+	}
+	for _, s := range sharedSections {
+		n := p.Root.Lookup(s.ptr)
+		if n == nil || n.Kind == profiles.Null {
+			continue
+		}
+		text := renderSection(s.name, n)
+		f.Sections = append(f.Sections, driftSection{
+			Name: s.name, Text: unique.Make(text), Place: p.Place(s.ptr, ""),
+		})
+	}
+	return f
+}
+
+// renderSection writes a section one entry per line, white space
+// collapsed, so that the unified diff of two renderings shows entries.
+func renderSection(name string, n *profiles.Node) string {
+	var b strings.Builder
+	line := func(prefix string, v *profiles.Node) {
+		if prefix != "" {
+			b.WriteString(prefix + ": ")
+		}
+		b.WriteString(flowText(v))
+		b.WriteByte('\n')
+	}
+	switch name {
+	case "responsibilities":
+		for i, lv := range seqOf(n) {
+			level := entryLevelName(lv, name, i)
+			for _, it := range seqOf(lv.Get("items")) {
+				line(level, it)
+			}
+		}
+	case "level_guidelines":
+		for i, row := range seqOf(n) {
+			level := entryLevelName(row, name, i)
+			for _, f := range rubricFields(row) {
+				line(level+" "+f.Key.Value, f.Value)
+			}
+		}
+	case "skills":
+		for _, sk := range seqOf(n) {
+			line(flowText(sk.Get("name")), sk.Get("description"))
+		}
+	default:
+		line("", n)
+	}
+	if n.Kind == profiles.Seq && len(n.Items) == 0 {
+		return "(empty)\n"
+	}
+	return b.String()
+}
+
+// rubricFields returns a rubric row's fields but its level, the known ones
+// in a fixed order, so that siblings that order keys differently agree.
+func rubricFields(row *profiles.Node) []profiles.Field {
+	known := []string{"knowledge", "complexity", "collaboration", "education", "experience"}
+	var out []profiles.Field
+	if row == nil || row.Kind != profiles.Map {
+		return nil
+	}
+	for _, k := range known {
+		if v := row.Get(k); v != nil {
+			out = append(out, profiles.Field{Key: row.Key(k), Value: v})
+		}
+	}
+	for _, f := range row.Fields {
+		if f.Key.Value != "level" && !slices.Contains(known, f.Key.Value) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// flowText renders a value on one line: scalars as their text with white
+// space collapsed, mappings and lists in YAML flow style.
+func flowText(n *profiles.Node) string {
+	if n == nil {
+		return ""
+	}
+	switch n.Kind {
+	case profiles.Map:
+		parts := make([]string, len(n.Fields))
+		for i, f := range n.Fields {
+			parts[i] = f.Key.Value + ": " + flowText(f.Value)
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	case profiles.Seq:
+		parts := make([]string, len(n.Items))
+		for i, it := range n.Items {
+			parts[i] = flowText(it)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	}
+	return strings.Join(strings.Fields(n.Value), " ")
+}
+
+// driftEntry is one file's version of one section.
+type driftEntry struct {
+	file string
+	sec  driftSection
+}
+
+func finishDrift(c *lint.Corpus) {
+	groups := make(map[string]map[string][]driftEntry)
+	for _, ff := range c.Facts {
+		f, ok := ff.Facts.(*driftFacts)
+		if !ok || f.Group == "" {
+			continue
+		}
+		g := groups[f.Group]
+		if g == nil {
+			g = make(map[string][]driftEntry)
+			groups[f.Group] = g
+		}
+		for _, s := range f.Sections {
+			g[s.Name] = append(g[s.Name], driftEntry{file: ff.File, sec: s})
+		}
+	}
+	names := make([]string, 0, len(groups))
+	for k := range groups {
+		names = append(names, k)
+	}
+	slices.Sort(names)
+	for _, group := range names {
+		for _, s := range sharedSections {
+			entries := groups[group][s.name]
+			slices.SortStableFunc(entries, func(a, b driftEntry) int { return cmp.Compare(a.file, b.file) })
+			judgeSection(c, group, s.name, s.verb, entries)
+		}
+	}
+}
+
+// judgeSection reports the siblings whose version of a section differs
+// from the reference version: the one most siblings hold, the first file's
+// on a tie. entries are in file order.
+func judgeSection(c *lint.Corpus, group, name, verb string, entries []driftEntry) {
+	if len(entries) < 2 {
+		return
+	}
+	// Interned texts compare as handles: exact and cheap.
+	count := make(map[unique.Handle[string]]int)
+	for _, e := range entries {
+		count[e.sec.Text]++
+	}
+	if len(count) == 1 {
+		return
+	}
+	// The first entry of the most held version: ties go to the version met
+	// first, since entries are in file order.
+	var ref driftEntry
+	best := 0
+	for _, e := range entries {
+		if n := count[e.sec.Text]; n > best {
+			ref, best = e, n
+		}
+	}
+	majority := 2*best > len(entries)
+	tied := 0
+	for _, n := range count {
+		if n == best {
+			tied++
+		}
+	}
+	for _, e := range entries {
+		if e.sec.Text == ref.sec.Text {
+			continue
+		}
+		differ := len(entries) - count[e.sec.Text]
+		msg := fmt.Sprintf("%s %s from %d of %d sibling profiles of %s", name, verb, differ, len(entries)-1, group)
+		relMsg := fmt.Sprintf("the majority version, held by %d of %d profiles", best, len(entries))
+		switch {
+		case majority:
+		case tied == 1:
+			msg += fmt.Sprintf("; compared with the most common version, held by %d of %d", best, len(entries))
+			relMsg = fmt.Sprintf("the most common version, held by %d of %d profiles", best, len(entries))
+		default:
+			msg += "; no version is held by more siblings than another, compared with " + ref.file
+			relMsg = "the version compared with; no version has a majority"
+		}
+		old, cur := ref.sec.Text.Value(), e.sec.Text.Value()
+		d := &lint.Diff{Unified: string(diff.Diff(ref.file, []byte(old), e.file, []byte(cur)))}
+		if name == "focus.description" {
+			d.Words, _ = wordDiff(old, cur)
+		}
+		rel := ref.sec.Place
+		rel.Message = relMsg
+		c.Report(lint.Finding{
+			File: e.sec.Place.File, Line: e.sec.Place.Line, Column: e.sec.Place.Column, Pointer: e.sec.Place.Pointer,
+			Message: msg, Related: []lint.Place{rel}, Diff: d,
+		})
+	}
+}

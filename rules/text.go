@@ -1,0 +1,215 @@
+package rules
+
+import (
+	"hash/fnv"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// This file holds the text helpers of the duplicate rules: what "the same
+// text" means (normalise), how texts are split into words, hashed and
+// compared, and how two texts are diffed word by word.
+
+// normalise reduces a text to what a reader compares: lower case, every
+// Unicode punctuation or symbol rune turned into a space (apostrophes are
+// dropped instead, so that "don't" and "dont" agree), and white space
+// collapsed to single spaces with none at the ends. "CI/CD — Jenkins." and
+// "ci cd jenkins" normalise to the same text.
+func normalise(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
+			continue
+		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsControl(r):
+			space = b.Len() > 0
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// hash64 is the 64-bit FNV-1a hash of s. It is the same in every run and
+// on every machine, so facts and output never depend on a random seed.
+func hash64(s string) uint64 {
+	h := fnv.New64a()
+	h.Write([]byte(s))
+	return h.Sum64()
+}
+
+// shingles returns the set of k-word shingles (runs of k consecutive
+// words) of ws as sorted, distinct hashes. A shingle that recurs is
+// numbered by its occurrence ("the#1", "the#2"), so the set stands for the
+// multiset of shingles and the overlap of two sets counts repeated words as
+// often as both texts have them. A text of fewer than k words is one
+// shingle.
+func shingles(ws []string, k int) []uint64 {
+	if len(ws) == 0 {
+		return nil
+	}
+	k = max(1, min(k, len(ws)))
+	seen := make(map[string]int, len(ws))
+	out := make([]uint64, 0, len(ws)-k+1)
+	for i := 0; i+k <= len(ws); i++ {
+		s := strings.Join(ws[i:i+k], " ")
+		seen[s]++
+		out = append(out, hash64(s+"#"+strconv.Itoa(seen[s])))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// shingleIndex is an inverted index from shingle to the texts that hold
+// it. Adding text i returns how many shingles each earlier text shares with
+// it, so candidates for a similarity come from shared shingles instead of
+// from comparing every pair: texts that share nothing are never looked at.
+type shingleIndex struct {
+	postings map[uint64][]int
+}
+
+func newShingleIndex() *shingleIndex {
+	return &shingleIndex{postings: make(map[uint64][]int)}
+}
+
+// add indexes text id with its shingle set and returns, for every text
+// added before that shares a shingle with it, the number shared.
+func (x *shingleIndex) add(id int, set []uint64) map[int]int {
+	shared := make(map[int]int)
+	for _, s := range set {
+		for _, other := range x.postings[s] {
+			shared[other]++
+		}
+		x.postings[s] = append(x.postings[s], id)
+	}
+	return shared
+}
+
+// wordToken is a word as written (split at white space) and its key, the
+// word normalised; words compare by key. A word that is only punctuation
+// ("—", "&") has an empty key.
+type wordToken struct{ text, key string }
+
+func wordTokens(s string) []wordToken {
+	fs := strings.Fields(s)
+	out := make([]wordToken, len(fs))
+	for i, w := range fs {
+		out[i] = wordToken{w, normalise(w)}
+	}
+	return out
+}
+
+// wordKeys returns the non-empty keys of a text's words: what similarity
+// counts.
+func wordKeys(s string) []string {
+	var out []string
+	for _, t := range wordTokens(s) {
+		if t.key != "" {
+			out = append(out, t.key)
+		}
+	}
+	return out
+}
+
+// wordDiff diffs two texts word by word with diffmatchpatch: each distinct
+// word key becomes one rune (as DiffLinesToRunes does for lines), so every
+// step of the result is made of whole words. Words compare by key, so a
+// change of case or punctuation alone is no change; equal steps show the
+// words as b writes them. Equal steps carry the spaces around changes, so
+// that lint.Diff.WordDiff reads like `git diff --word-diff`. It also
+// returns M, how many words with a non-empty key the texts have in
+// common, in order.
+func wordDiff(a, b string) (ops []lint.DiffOp, common int) {
+	ta, tb := wordTokens(a), wordTokens(b)
+	ra, rb, ok := tokenRunes(ta, tb)
+	if !ok {
+		return nil, 0
+	}
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // no deadline: the same diff on every run
+	diffs := dmp.DiffMainRunes(ra, rb, false)
+	ia, ib := 0, 0
+	for i, d := range diffs {
+		n := utf8.RuneCountInString(d.Text)
+		var ws []string
+		take := func(ts []wordToken, at *int) {
+			for _, t := range ts[*at : *at+n] {
+				ws = append(ws, t.text)
+				if d.Type == diffmatchpatch.DiffEqual && t.key != "" {
+					common++
+				}
+			}
+			*at += n
+		}
+		op := "equal"
+		switch d.Type {
+		case diffmatchpatch.DiffDelete:
+			op = "delete"
+			take(ta, &ia)
+		case diffmatchpatch.DiffInsert:
+			op = "insert"
+			take(tb, &ib)
+		default:
+			take(tb, &ib)
+			ia += n
+		}
+		text := strings.Join(ws, " ")
+		if op == "equal" {
+			if i > 0 {
+				text = " " + text
+			}
+			if i < len(diffs)-1 {
+				text += " "
+			}
+		}
+		ops = append(ops, lint.DiffOp{Op: op, Text: text})
+	}
+	return ops, common
+}
+
+// tokenRunes maps each distinct key to a rune below the surrogate range,
+// so that the runes survive diffmatchpatch's conversions to string. It
+// fails when the texts have more distinct words than that.
+func tokenRunes(ta, tb []wordToken) (ra, rb []rune, ok bool) {
+	ids := make(map[string]rune)
+	conv := func(ts []wordToken) []rune {
+		out := make([]rune, len(ts))
+		for i, t := range ts {
+			r, seen := ids[t.key]
+			if !seen {
+				r = rune(len(ids) + 1)
+				ids[t.key] = r
+			}
+			out[i] = r
+		}
+		return out
+	}
+	ra, rb = conv(ta), conv(tb)
+	return ra, rb, len(ids) < 0xD000
+}
+
+// similarity is the share of words two texts have in common, in order:
+// 2·M / (|a| + |b|), where |a| and |b| count the words of each (by key,
+// punctuation-only words left out) and M those of the longest common
+// sequence of words, as wordDiff finds it. 1 means the same words in the
+// same order, 0 none in common. It is Python difflib's ratio, on words.
+func similarity(a, b string) float64 {
+	na, nb := len(wordKeys(a)), len(wordKeys(b))
+	if na+nb == 0 {
+		return 1
+	}
+	_, common := wordDiff(a, b)
+	return 2 * float64(common) / float64(na+nb)
+}
