@@ -1,0 +1,297 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+func init() { register(LevelWording) }
+
+// LevelWording reports phrases of junior scope high on the ladder and
+// phrases of executive scope low on it.
+var LevelWording = &lint.Rule{
+	ID:       "level-wording",
+	Summary:  "no junior wording high on the ladder, no executive wording low on it",
+	Severity: lint.Warning,
+	Scope:    lint.PerFile,
+	Doc: lint.Doc{
+		Text: `Wording fits the level it describes. Phrases of junior scope ("under close
+supervision", "following documented runbooks", "assists senior engineers")
+are reported at the top of the ladder, phrases of executive scope ("board of
+directors", "company-wide strategy", "industry leaders") at its bottom.
+
+The rule matches phrases, never single words: "supervision", "board" or
+"industry" alone say nothing about the level ("works with little to no
+supervision", "updates the team's Jira board", "follows industry
+standards"). A phrase matches whole words, ignoring case, punctuation and
+apostrophes between them ("executives, boards" matches "executives boards");
+a word ending in "*" matches any word it begins ("assist*" matches
+"assists"). A phrase right after "without", "no", "not", "never", "little",
+"minimal" or "minimum" (one or two words before it) does not count: "works
+without close supervision" is senior wording.
+
+Judged texts: each responsibilities[i].items text at responsibilities[i].level;
+the knowledge, complexity and collaboration of each level_guidelines row at
+its level; level.summary, scope, autonomy, complexity, impact,
+decision_rights and leadership at level.code.
+
+The bands are fractions of the ladder, so that they fit ladders of any
+length: a level's place is 0 for the lowest level and 1 for the highest
+(P4 of P1 … P7 is 0.5). Junior phrases are reported at places of at least
+junior_from (0.6: P5 … P7 of P1 … P7, M4 … M6 of M1 … M6); executive phrases
+at places of at most executive_until (0.25: P1, P2 of P1 … P7, M1, M2 of
+M1 … M6).`,
+		Bad:  docExample("Updates runbooks after incidents", "Presents incident reviews to the board of directors"),
+		Good: docProfile,
+	},
+	Options: []lint.Option{
+		{Name: "junior_phrases", Default: defaultJuniorPhrases, Doc: "phrases of junior scope, reported at the top of the ladder"},
+		{Name: "executive_phrases", Default: defaultExecutivePhrases, Doc: "phrases of executive scope, reported at the bottom of the ladder"},
+		{Name: "junior_from", Default: 0.6, Doc: "the lowest place (0 the lowest level, 1 the highest) at which junior phrases are reported"},
+		{Name: "executive_until", Default: 0.25, Doc: "the highest place (0 the lowest level, 1 the highest) at which executive phrases are reported"},
+	},
+	Run: runLevelWording,
+}
+
+// The defaults name who directs the work or how far its reach goes, never
+// a topic: each phrase was checked against the real ladders of the
+// Financial Times, Monzo and forwardimpact/pathway, whose senior levels say
+// "with little to no supervision", "assists teams in active listening" and
+// "provides architectural guidance", and whose junior levels say "staying
+// up-to-date with industry trends".
+var (
+	defaultJuniorPhrases = []string{
+		"under close supervision",
+		"under direct supervision",
+		"under supervision",
+		"with close supervision",
+		"requires close supervision",
+		"needs close supervision",
+		"under guidance",
+		"under close guidance",
+		"under the guidance of",
+		"with guidance from senior*",
+		"with guidance from more senior",
+		"with guidance from experienced",
+		"seek* guidance",
+		"under detailed instruction*",
+		"under instruction*",
+		"assist* senior engineer*",
+		"assist* senior team members",
+		"assist* more senior",
+		"follow* documented runbook*",
+		"follow* runbook*",
+		"assigned tasks",
+	}
+	defaultExecutivePhrases = []string{
+		"board of directors",
+		"board members",
+		"board-level",
+		"present* to the board",
+		"report* to the board",
+		"advis* the board",
+		"brief* the board",
+		"executives, boards",
+		"executives and boards",
+		"executives and the board",
+		"c-suite",
+		"company-wide strategy",
+		"enterprise-wide strategy",
+		"set* company strategy",
+		"set* the company strategy",
+		"set* the company's strategy",
+		"industry leader*",
+		"industry-wide",
+		"industry-level",
+		"across the industry",
+		"influenc* industry practice*",
+		"shap* industry practice*",
+		"advanc* industry practice*",
+		"influenc* the industry",
+		"shap* the industry",
+	}
+)
+
+// wordingNegations are the words that, one or two words before a phrase, turn it
+// around: "without close supervision".
+var wordingNegations = map[string]bool{
+	"without": true, "no": true, "not": true, "never": true,
+	"little": true, "minimal": true, "minimum": true,
+}
+
+// wordingLevelFields are the fields of level judged at level.code.
+var wordingLevelFields = [...]string{"summary", "scope", "autonomy", "complexity", "impact", "decision_rights", "leadership"}
+
+// wordingRubricFields are the fields of a level_guidelines row judged at its level.
+var wordingRubricFields = [...]string{"knowledge", "complexity", "collaboration"}
+
+func runLevelWording(p *lint.Pass) {
+	n := len(p.Ladder)
+	if n < 2 {
+		return // one level is both the top and the bottom
+	}
+	const eps = 1e-9 // places like 3/5 against 0.6
+	place := func(rank int) float64 { return float64(rank) / float64(n-1) }
+	var top, bottom []string
+	juniorFrom, executiveUntil := p.Float("junior_from"), p.Float("executive_until")
+	for r, code := range p.Ladder {
+		if place(r) >= juniorFrom-eps {
+			top = append(top, code)
+		}
+		if place(r) <= executiveUntil+eps {
+			bottom = append(bottom, code)
+		}
+	}
+	junior := compilePhrases(p.Strings("junior_phrases"))
+	executive := compilePhrases(p.Strings("executive_phrases"))
+
+	judge := func(ptr string, text *profiles.Node, code string) {
+		if text.Kind != profiles.String {
+			return
+		}
+		r := p.Ladder.Index(code)
+		if r < 0 {
+			return
+		}
+		if place(r) >= juniorFrom-eps {
+			for _, m := range matchPhrases(text.Value, junior) {
+				p.Reportf(ptr, "%q is junior wording for %s (top of the ladder: %s)", m, code, ladderSpan(top))
+			}
+		}
+		if place(r) <= executiveUntil+eps {
+			for _, m := range matchPhrases(text.Value, executive) {
+				p.Reportf(ptr, "%q is executive wording for %s (bottom of the ladder: %s)", m, code, ladderSpan(bottom))
+			}
+		}
+	}
+
+	for _, e := range ladderEntries(p, "responsibilities") {
+		items := e.Node.Get("items")
+		if items == nil {
+			continue
+		}
+		for j, it := range items.Items {
+			judge(profiles.Pointer("responsibilities", e.Index, "items", j), it, e.Code)
+		}
+	}
+	for _, e := range ladderEntries(p, "level_guidelines") {
+		for _, field := range wordingRubricFields {
+			if t := e.Node.Get(field); t != nil {
+				judge(profiles.Pointer("level_guidelines", e.Index, field), t, e.Code)
+			}
+		}
+	}
+	level := p.Root.Get("level")
+	code := level.Get("code").Text()
+	for _, field := range wordingLevelFields {
+		if t := level.Get(field); t != nil {
+			judge(profiles.Pointer("level", field), t, code)
+		}
+	}
+}
+
+// wordingWord is one word of a text and where it stands in it.
+type wordingWord struct {
+	w          string // lower case, apostrophes dropped
+	start, end int    // byte offsets in the text
+}
+
+// wordingWords splits s into words: runs of letters and digits, in lower
+// case. Apostrophes inside a word are dropped ("company's" is "companys");
+// keep, when set, keeps "*" as part of a word (for phrases).
+func wordingWords(s string, keep bool) []wordingWord {
+	var out []wordingWord
+	var b strings.Builder
+	start := -1
+	flush := func(end int) {
+		if start >= 0 && b.Len() > 0 {
+			out = append(out, wordingWord{w: b.String(), start: start, end: end})
+		}
+		b.Reset()
+		start = -1
+	}
+	for i, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || (keep && r == '*'):
+			if start < 0 {
+				start = i
+			}
+			b.WriteRune(unicode.ToLower(r))
+		case start >= 0 && (r == '\'' || r == '’'):
+			// inside a word: dropped
+		default:
+			flush(i)
+		}
+	}
+	flush(len(s))
+	return out
+}
+
+// compilePhrases splits each phrase into words, longest phrase first so
+// that "under close supervision" wins over "under supervision" where both
+// could match.
+func compilePhrases(phrases []string) [][]string {
+	var out [][]string
+	for _, ph := range phrases {
+		var ws []string
+		for _, w := range wordingWords(ph, true) {
+			ws = append(ws, w.w)
+		}
+		if len(ws) > 0 {
+			out = append(out, ws)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b []string) int { return len(b) - len(a) })
+	return out
+}
+
+// matchPhrases returns the text of each place where a phrase occurs in s,
+// as written, left to right, without overlaps; negated places are skipped.
+func matchPhrases(s string, phrases [][]string) []string {
+	words := wordingWords(s, false)
+	var out []string
+	for i := 0; i < len(words); i++ {
+		for _, ph := range phrases {
+			if !phraseAt(words, i, ph) {
+				continue
+			}
+			if negated(words, i) {
+				break
+			}
+			out = append(out, strings.Join(strings.Fields(s[words[i].start:words[i+len(ph)-1].end]), " "))
+			i += len(ph) - 1
+			break
+		}
+	}
+	return out
+}
+
+func phraseAt(words []wordingWord, i int, ph []string) bool {
+	if i+len(ph) > len(words) {
+		return false
+	}
+	for k, pw := range ph {
+		w := words[i+k].w
+		if prefix, ok := strings.CutSuffix(pw, "*"); ok {
+			if !strings.HasPrefix(w, prefix) {
+				return false
+			}
+		} else if w != pw {
+			return false
+		}
+	}
+	return true
+}
+
+func negated(words []wordingWord, i int) bool {
+	for k := max(0, i-2); k < i; k++ {
+		if wordingNegations[words[k].w] {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,167 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/profilelint/profilelint/lint"
+)
+
+func TestLevelWordingJuniorAtTop(t *testing.T) {
+	src := docExample("Carries budget and vendor decisions", "Carries budget decisions under close supervision")
+	fs := lintOne(t, "p.yaml", src, LevelWording)
+	lvWant(t, fs, `25:58 warning level-wording: "under close supervision" is junior wording for P6 (top of the ladder: P5 … P7)`)
+	if len(fs) == 1 && fs[0].Pointer != "/responsibilities/5/items/1" {
+		t.Errorf("pointer = %s", fs[0].Pointer)
+	}
+}
+
+func TestLevelWordingExecutiveAtBottom(t *testing.T) {
+	src := docExample(
+		"{level: P2, experience: {min: 2}}", "{level: P2, knowledge: Sets company-wide strategy for the Board of Directors, experience: {min: 2}}",
+		"Automates repetitive operational tasks", "Automates tasks")
+	lvWant(t, lintOne(t, "p.yaml", src, LevelWording),
+		`30:28 warning level-wording: "Board of Directors" is executive wording for P2 (bottom of the ladder: P1, P2)`,
+		`30:28 warning level-wording: "company-wide strategy" is executive wording for P2 (bottom of the ladder: P1, P2)`,
+	)
+}
+
+// The fields of level are judged at level.code.
+func TestLevelWordingLevelFields(t *testing.T) {
+	src := docExample("  code: P4\n", "  code: P7\n", "  autonomy: Works independently and sets direction for own projects\n", "  autonomy: Works on assigned tasks, following documented runbooks\n")
+	lvWant(t, lintOne(t, "p.yaml", src, LevelWording),
+		`11:13 warning level-wording: "assigned tasks" is junior wording for P7 (top of the ladder: P5 … P7)`,
+		`11:13 warning level-wording: "following documented runbooks" is junior wording for P7 (top of the ladder: P5 … P7)`,
+	)
+}
+
+// The near misses: the same phrase in the middle of the ladder, negated,
+// inside a longer word, or a topic word without the reach.
+func TestLevelWordingNearMisses(t *testing.T) {
+	for _, c := range []struct{ old, new string }{
+		{"Leads multi-system platform designs", "Leads multi-system platform designs under close supervision"}, // P4: middle
+		{"Carries budget and vendor decisions", "Carries budget decisions without close supervision"},          // P6, negated
+		{"Carries budget and vendor decisions", "Works with little to no supervision"},                         // P6, real FT principal
+		{"Carries budget and vendor decisions", "Reviews reassigned tasks"},                                    // P6, not a whole word
+		{"Carries budget and vendor decisions", "Provides architectural guidance on projects"},                 // P6, gives guidance
+		{"Updates runbooks after incidents", "Keeps up to date with industry trends and the team's board"},     // P1, topics only
+		{"Updates runbooks after incidents", "Follows industry standards and company-wide coding rules"},       // P1
+	} {
+		lvWant(t, lintOne(t, "p.yaml", docExample(c.old, c.new), LevelWording))
+	}
+}
+
+// Senior texts of real ladders, placed at the top of P1 … P7, and junior
+// texts placed at its bottom, give no finding. The texts are quoted from
+// Financial-Times/engineering-progression (MIT), monzo/progression-framework
+// (MIT) and forwardimpact/pathway (Apache-2.0).
+func TestLevelWordingRealLadders(t *testing.T) {
+	senior := []string{
+		"Operates as a self-sufficient leader in the organisation, driving strategic initiatives and solving complex problems with little to no supervision.",
+		"Role models clear, concise, effective communication, assists teams in active listening, communicates difficult messages, and uses feedback to drive improvements, adapts communication to engage diverse audiences.",
+		"Demonstrates continuous learning and continuous improvement in their own work, and encourages the same as part of the team's work.",
+		"Leads change across a broad technology domain, shaping and defining a technical vision, and fostering a climate of trust across teams. Provides close technical leadership and support to engineering teams, particularly tech leads.",
+		"Collaborates with other senior engineers, architects and vendors to ensure a robust overall architecture for the FT estate.",
+		"Clears blockers for junior team members, provides context/guidance, or knows how to escalate",
+		"Works at a basic level in unfamiliar technologies while leading the design of the platform",
+		"Do self-directed work while seeking input on strategic decisions",
+		"Encourages continuous learning and development within the team, staying up-to-date with industry trends, and actively seeking opportunities for personal and team growth, and fosters a feedback-rich environment.",
+		"Serves as a technical authority in the wider engineering community",
+		"Shape technical strategy across the business unit, guide enterprise architecture governance, and represent technical priorities at executive level",
+	}
+	junior := []string{
+		"Understands basic business principles and ensures their work supports team goals, assisting in project delivery.",
+		"Seeks guidance and input from peers, actively participates in discussions, and is eager to assist teammates.",
+		"Delivers assigned tasks, working with a more senior team member, and able to take PR feedback to improve their work",
+		"Work with close supervision and ask for help when encountering challenges",
+		"Individual tasks and small features with guidance from senior team members",
+		"Demonstrates self-motivation, takes initiative, and uses feedback for continuous improvement.",
+		"Writes well-tested code and documentation in keeping with our guidelines and conventions, following industry standards.",
+	}
+	items := func(ts []string) string {
+		q := make([]string, len(ts))
+		for i, s := range ts {
+			q[i] = "      - " + yamlQuote(s) + "\n"
+		}
+		return strings.Join(q, "")
+	}
+	src := docExample(
+		"  - level: P1\n    items: [Fixes small defects under close supervision, Writes tests for own changes, Updates runbooks after incidents]\n",
+		"  - level: P1\n    items:\n"+items(junior),
+		"  - level: P7\n    items: [Sets company-wide platform strategy, Advises executives on technology risk, Shapes industry practice through open standards]\n",
+		"  - level: P7\n    items:\n"+items(senior),
+	)
+	lvWant(t, lintOne(t, "p.yaml", src, LevelWording))
+	// P6 as well as P7.
+	lvWant(t, lintOne(t, "p.yaml", strings.Replace(strings.Replace(src, "- level: P6", "- level: P0", 1), "- level: P7", "- level: P6", 1), LevelWording))
+}
+
+// pathway's five grades on their own ladder, each text at its grade: no
+// finding; its L1 autonomy moved to L5 is junior wording.
+func TestLevelWordingPathwayLadder(t *testing.T) {
+	cfg := lint.Config{Ladders: map[string]lint.Ladder{"professional": {"L1", "L2", "L3", "L4", "L5"}}}
+	grades := [][]string{
+		{"Individual tasks and small features with guidance from senior team members", "Work with close supervision and ask for help when encountering challenges"},
+		{"Complete features and components delivered independently", "Work independently on familiar problems while seeking guidance on novel situations"},
+		{"Large features and technical initiatives including leading small projects", "Do self-directed work while seeking input on strategic decisions"},
+		{"Multi-team initiatives with area-wide impact", "Set own direction within broader strategic goals"},
+		{"Business unit technical strategy and architectural direction", "Define strategic direction and be accountable for outcomes"},
+	}
+	build := func(grades [][]string) string {
+		var b strings.Builder
+		b.WriteString("schema: profile/v1\ntrack: professional\nlevel: {code: L3, name: Senior Engineer}\nresponsibilities:\n")
+		for i, g := range grades {
+			b.WriteString("  - level: L" + string(rune('1'+i)) + "\n    items:\n")
+			for _, s := range g {
+				b.WriteString("      - " + yamlQuote(s) + "\n")
+			}
+		}
+		return b.String()
+	}
+	lvWant(t, lintFilesConfig(t, cfg, map[string]string{"p.yaml": build(grades)}, LevelWording))
+	grades[4] = append(grades[4], grades[0][1])
+	lvWant(t, lintFilesConfig(t, cfg, map[string]string{"p.yaml": build(grades)}, LevelWording),
+		`25:9 warning level-wording: "with close supervision" is junior wording for L5 (top of the ladder: L4, L5)`)
+}
+
+// Phrases and bands are options.
+func TestLevelWordingOptions(t *testing.T) {
+	src := docExample("Leads multi-system platform designs", "Leads multi-system platform designs under close supervision")
+	cfg := lint.Config{Options: map[string]map[string]any{LevelWording.ID: {"junior_from": 0.5}}}
+	lvWant(t, lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, LevelWording),
+		`21:13 warning level-wording: "under close supervision" is junior wording for P4 (top of the ladder: P4 … P7)`)
+
+	src = docExample("Carries budget and vendor decisions", "Carries budget decisions while pairing with a mentor")
+	cfg = lint.Config{Options: map[string]map[string]any{LevelWording.ID: {"junior_phrases": []any{"pair* with a mentor"}}}}
+	lvWant(t, lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, LevelWording),
+		`25:58 warning level-wording: "pairing with a mentor" is junior wording for P6 (top of the ladder: P5 … P7)`)
+}
+
+func TestMatchPhrases(t *testing.T) {
+	phrases := compilePhrases([]string{"under supervision", "under close supervision", "executives, boards", "assist* senior engineer*", "set* the company's strategy"})
+	for _, c := range []struct {
+		text string
+		want []string
+	}{
+		{"Works UNDER CLOSE SUPERVISION.", []string{"UNDER CLOSE SUPERVISION"}},
+		{"Networks with executives, boards, regulators", []string{"executives, boards"}},
+		{"Networks with executives and boards", nil},
+		{"Assisting senior engineers; assists senior engineering", []string{"Assisting senior engineers", "assists senior engineering"}},
+		{"Sets the company’s strategy", []string{"Sets the company’s strategy"}},
+		{"Never under supervision", nil},
+		{"No budget; works under supervision", []string{"under supervision"}},
+		{"Works with no one under supervision", nil}, // two words back
+		{"thunder supervision", nil},
+		{"under\n   supervision", []string{"under supervision"}},
+	} {
+		got := matchPhrases(c.text, phrases)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("matchPhrases(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// yamlQuote writes s as a double-quoted YAML scalar.
+func yamlQuote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
