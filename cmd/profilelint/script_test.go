@@ -18,9 +18,14 @@ func TestMain(m *testing.M) {
 }
 
 // TestScript runs the CLI scripts in testdata/script. Each script starts
-// with a copy of the shipped examples/ in its work folder.
+// with copies of the shipped examples/ and of the clean ladder
+// (testdata/ladder, as ladder/) in its work folder.
 func TestScript(t *testing.T) {
 	examples, err := filepath.Abs("../../examples")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ladder, err := filepath.Abs("../../testdata/ladder")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,6 +36,9 @@ func TestScript(t *testing.T) {
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			if err := copyDir(ladder, filepath.Join(env.WorkDir, "ladder")); err != nil {
+				return err
+			}
 			return copyDir(examples, filepath.Join(env.WorkDir, "examples"))
 		},
 	})
