@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,7 +32,7 @@ the source line and a caret under the column. Columns count characters
 Exit status: 0 when no finding is at or above --fail-level, 1 when one is,
 2 for a usage error or a path that cannot be read, 3 for an internal error.`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(report.Formats, ", ")},
+			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: cli.NewStringSlice("text"), Usage: "output format, repeatable: NAME writes to standard output (one format at most), NAME=PATH to a file; NAME is one of " + strings.Join(report.Formats, ", ")},
 			&cli.StringFlag{Name: "fail-level", Value: "error", Usage: "lowest severity that fails the run: error, warning, info or none"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only: no source lines, no summary"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for a profile read from standard input"},
@@ -65,11 +66,9 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	printer, err := report.New(c.String("format"), out, report.Options{
-		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: rules.All(),
-	})
+	outputs, err := parseFormats(c.StringSlice("format"))
 	if err != nil {
-		return &exitError{code: exitUsage, err: fmt.Errorf("--format: %w", err)}
+		return &exitError{code: exitUsage, err: err}
 	}
 
 	paths := c.Args().Slice()
@@ -94,8 +93,20 @@ func runLint(c *cli.Context) error {
 	if err := selectRules(&cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	printers, closeOutputs, err := openOutputs(outputs, out, c.String("color"), report.Options{
+		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: enabledRules(&cfg),
+	})
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
 	res := lint.Run(cfg, sources)
-	if err := printer.Print(res); err != nil {
+	for _, p := range printers {
+		if err := p.Print(res); err != nil {
+			_ = closeOutputs() // the write error says more
+			return &exitError{code: exitInternal, err: fmt.Errorf("writing report: %w", err)}
+		}
+	}
+	if err := closeOutputs(); err != nil {
 		return &exitError{code: exitInternal, err: fmt.Errorf("writing report: %w", err)}
 	}
 	for _, e := range append(pathErrs, res.Errors...) {
@@ -164,4 +175,94 @@ func selectRules(cfg *lint.Config, only, disable []string) error {
 		cfg.Severity[id] = lint.Off
 	}
 	return nil
+}
+
+// output is one --format value: a format and the file it goes to, or ""
+// for standard output.
+type output struct{ format, path string }
+
+// parseFormats reads the --format values: NAME for standard output, at
+// most one of them, or NAME=PATH for a file.
+func parseFormats(values []string) ([]output, error) {
+	var outs []output
+	toStdout := ""
+	paths := make(map[string]bool)
+	for _, v := range values {
+		name, path, toFile := strings.Cut(v, "=")
+		if _, err := report.New(name, io.Discard, report.Options{}); err != nil {
+			return nil, fmt.Errorf("--format: %w", err)
+		}
+		switch {
+		case toFile && path == "":
+			return nil, fmt.Errorf("--format %s: no file name after %q", v, "=")
+		case toFile && paths[path]:
+			return nil, fmt.Errorf("--format: two formats write to %s", path)
+		case !toFile && toStdout != "":
+			return nil, fmt.Errorf("--format: %s and %s both write to standard output; send one to a file with NAME=PATH", toStdout, name)
+		case !toFile:
+			toStdout = name
+		}
+		paths[path] = true
+		outs = append(outs, output{format: name, path: path})
+	}
+	return outs, nil
+}
+
+// openOutputs creates the report files, before anything is linted, and a
+// printer for each output. The returned function closes the files.
+func openOutputs(outs []output, stdout io.Writer, colorMode string, opt report.Options) ([]report.Printer, func() error, error) {
+	var files []*os.File
+	closeAll := func() error {
+		var errs []error
+		for _, f := range files {
+			errs = append(errs, f.Close())
+		}
+		return errors.Join(errs...)
+	}
+	printers := make([]report.Printer, 0, len(outs))
+	for _, o := range outs {
+		w := stdout
+		popt := opt
+		if o.path != "" {
+			f, err := os.Create(o.path)
+			if err != nil {
+				_ = closeAll() // nothing was written yet
+				var pe *os.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err // the path is in the message already
+				}
+				return nil, nil, fmt.Errorf("--format %s=%s: %w", o.format, o.path, err)
+			}
+			files = append(files, f)
+			w = f
+			// A file is no terminal: colour only when asked for always.
+			popt.Color, _ = useColor(colorMode, f)
+		}
+		p, err := report.New(o.format, w, popt)
+		if err != nil {
+			_ = closeAll() // nothing was written yet
+			return nil, nil, fmt.Errorf("--format: %w", err)
+		}
+		printers = append(printers, p)
+	}
+	return printers, closeAll, nil
+}
+
+// enabledRules are the rules turned on for some file: the ones a report
+// describes.
+func enabledRules(cfg *lint.Config) []*lint.Rule {
+	var out []*lint.Rule
+	for _, r := range cfg.Rules {
+		sev, set := cfg.Severity[r.ID]
+		on := !set && r.Severity != lint.Off || set && sev != lint.Off
+		for _, o := range cfg.Overrides {
+			if s, ok := o.Severity[r.ID]; ok && s != lint.Off {
+				on = true
+			}
+		}
+		if on {
+			out = append(out, r)
+		}
+	}
+	return out
 }

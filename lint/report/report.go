@@ -3,12 +3,18 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
+	"path"
+	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // Printer writes a result in one format.
@@ -21,11 +27,19 @@ type Options struct {
 	Color   bool   // ANSI colour (text only)
 	Quiet   bool   // no summary line, no source lines
 	Version string // the tool's version, for machine formats
-	Rules   []*lint.Rule
+	// Rules are the rules of the run, documented by the formats that
+	// describe rules (SARIF).
+	Rules []*lint.Rule
 }
 
 // Formats lists the format names New accepts.
-var Formats = []string{"text", "json"}
+var Formats = []string{"text", "json", "sarif", "github", "junit", "checkstyle", "gitlab", "rdjson", "markdown"}
+
+// InformationURI is the tool's home page, named by the machine formats.
+const InformationURI = "https://github.com/profilelint/profilelint"
+
+// rulesURI is where the rules are documented.
+const rulesURI = InformationURI + "#rules"
 
 // New returns the printer for a format name.
 func New(format string, w io.Writer, opt Options) (Printer, error) {
@@ -34,6 +48,20 @@ func New(format string, w io.Writer, opt Options) (Printer, error) {
 		return &Text{W: w, Options: opt}, nil
 	case "json":
 		return &JSON{W: w, Options: opt}, nil
+	case "sarif":
+		return &SARIF{W: w, Options: opt}, nil
+	case "github":
+		return &GitHub{W: w, Options: opt}, nil
+	case "junit":
+		return &JUnit{W: w, Options: opt}, nil
+	case "checkstyle":
+		return &Checkstyle{W: w, Options: opt}, nil
+	case "gitlab":
+		return &GitLab{W: w, Options: opt}, nil
+	case "rdjson":
+		return &RDJSON{W: w, Options: opt}, nil
+	case "markdown":
+		return &Markdown{W: w, Options: opt}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
@@ -95,4 +123,81 @@ func (s Summary) rulesOf() []string {
 	}
 	sort.Strings(ids)
 	return ids
+}
+
+// relPath is a finding's file as the code hosts match it: forward
+// slashes, no "./" prefix.
+func relPath(file string) string {
+	if file == "" {
+		return ""
+	}
+	return path.Clean(filepath.ToSlash(file))
+}
+
+// noFile names the file of a finding that has none (a corpus rule that
+// failed) in the formats that need a file for every finding.
+const noFile = "(no file)"
+
+func fileOrNoFile(file string) string {
+	if file == "" {
+		return noFile
+	}
+	return file
+}
+
+// fingerprints returns a stable identity for each finding: a SHA-256 of
+// its rule, file, pointer and message (white space collapsed). The line is
+// left out so that a finding keeps its identity when lines are added above
+// it. The n-th finding with the same identity gets n mixed in, so that
+// fingerprints are unique and do not depend on scheduling (findings are
+// sorted).
+func fingerprints(fs []lint.Finding) []string {
+	out := make([]string, len(fs))
+	seen := make(map[string]int, len(fs))
+	for i, f := range fs {
+		key := strings.Join([]string{f.Rule, relPath(f.File), f.Pointer, strings.Join(strings.Fields(f.Message), " ")}, "\x00")
+		seen[key]++
+		if n := seen[key]; n > 1 {
+			key += "\x00" + strconv.Itoa(n)
+		}
+		sum := sha256.Sum256([]byte(key))
+		out[i] = hex.EncodeToString(sum[:])
+	}
+	return out
+}
+
+// fileNames lists every linted file and every file named by a finding,
+// sorted.
+func fileNames(res *lint.Result) []string {
+	set := make(map[string]bool, len(res.Sources))
+	for name := range res.Sources {
+		set[name] = true
+	}
+	for _, f := range res.Findings {
+		set[fileOrNoFile(f.File)] = true
+	}
+	names := make([]string, 0, len(set))
+	for name := range set {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// byteColumn converts a rune column of a line into a byte column (both
+// 1-based), for formats that count bytes.
+func byteColumn(src *profiles.File, line, col int) int {
+	if src == nil || line < 1 || col < 1 {
+		return col
+	}
+	text := src.Line(line)
+	n := 0
+	for i := range text {
+		if n == col-1 {
+			return i + 1
+		}
+		n++
+	}
+	// At or past the end of the line: count the missing runes as bytes.
+	return len(text) + (col - 1 - n) + 1
 }

@@ -1,0 +1,109 @@
+package report
+
+import (
+	"encoding/xml"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/profilelint/profilelint/lint"
+)
+
+// JUnit prints JUnit XML, which Jenkins, GitLab (artifacts:reports:junit),
+// Azure Pipelines and CircleCI show as test results: one test suite per
+// linted file, one failing test case per finding, and one passing test
+// case for a file without findings so that every file counts. Suppressed
+// findings are skipped test cases.
+type JUnit struct {
+	W io.Writer
+	Options
+}
+
+type junitReport struct {
+	XMLName  xml.Name     `xml:"testsuites"`
+	Name     string       `xml:"name,attr"`
+	Tests    int          `xml:"tests,attr"`
+	Failures int          `xml:"failures,attr"`
+	Errors   int          `xml:"errors,attr"`
+	Skipped  int          `xml:"skipped,attr"`
+	Suites   []junitSuite `xml:"testsuite"`
+}
+
+type junitSuite struct {
+	Name     string      `xml:"name,attr"`
+	Tests    int         `xml:"tests,attr"`
+	Failures int         `xml:"failures,attr"`
+	Errors   int         `xml:"errors,attr"`
+	Skipped  int         `xml:"skipped,attr"`
+	Cases    []junitCase `xml:"testcase"`
+}
+
+type junitCase struct {
+	Name      string        `xml:"name,attr"`
+	ClassName string        `xml:"classname,attr"`
+	Failure   *junitFailure `xml:"failure"`
+	Skipped   *junitSkipped `xml:"skipped"`
+}
+
+type junitFailure struct {
+	Message string `xml:"message,attr"`
+	Type    string `xml:"type,attr"`
+	Body    string `xml:",chardata"`
+}
+
+type junitSkipped struct {
+	Message string `xml:"message,attr"`
+}
+
+// Print writes the result.
+func (j *JUnit) Print(res *lint.Result) error {
+	byFile := make(map[string][]junitCase)
+	for _, f := range res.Findings {
+		name := fileOrNoFile(f.File)
+		c := junitCase{Name: f.Rule, ClassName: name}
+		if f.Line > 0 {
+			c.Name = fmt.Sprintf("%s at %d:%d", f.Rule, f.Line, f.Column)
+		}
+		if f.Suppressed != nil {
+			c.Skipped = &junitSkipped{Message: "suppressed: " + f.Suppressed.Reason}
+		} else {
+			c.Failure = &junitFailure{Message: f.Message, Type: f.Severity.String(), Body: junitBody(f)}
+		}
+		byFile[name] = append(byFile[name], c)
+	}
+	rep := junitReport{Name: "profilelint"}
+	for _, name := range fileNames(res) {
+		s := junitSuite{Name: name, Cases: byFile[name]}
+		if len(s.Cases) == 0 {
+			s.Cases = []junitCase{{Name: "no findings", ClassName: name}}
+		}
+		s.Tests = len(s.Cases)
+		for _, c := range s.Cases {
+			switch {
+			case c.Failure != nil:
+				s.Failures++
+			case c.Skipped != nil:
+				s.Skipped++
+			}
+		}
+		rep.Tests += s.Tests
+		rep.Failures += s.Failures
+		rep.Skipped += s.Skipped
+		rep.Suites = append(rep.Suites, s)
+	}
+	return writeXML(j.W, rep)
+}
+
+// junitBody is the failure's text: the finding as the text format prints
+// it, and its related places.
+func junitBody(f lint.Finding) string {
+	var b strings.Builder
+	b.WriteString(f.String())
+	if f.Pointer != "" {
+		fmt.Fprintf(&b, "\npointer: %s", f.Pointer)
+	}
+	for _, r := range f.Related {
+		fmt.Fprintf(&b, "\nrelated: %s:%d:%d: %s", r.File, r.Line, r.Column, r.Message)
+	}
+	return b.String()
+}

@@ -1,0 +1,239 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+// Markdown prints a report for a reviewer, to post as a pull-request or
+// merge-request comment: a summary table, then the findings by file and,
+// within a file, by the level they concern, each with its source line and
+// diff. Suppressed findings are listed, with their reasons, in a collapsed
+// section.
+type Markdown struct {
+	W io.Writer
+	Options
+}
+
+// profileGroup is the group of findings that concern no one level.
+const profileGroup = "profile"
+
+// Print writes the result.
+func (m *Markdown) Print(res *lint.Result) error {
+	w := bufio.NewWriter(m.W)
+	sum := Summarize(res)
+	fmt.Fprintf(w, "## profilelint report\n\n")
+	var shown, suppressed []lint.Finding
+	for _, f := range res.Findings {
+		if f.Suppressed != nil {
+			suppressed = append(suppressed, f)
+		} else {
+			shown = append(shown, f)
+		}
+	}
+	if len(shown) == 0 {
+		fmt.Fprintf(w, "No findings in %s.\n", plural(res.Files, "file"))
+	} else {
+		fmt.Fprintf(w, "%s\n\n", sum.Line())
+		m.table(w, sum.rulesOf(), shown)
+		m.findings(w, res, shown)
+	}
+	if len(res.Errors) > 0 {
+		fmt.Fprintf(w, "\nNot linted:\n\n")
+		for _, err := range res.Errors {
+			fmt.Fprintf(w, "- %s\n", mdEscape(err.Error()))
+		}
+	}
+	if len(suppressed) > 0 {
+		fmt.Fprintf(w, "\n<details>\n<summary>%s</summary>\n\n", plural(len(suppressed), "suppressed finding"))
+		for _, f := range suppressed {
+			fmt.Fprintf(w, "- %s %s — reason: %s\n", codeSpan(fileOrNoFile(f.File)), m.bullet(f), mdEscape(f.Suppressed.Reason))
+		}
+		fmt.Fprintf(w, "\n</details>\n")
+	}
+	return w.Flush()
+}
+
+// table counts the findings by rule and severity.
+func (m *Markdown) table(w io.Writer, ids []string, fs []lint.Finding) {
+	type counts [lint.Error + 1]int
+	byRule := make(map[string]*counts, len(ids))
+	for _, id := range ids {
+		byRule[id] = new(counts)
+	}
+	var total counts
+	for _, f := range fs {
+		byRule[f.Rule][f.Severity]++
+		total[f.Severity]++
+	}
+	fmt.Fprintf(w, "| rule | error | warning | info |\n| --- | ---: | ---: | ---: |\n")
+	for _, id := range ids {
+		c := byRule[id]
+		fmt.Fprintf(w, "| %s | %d | %d | %d |\n", codeSpan(id), c[lint.Error], c[lint.Warning], c[lint.Info])
+	}
+	fmt.Fprintf(w, "| **total** | %d | %d | %d |\n", total[lint.Error], total[lint.Warning], total[lint.Info])
+}
+
+// findings prints the findings by file, then by level in the order the
+// levels first appear in the file.
+func (m *Markdown) findings(w io.Writer, res *lint.Result, fs []lint.Finding) {
+	for i := 0; i < len(fs); {
+		file := fs[i].File
+		j := i
+		for j < len(fs) && fs[j].File == file {
+			j++
+		}
+		fmt.Fprintf(w, "\n### %s\n", codeSpan(fileOrNoFile(file)))
+		src := res.Sources[file]
+		var order []string
+		groups := make(map[string][]lint.Finding)
+		for _, f := range fs[i:j] {
+			g := levelOf(src, f.Pointer)
+			if _, ok := groups[g]; !ok {
+				order = append(order, g)
+			}
+			groups[g] = append(groups[g], f)
+		}
+		for _, g := range order {
+			if g == profileGroup {
+				fmt.Fprintf(w, "\n#### profile\n\n")
+			} else {
+				fmt.Fprintf(w, "\n#### level %s\n\n", mdEscape(g))
+			}
+			for k, f := range groups[g] {
+				if k > 0 {
+					fmt.Fprintln(w)
+				}
+				m.finding(w, src, f)
+			}
+		}
+		i = j
+	}
+}
+
+func (m *Markdown) bullet(f lint.Finding) string {
+	s := fmt.Sprintf("**%s** %s", f.Severity, codeSpan(f.Rule))
+	if f.Line > 0 {
+		s += fmt.Sprintf(" line %d:%d", f.Line, f.Column)
+	}
+	return s + " — " + mdEscape(f.Message)
+}
+
+const mdIndent = "  " // continues a list item
+
+func (m *Markdown) finding(w io.Writer, src *profiles.File, f lint.Finding) {
+	fmt.Fprintf(w, "- %s\n", m.bullet(f))
+	for _, r := range f.Related {
+		where := fmt.Sprintf("line %d:%d", r.Line, r.Column)
+		if r.File != f.File {
+			where = codeSpan(r.File) + " " + where
+		}
+		fmt.Fprintf(w, "%s- related: %s — %s\n", mdIndent, where, mdEscape(r.Message))
+	}
+	for _, fix := range f.Fixes {
+		fmt.Fprintf(w, "%s- fix: %s\n", mdIndent, mdEscape(fix.Message))
+	}
+	if src != nil && f.Line > 0 && f.Line <= src.Lines() {
+		fmt.Fprintf(w, "\n%s", fenced("yaml", src.Line(f.Line)+"\n", mdIndent))
+	}
+	if f.Diff != nil {
+		if len(f.Diff.Words) > 0 {
+			fmt.Fprintf(w, "\n%s", fenced("text", f.Diff.WordDiff()+"\n", mdIndent))
+		}
+		if f.Diff.Unified != "" {
+			fmt.Fprintf(w, "\n%s", fenced("diff", f.Diff.Unified, mdIndent))
+		}
+	}
+}
+
+// levelOf returns the level a pointer concerns: the level code of the
+// innermost list item on the path that has a "level" key
+// (/responsibilities/3/items/0 → /responsibilities/3/level), the profile's
+// own level for /level/…, else "profile".
+func levelOf(src *profiles.File, ptr string) string {
+	if src == nil || src.Root == nil || ptr == "" {
+		return profileGroup
+	}
+	toks := strings.Split(ptr, "/")[1:]
+	for i := len(toks); i >= 2; i-- {
+		if !isIndex(toks[i-1]) {
+			continue
+		}
+		item := "/" + strings.Join(toks[:i], "/")
+		if code := src.Root.Lookup(item + "/level").Text(); code != "" {
+			return code
+		}
+	}
+	if toks[0] == "level" {
+		if code := src.Root.Lookup("/level/code").Text(); code != "" {
+			return code
+		}
+	}
+	return profileGroup
+}
+
+func isIndex(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	for _, c := range tok {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// fenced puts text in a fenced code block whose fence is longer than any
+// run of backticks in the text, each line indented.
+func fenced(lang, text, indent string) string {
+	fence := "```"
+	for strings.Contains(text, fence) {
+		fence += "`"
+	}
+	if !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	var b strings.Builder
+	b.WriteString(indent + fence + lang + "\n")
+	for _, l := range strings.SplitAfter(text, "\n") {
+		if l == "" {
+			continue
+		}
+		if l == "\n" {
+			b.WriteString(l) // no trailing white space on empty lines
+			continue
+		}
+		b.WriteString(indent + l)
+	}
+	b.WriteString(indent + fence + "\n")
+	return b.String()
+}
+
+// codeSpan puts text in a code span whose delimiter no backtick run in
+// the text can close.
+func codeSpan(text string) string {
+	delim := "`"
+	for strings.Contains(text, delim) {
+		delim += "`"
+	}
+	if strings.HasPrefix(text, "`") || strings.HasSuffix(text, "`") {
+		return delim + " " + text + " " + delim
+	}
+	return delim + text + delim
+}
+
+var mdSpecial = regexp.MustCompile("[\\\\`*_{}\\[\\]<>|~]")
+
+// mdEscape keeps text literal in Markdown: no emphasis, links, tables or
+// HTML tags out of a message; line breaks become spaces.
+func mdEscape(text string) string {
+	text = strings.Join(strings.Fields(strings.ReplaceAll(text, "\r", "")), " ")
+	return mdSpecial.ReplaceAllString(text, `\$0`)
+}
