@@ -29,8 +29,15 @@ Each finding is printed as path:line:column: severity rule: message, with
 the source line and a caret under the column. Columns count characters
 (runes), starting at 1.
 
+Settings come from .profilelint.yaml, looked for in the current folder and
+its parents up to the repository root, or from --config FILE; --no-config
+ignores it, and --only and --disable win over it. Files its ignore globs
+match are not linted; one named on the command line is skipped with a note
+on standard error. "profilelint config --help" tells more.
+
 Exit status: 0 when no finding is at or above --fail-level, 1 when one is,
-2 for a usage error or a path that cannot be read, 3 for an internal error.`,
+2 for a usage error, a bad configuration or a path that cannot be read, 3
+for an internal error.`,
 		Flags: []cli.Flag{
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: cli.NewStringSlice("text"), Usage: "output format, repeatable: NAME writes to standard output (one format at most), NAME=PATH to a file; NAME is one of " + strings.Join(report.Formats, ", ")},
 			&cli.StringFlag{Name: "fail-level", Value: "error", Usage: "lowest severity that fails the run: error, warning, info or none"},
@@ -40,6 +47,8 @@ Exit status: 0 when no finding is at or above --fail-level, 1 when one is,
 			&cli.StringSliceFlag{Name: "only", Usage: "run only these rules (repeat the flag or separate ids with commas)"},
 			&cli.StringSliceFlag{Name: "disable", Usage: "turn these rules off (repeat the flag or separate ids with commas)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: one per CPU)"},
+			configFlag(),
+			noConfigFlag(),
 		},
 		Action: runLint,
 	}
@@ -76,6 +85,10 @@ func runLint(c *cli.Context) error {
 		paths = []string{"."}
 	}
 	files, pathErrs := profiles.Expand(paths)
+	conf, files, err := configureLint(c, paths, files)
+	if err != nil {
+		return err
+	}
 	sources := make([]lint.Source, 0, len(files))
 	for _, p := range files {
 		if p == "-" {
@@ -89,7 +102,8 @@ func runLint(c *cli.Context) error {
 		sources = append(sources, lint.FileSource(p))
 	}
 
-	cfg := lint.Config{Rules: rules.All(), Jobs: c.Int("jobs"), Severity: map[string]lint.Severity{}}
+	cfg := conf.Lint()
+	cfg.Jobs = c.Int("jobs")
 	if err := selectRules(&cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -153,7 +167,10 @@ func useColor(mode string, w io.Writer) (bool, error) {
 	return false, fmt.Errorf("--color: %q is not auto, always or never", mode)
 }
 
-// selectRules applies --only and --disable to the configuration.
+// selectRules applies --only and --disable to the configuration. The flags
+// win over the configuration file: --disable turns a rule off in its
+// overrides too, and --only runs the named rules even where the file turned
+// them off, except in the overrides that turn them off for some files.
 func selectRules(cfg *lint.Config, only, disable []string) error {
 	for _, id := range append(append([]string{}, only...), disable...) {
 		if rules.Lookup(id) == nil {
@@ -166,13 +183,15 @@ func selectRules(cfg *lint.Config, only, disable []string) error {
 			keep[id] = true
 		}
 		for _, r := range cfg.Rules {
-			if !keep[r.ID] {
-				cfg.Severity[r.ID] = lint.Off
+			if keep[r.ID] {
+				ruleOn(cfg, r.ID)
+			} else {
+				ruleOffEverywhere(cfg, r.ID)
 			}
 		}
 	}
 	for _, id := range disable {
-		cfg.Severity[id] = lint.Off
+		ruleOffEverywhere(cfg, id)
 	}
 	return nil
 }

@@ -76,7 +76,8 @@ content, resolvable ids and SOC codes, clean text.
 Start with:
    profilelint lint examples/        lint a folder
    profilelint rules                 list the rules
-   profilelint rules level-order     explain one rule, with examples`,
+   profilelint rules level-order     explain one rule, with examples
+   profilelint init                  write a starter .profilelint.yaml`,
 		Version:         version,
 		Reader:          stdin,
 		Writer:          stdout,
@@ -90,6 +91,8 @@ Start with:
 			lintCommand(),
 			schemaCommand(),
 			rulesCommand(),
+			initCommand(),
+			configCommand(),
 			versionCommand(),
 		},
 	}

@@ -1,0 +1,476 @@
+package config
+
+import (
+	"bytes"
+	"cmp"
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+// file is what one configuration file says, before extends are merged.
+type file struct {
+	name      string
+	extends   string
+	extendsAt profiles.Pos
+	ladders   map[string]lint.Ladder
+	rules     map[string]Rule
+	overrides []Override
+	ignore    []string
+	limits    Limits
+}
+
+// loader reads configuration files and collects their mistakes.
+type loader struct {
+	rules []*lint.Rule
+	byID  map[string]*lint.Rule
+	errs  Errors
+}
+
+// sort orders the errors by position within each file, keeping the files
+// in the order they were read.
+func (l *loader) sort() {
+	order := map[string]int{}
+	for _, e := range l.errs {
+		if _, ok := order[e.Path]; !ok {
+			order[e.Path] = len(order)
+		}
+	}
+	slices.SortStableFunc(l.errs, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(order[a.Path], order[b.Path]), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
+	})
+}
+
+func (l *loader) errorf(name string, pos profiles.Pos, format string, args ...any) {
+	line, col := pos.Line, pos.Column
+	if line < 1 {
+		line, col = 1, 1
+	}
+	l.errs = append(l.errs, &Error{Path: name, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// parse reads one file: YAML with positions, the config schema, then what
+// the schema cannot know (rule ids, options, duplicate levels, globs).
+func (l *loader) parse(name string, data []byte) *file {
+	f := &file{name: name}
+	if blank(data) {
+		return f
+	}
+	pf, err := profiles.Parse(name, data)
+	if err != nil {
+		var se *profiles.SyntaxError
+		if errors.As(err, &se) {
+			l.errorf(name, se.Pos, "%s", se.Msg)
+		} else {
+			l.errorf(name, profiles.Pos{}, "%v", err)
+		}
+		return f
+	}
+	root := pf.Root
+	l.validateSchema(name, root)
+	if root.Kind != profiles.Map {
+		return f
+	}
+	for _, fld := range root.Fields {
+		v := fld.Value
+		switch fld.Key.Value {
+		case "extends":
+			if v.Kind == profiles.String && v.Value != "" {
+				f.extends, f.extendsAt = v.Value, v.Pos
+			}
+		case "ladders":
+			f.ladders = l.ladders(name, v)
+		case "rules":
+			f.rules = l.ruleSettings(name, "/rules", v)
+		case "overrides":
+			for i, it := range v.Items {
+				o := Override{Rules: l.ruleSettings(name, profiles.Pointer("overrides", i, "rules"), it.Get("rules"))}
+				o.Files = l.globs(name, profiles.Pointer("overrides", i, "files"), it.Get("files"))
+				f.overrides = append(f.overrides, o)
+			}
+		case "ignore":
+			f.ignore = l.globs(name, "/ignore", v)
+		case "limits":
+			f.limits = Limits{
+				MaxBytes:   intValue(v.Get("max_bytes")),
+				MaxDepth:   intValue(v.Get("max_depth")),
+				MaxEntries: intValue(v.Get("max_entries")),
+			}
+		}
+	}
+	return f
+}
+
+// blank reports whether a file holds only comments and blank lines: an
+// empty configuration, not a syntax error.
+func blank(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	for _, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSpace(line)
+		if line != "" && line != "---" && line != "..." && !strings.HasPrefix(line, "#") {
+			return false
+		}
+	}
+	return true
+}
+
+func intValue(n *profiles.Node) int {
+	if n == nil || n.Kind != profiles.Int {
+		return 0
+	}
+	return int(n.Num)
+}
+
+func (l *loader) ladders(name string, n *profiles.Node) map[string]lint.Ladder {
+	out := map[string]lint.Ladder{}
+	for _, fld := range n.Fields {
+		if fld.Value.Kind != profiles.Seq {
+			continue
+		}
+		var ladder lint.Ladder
+		first := map[string]profiles.Pos{}
+		for _, it := range fld.Value.Items {
+			if it.Kind != profiles.String {
+				continue
+			}
+			if p, ok := first[it.Value]; ok {
+				l.errorf(name, it.Pos, "level %s is twice in the %s ladder (first at %d:%d); a ladder lists each level once", it.Value, fld.Key.Value, p.Line, p.Column)
+				continue
+			}
+			first[it.Value] = it.Pos
+			ladder = append(ladder, it.Value)
+		}
+		out[fld.Key.Value] = ladder
+	}
+	return out
+}
+
+func (l *loader) globs(name, ptr string, n *profiles.Node) []string {
+	if n == nil {
+		return nil
+	}
+	var out []string
+	for i, it := range n.Items {
+		if it.Kind != profiles.String || it.Value == "" {
+			continue
+		}
+		if _, err := compileGlob(it.Value); err != nil {
+			l.errorf(name, it.Pos, "%s: bad glob %q: %v", where(ptr+"/"+strconv.Itoa(i)), it.Value, err)
+			continue
+		}
+		out = append(out, it.Value)
+	}
+	return out
+}
+
+// ruleSettings reads a "rules" mapping: rule ids known, options known to
+// their rule and of their default's type.
+func (l *loader) ruleSettings(name, ptr string, n *profiles.Node) map[string]Rule {
+	out := map[string]Rule{}
+	if n == nil || n.Kind != profiles.Map {
+		return out
+	}
+	for _, fld := range n.Fields {
+		id := fld.Key.Value
+		rule := l.byID[id]
+		if rule == nil {
+			ids := make([]string, 0, len(l.rules))
+			for _, r := range l.rules {
+				ids = append(ids, r.ID)
+			}
+			if s := suggest(id, ids); s != "" {
+				l.errorf(name, fld.Key.Pos, "unknown rule %q; did you mean %q?", id, s)
+			} else {
+				l.errorf(name, fld.Key.Pos, "unknown rule %q; \"profilelint rules\" lists the rules", id)
+			}
+			continue
+		}
+		setting := Rule{from: map[string]string{}}
+		v := fld.Value
+		switch v.Kind {
+		case profiles.String:
+			if sev, err := lint.ParseSeverity(v.Value); err == nil {
+				setting.Severity = &sev
+				setting.from["severity"] = name
+			}
+		case profiles.Map:
+			for _, of := range v.Fields {
+				opt := of.Key.Value
+				if opt == "severity" {
+					if sev, err := lint.ParseSeverity(of.Value.Text()); err == nil {
+						setting.Severity = &sev
+						setting.from["severity"] = name
+					}
+					continue
+				}
+				o := option(rule, opt)
+				if o == nil {
+					l.errorf(name, of.Key.Pos, "%s", unknownOption(rule, opt))
+					continue
+				}
+				optPtr := ptr + "/" + escape(id) + "/" + escape(opt)
+				val, bad, want := convert(of.Value, o.Default)
+				if bad != nil {
+					badPtr := optPtr + bad.suffix
+					l.errorf(name, bad.node.Pos, "%s: expected %s, found %s", where(badPtr), want, describe(bad.node))
+					continue
+				}
+				if setting.Options == nil {
+					setting.Options = map[string]any{}
+				}
+				setting.Options[opt] = val
+				setting.from[opt] = name
+			}
+		}
+		out[id] = setting
+	}
+	return out
+}
+
+func option(r *lint.Rule, name string) *lint.Option {
+	for i := range r.Options {
+		if r.Options[i].Name == name {
+			return &r.Options[i]
+		}
+	}
+	return nil
+}
+
+func unknownOption(r *lint.Rule, name string) string {
+	if len(r.Options) == 0 {
+		return fmt.Sprintf("rule %s has no options; only \"severity\" can be set", r.ID)
+	}
+	names := make([]string, len(r.Options))
+	for i, o := range r.Options {
+		names[i] = o.Name
+	}
+	msg := fmt.Sprintf("rule %s has no option %q", r.ID, name)
+	if s := suggest(name, names); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	return msg + " (its options: severity, " + strings.Join(names, ", ") + ")"
+}
+
+// badValue is the node inside an option value that has the wrong type;
+// suffix is its pointer below the option.
+type badValue struct {
+	node   *profiles.Node
+	suffix string
+}
+
+// convert reads an option value into the Go type of the option's default,
+// so that rules get what they declared: a number for float64, an integer
+// for int, []string for a list of strings, and so on.
+func convert(n *profiles.Node, def any) (any, *badValue, string) {
+	if def == nil {
+		return n.Interface(), nil, ""
+	}
+	v, bad, want := convertTo(n, reflect.TypeOf(def), "")
+	if bad != nil {
+		return nil, bad, want
+	}
+	return v.Interface(), nil, ""
+}
+
+func convertTo(n *profiles.Node, t reflect.Type, ptr string) (reflect.Value, *badValue, string) {
+	fail := func() (reflect.Value, *badValue, string) {
+		return reflect.Value{}, &badValue{node: n, suffix: ptr}, wantOf(t)
+	}
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		if n.Kind != profiles.Int && n.Kind != profiles.Float {
+			return fail()
+		}
+		return reflect.ValueOf(n.Num).Convert(t), nil, ""
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if n.Kind != profiles.Int {
+			return fail()
+		}
+		if reflect.Zero(t).CanUint() && n.Num < 0 {
+			return fail()
+		}
+		v := reflect.New(t).Elem()
+		if v.CanInt() {
+			v.SetInt(int64(n.Num))
+		} else {
+			v.SetUint(uint64(n.Num))
+		}
+		return v, nil, ""
+	case reflect.String:
+		if n.Kind != profiles.String {
+			return fail()
+		}
+		return reflect.ValueOf(n.Value).Convert(t), nil, ""
+	case reflect.Bool:
+		if n.Kind != profiles.Bool {
+			return fail()
+		}
+		return reflect.ValueOf(n.Value == "true").Convert(t), nil, ""
+	case reflect.Slice:
+		if n.Kind != profiles.Seq {
+			return fail()
+		}
+		out := reflect.MakeSlice(t, 0, len(n.Items))
+		for i, it := range n.Items {
+			v, bad, want := convertTo(it, t.Elem(), ptr+"/"+strconv.Itoa(i))
+			if bad != nil {
+				return v, bad, want
+			}
+			out = reflect.Append(out, v)
+		}
+		return out, nil, ""
+	case reflect.Map:
+		if n.Kind != profiles.Map || t.Key().Kind() != reflect.String {
+			return fail()
+		}
+		out := reflect.MakeMapWithSize(t, len(n.Fields))
+		for _, f := range n.Fields {
+			v, bad, want := convertTo(f.Value, t.Elem(), ptr+"/"+escape(f.Key.Value))
+			if bad != nil {
+				return v, bad, want
+			}
+			out.SetMapIndex(reflect.ValueOf(f.Key.Value).Convert(t.Key()), v)
+		}
+		return out, nil, ""
+	case reflect.Interface:
+		if n.Kind == profiles.Null {
+			return reflect.Zero(t), nil, ""
+		}
+		return reflect.ValueOf(n.Interface()), nil, ""
+	}
+	return reflect.ValueOf(n.Interface()), nil, ""
+}
+
+// wantOf names a Go type in the words of a YAML author.
+func wantOf(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return "an integer"
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a non-negative integer"
+	case reflect.String:
+		return "a string"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		return "a list of " + plural(t.Elem())
+	case reflect.Map:
+		return "a mapping of " + plural(t.Elem())
+	}
+	return "a value"
+}
+
+func plural(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return "numbers"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "integers"
+	case reflect.String:
+		return "strings"
+	case reflect.Bool:
+		return "booleans"
+	case reflect.Slice:
+		return "lists of " + plural(t.Elem())
+	case reflect.Map:
+		return "mappings of " + plural(t.Elem())
+	}
+	return "values"
+}
+
+// describe names a value as found in the file.
+func describe(n *profiles.Node) string {
+	switch n.Kind {
+	case profiles.Null:
+		return "an empty value"
+	case profiles.String:
+		v := n.Value
+		if len(v) > 60 {
+			v = v[:57] + "..."
+		}
+		return strconv.Quote(v)
+	case profiles.Map:
+		return "a mapping"
+	case profiles.Seq:
+		return "a list"
+	case profiles.Bool:
+		return "boolean " + n.Value
+	}
+	return "number " + n.Value
+}
+
+// where names the value at ptr as a YAML author would:
+// /overrides/0/rules is overrides[0].rules.
+func where(ptr string) string {
+	if ptr == "" {
+		return "the configuration"
+	}
+	var b strings.Builder
+	for _, tok := range strings.Split(ptr[1:], "/") {
+		if tok != "" && strings.Trim(tok, "0123456789") == "" {
+			b.WriteString("[" + tok + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(unescape(tok))
+	}
+	return b.String()
+}
+
+func escape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
+}
+
+func unescape(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
+}
+
+// suggest returns the candidate closest to s when it is close enough to
+// be a typo, or "".
+func suggest(s string, candidates []string) string {
+	best, bestD := "", 0
+	for _, c := range candidates {
+		ls, lc := strings.ToLower(s), strings.ToLower(c)
+		d := distance(ls, lc)
+		if len(ls) >= 3 && (strings.HasPrefix(lc, ls) || strings.HasPrefix(ls, lc)) {
+			d = min(d, 1) // "warn" for "warning", "max_byte" for "max_bytes"
+		}
+		if d <= max(1, len(c)/3) && (best == "" || d < bestD) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, in bytes.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,276 @@
+package config
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+// doc builds YAML line by line, with comments aligned in one column.
+type doc struct {
+	lines []docLine
+}
+
+type docLine struct {
+	text, comment string
+}
+
+func (d *doc) add(text, comment string) { d.lines = append(d.lines, docLine{text, comment}) }
+
+func (d *doc) bytes() []byte {
+	width := 0
+	for _, l := range d.lines {
+		if l.comment != "" && l.text != "" && len(l.text) < 48 {
+			width = max(width, len(l.text))
+		}
+	}
+	var b bytes.Buffer
+	for _, l := range d.lines {
+		switch {
+		case l.comment == "":
+			b.WriteString(l.text)
+		case l.text == "":
+			b.WriteString("# " + l.comment)
+		default:
+			b.WriteString(l.text)
+			b.WriteString(strings.Repeat(" ", max(1, width+2-len(l.text))))
+			b.WriteString("# " + l.comment)
+		}
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// yamlValue writes an option value as YAML. JSON is a subset of YAML's
+// flow style, and quotes every string, so values read back as written.
+func yamlValue(v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Sprintf("%q", fmt.Sprint(v))
+	}
+	s := strings.TrimSpace(b.String())
+	// JSON puts no space after commas; YAML readers prefer one.
+	if strings.HasPrefix(s, "[") {
+		if parts, ok := v.([]string); ok {
+			q := make([]string, len(parts))
+			for i, p := range parts {
+				q[i] = yamlValue(p)
+			}
+			s = "[" + strings.Join(q, ", ") + "]"
+		}
+	}
+	return s
+}
+
+// addValue writes "key: value", or for a long list of strings the key
+// and one item a line below it. The comment goes on the key's line.
+func (d *doc) addValue(indent, key string, v any, comment string) {
+	flow := yamlValue(v)
+	items, ok := v.([]string)
+	if !ok || len(indent)+len(key)+len(flow) <= 100 {
+		d.add(indent+key+": "+flow, comment)
+		return
+	}
+	d.add(indent+key+":", comment)
+	for _, it := range items {
+		d.add(indent+"  - "+yamlValue(it), "")
+	}
+}
+
+func ladderValue(l lint.Ladder) string { return "[" + strings.Join(l, ", ") + "]" }
+
+// tracks lists the ladders' tracks in the order people read them.
+func tracks(ladders map[string]lint.Ladder) []string {
+	var out []string
+	for t := range ladders {
+		if t != "" && t != "professional" && t != "management" {
+			out = append(out, t)
+		}
+	}
+	slices.Sort(out)
+	return append([]string{"professional", "management"}, out...)
+}
+
+// Format writes the effective configuration as YAML: every rule with its
+// severity and options, then the overrides, ignore globs and limits. Each
+// value says in a comment which file set it, or that it is the default.
+// The output is itself a configuration that loads to the same settings
+// when placed in the folder of the file that was loaded.
+func (c *Config) Format(w io.Writer) error {
+	var d doc
+	src := func(f string) string {
+		if f == "" {
+			return "default"
+		}
+		if len(c.Files) > 1 {
+			return f
+		}
+		return ""
+	}
+	if len(c.Files) == 0 {
+		d.add("", "Effective profilelint configuration: no configuration file, the defaults.")
+	} else {
+		d.add("", "Effective profilelint configuration, read from (a file wins over the ones it extends):")
+		for _, f := range c.Files {
+			d.add("", "  "+f)
+		}
+		d.add("", "Globs match paths relative to the folder of "+c.Files[0]+".")
+	}
+	d.add("", "")
+
+	d.add("ladders:", "")
+	for _, t := range tracks(c.Ladders) {
+		l, ok := c.Ladders[t]
+		if !ok {
+			l = lint.DefaultLadders[t]
+		}
+		d.add(fmt.Sprintf("  %s: %s", t, ladderValue(l)), src(c.from["ladders/"+t]))
+	}
+	d.add("", "")
+
+	d.add("rules:", "")
+	for _, r := range c.rules {
+		set := c.Rules[r.ID]
+		sev := r.Severity
+		if set.Severity != nil {
+			sev = *set.Severity
+		}
+		if len(r.Options) == 0 {
+			d.add(fmt.Sprintf("  %s: %s", r.ID, sev), src(set.from["severity"]))
+			continue
+		}
+		d.add(fmt.Sprintf("  %s:", r.ID), "")
+		d.add(fmt.Sprintf("    severity: %s", sev), src(set.from["severity"]))
+		for _, o := range r.Options {
+			v, ok := set.Options[o.Name]
+			if !ok {
+				v = o.Default
+			}
+			d.addValue("    ", o.Name, v, src(set.from[o.Name]))
+		}
+	}
+
+	if len(c.Overrides) > 0 {
+		d.add("", "")
+		d.add("overrides:", "")
+		for _, o := range c.Overrides {
+			d.add("  - files: "+yamlValue(o.Files), src(o.from))
+			if len(o.Rules) == 0 {
+				continue
+			}
+			d.add("    rules:", "")
+			for _, r := range c.rules {
+				set, ok := o.Rules[r.ID]
+				if !ok {
+					continue
+				}
+				writeSetting(&d, "      ", r, set)
+			}
+		}
+	}
+
+	if len(c.IgnoreGlobs) > 0 {
+		d.add("", "")
+		d.add("ignore:", "")
+		for i, g := range c.IgnoreGlobs {
+			d.add("  - "+yamlValue(g), src(c.from["ignore/"+strconv.Itoa(i)]))
+		}
+	}
+
+	d.add("", "")
+	d.add("limits:", "")
+	maxBytes := c.Limits.MaxBytes
+	if maxBytes == 0 {
+		maxBytes = profiles.DefaultLimits.MaxBytes
+	}
+	d.add(fmt.Sprintf("  max_bytes: %d", maxBytes), src(c.from["limits/max_bytes"]))
+	if c.Limits.MaxDepth > 0 {
+		d.add(fmt.Sprintf("  max_depth: %d", c.Limits.MaxDepth), src(c.from["limits/max_depth"]))
+	}
+	if c.Limits.MaxEntries > 0 {
+		d.add(fmt.Sprintf("  max_entries: %d", c.Limits.MaxEntries), src(c.from["limits/max_entries"]))
+	}
+	_, err := w.Write(d.bytes())
+	return err
+}
+
+// writeSetting writes what a file set for a rule: a severity alone, or a
+// mapping of the severity and options it set.
+func writeSetting(d *doc, indent string, r *lint.Rule, set Rule) {
+	if len(set.Options) == 0 && set.Severity != nil {
+		d.add(fmt.Sprintf("%s%s: %s", indent, r.ID, *set.Severity), "")
+		return
+	}
+	d.add(fmt.Sprintf("%s%s:", indent, r.ID), "")
+	if set.Severity != nil {
+		d.add(fmt.Sprintf("%s  severity: %s", indent, *set.Severity), "")
+	}
+	for _, o := range r.Options {
+		if v, ok := set.Options[o.Name]; ok {
+			d.addValue(indent+"  ", o.Name, v, "")
+		}
+	}
+}
+
+// Starter is the configuration "profilelint init" writes: the default
+// ladders, and every rule at its default severity and options, commented
+// out, so that a team sees what it can change.
+func Starter(rules []*lint.Rule) []byte {
+	var d doc
+	for _, l := range []string{
+		"profilelint configuration; docs/configuration.md explains every setting.",
+		`"profilelint config" prints the effective configuration.`,
+		`Editors can validate this file with "profilelint config --schema".`,
+	} {
+		d.add("", l)
+	}
+	d.add("", "")
+	d.add("", "Settings of another configuration file, relative to this one; this file wins.")
+	d.add("", "extends: ../.profilelint.yaml")
+	d.add("", "")
+	d.add("", "Level codes of each track, lowest first. A profile's track selects its")
+	d.add("", "ladder; a profile without a track uses the professional one.")
+	d.add("ladders:", "")
+	for _, t := range []string{"professional", "management"} {
+		d.add(fmt.Sprintf("  %s: %s", t, ladderValue(lint.DefaultLadders[t])), "")
+	}
+	d.add("", "")
+	d.add("", "Each rule's severity (error, warning, info or off), or a mapping of its")
+	d.add("", `severity and options. Shown: the defaults; "profilelint rules ID" explains one.`)
+	d.add("rules:", "")
+	for _, r := range rules {
+		d.add("  # "+r.Summary, "")
+		if len(r.Options) == 0 {
+			d.add(fmt.Sprintf("  # %s: %s", r.ID, r.Severity), "")
+			continue
+		}
+		d.add(fmt.Sprintf("  # %s:", r.ID), "")
+		d.add(fmt.Sprintf("  #   severity: %s", r.Severity), "")
+		for _, o := range r.Options {
+			d.addValue("  #   ", o.Name, o.Default, "")
+		}
+	}
+	d.add("", "")
+	d.add("", "Settings for the files some globs match, relative to this file's folder;")
+	d.add("", "a later entry wins.")
+	d.add("", "overrides:")
+	d.add("", "  - files: [\"legacy/**\", \"*.draft.yaml\"]")
+	d.add("", "    rules:")
+	d.add("", "      schema: warning")
+	d.add("", "")
+	d.add("", "Files never linted.")
+	d.add("", "ignore: [\"drafts/**\"]")
+	d.add("", "")
+	d.add("", "What the loader accepts before it parses a profile.")
+	d.add("", fmt.Sprintf("limits: {max_bytes: %d}", profiles.DefaultLimits.MaxBytes))
+	return d.bytes()
+}
