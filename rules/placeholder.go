@@ -1,0 +1,168 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+func init() { register(Placeholder) }
+
+// Placeholder reports texts that stand in for content nobody wrote yet.
+var Placeholder = &lint.Rule{
+	ID:       "placeholder",
+	Summary:  "no placeholder or empty texts",
+	Severity: lint.Error,
+	Scope:    lint.PerFile,
+	Doc: lint.Doc{
+		Text: `A profile is published as it is written, so a text that stands in for the
+real one reaches readers. Every string of the file is checked (keys are not):
+
+- the phrases of the option "phrases" (TODO, TBD, TBC, FIXME, XXX, lorem
+  ipsum), in any case, as whole words: "TBD" inside a word or "to-do list"
+  is not one;
+- a sentence of the form "No … recorded … yet" ("No title aliases recorded
+  for this profile yet.");
+- template slots: "<company name>", "<placeholder>", "[insert title]",
+  "[your team]", "{{role}}";
+- a text that is only "N/A" or only punctuation ("-", "…", "?");
+- an empty text, or one of white space only.
+
+Phrases are not looked for in URLs. A list or field with nothing to say is
+left out (or, for title_aliases, left empty) rather than filled with a
+placeholder.`,
+		Bad: docExample(
+			"description: Builds the internal platform that product teams deploy on.",
+			"description: TBD"),
+		Good: docExample(
+			"description: Builds the internal platform that product teams deploy on.",
+			"description: Builds the internal platform that product teams deploy on and keeps its to-do list in the open."),
+	},
+	Options: []lint.Option{
+		{Name: "phrases", Default: []string{"TODO", "TBD", "TBC", "FIXME", "XXX", "lorem ipsum"}, Doc: "words and phrases that mark a placeholder, matched in any case as whole words"},
+	},
+	Run: runPlaceholder,
+}
+
+var (
+	// notRecordedRE is "No … recorded … yet" as a sentence of its own.
+	notRecordedRE = regexp.MustCompile(`(?i)(?:^|[.:;!?(]\s*)(no\s[^.!?;\n]{0,80}?\brecorded\b[^.!?;\n]{0,80}?\byet\b)`)
+	// angleSlotRE is "<company name>": not "List<T>" or an HTML tag, which
+	// are one word directly after a letter, or a known tag name.
+	angleSlotRE = regexp.MustCompile(`(?:^|[^\pL\pN_<])(<([\pL][\pL\pN _.-]{0,38}[\pL\pN.]|[\pL])>)`)
+	// bracketSlotRE is "[insert title]", "[your team]".
+	bracketSlotRE = regexp.MustCompile(`(?i)(\[\s*(?:insert|add|enter|fill in|your|placeholder|tbd|todo)\b[^\[\]\n]{0,60}\])`)
+	// templateSlotRE is "{{role}}".
+	templateSlotRE = regexp.MustCompile(`(\{\{[^{}\n]{0,60}\}\})`)
+)
+
+// angleSlotWords are one-word slots in angle brackets; other one-word
+// texts in angle brackets are more likely HTML or code.
+var angleSlotWords = map[string]bool{
+	"placeholder": true, "todo": true, "tbd": true, "name": true, "title": true,
+	"text": true, "value": true, "description": true, "company": true,
+	"role": true, "team": true, "insert": true,
+}
+
+func runPlaceholder(p *lint.Pass) {
+	phrases := compilePlaceholderPhrases(p.Strings("phrases"))
+	p.Root.Walk(func(ptr string, n *profiles.Node) {
+		if n.Kind != profiles.String {
+			return
+		}
+		v := n.Value
+		if v == "" {
+			p.Reportf(ptr, "empty text; write the text or leave the field out")
+			return
+		}
+		if strings.TrimFunc(v, unicode.IsSpace) == "" {
+			p.Reportf(ptr, "text of white space only (%s); write the text or leave the field out", describeRun(v))
+			return
+		}
+		if i, j, ok := findPlaceholder(v, phrases); ok {
+			f := p.Reportf(ptr, "placeholder %q; write the real text", v[i:j])
+			// A placeholder that is the whole text is shown at the text.
+			if st := mapScalar(p.File, n); st != nil && (i > 0 || j < len(v)) {
+				start, end := st.span(i, j)
+				atSpan(p.File, f, start, end)
+			}
+		}
+	})
+}
+
+// findPlaceholder returns the first placeholder in v as byte offsets.
+func findPlaceholder(v string, phrases []*regexp.Regexp) (i, j int, ok bool) {
+	trimmed := strings.TrimSpace(v)
+	if strings.EqualFold(trimmed, "n/a") || strings.EqualFold(trimmed, "n.a.") || onlyPunct(trimmed) {
+		return 0, len(v), true
+	}
+	best := []int(nil)
+	consider := func(loc []int) {
+		if loc != nil && (best == nil || loc[0] < best[0]) {
+			best = loc
+		}
+	}
+	if !isURL(trimmed) {
+		for _, re := range phrases {
+			if loc := re.FindStringSubmatchIndex(v); loc != nil {
+				consider(loc[2:4])
+			}
+		}
+	}
+	for _, re := range []*regexp.Regexp{notRecordedRE, bracketSlotRE, templateSlotRE} {
+		if loc := re.FindStringSubmatchIndex(v); loc != nil {
+			consider(loc[2:4])
+		}
+	}
+	for _, loc := range angleSlotRE.FindAllStringSubmatchIndex(v, -1) {
+		inner := v[loc[4]:loc[5]]
+		if strings.ContainsAny(inner, " _") || angleSlotWords[strings.ToLower(inner)] {
+			consider(loc[2:4])
+			break
+		}
+	}
+	if best == nil {
+		return 0, 0, false
+	}
+	return best[0], best[1], true
+}
+
+// compilePlaceholderPhrases turns phrases into case-insensitive patterns
+// of whole words; white space in a phrase matches any white space.
+func compilePlaceholderPhrases(phrases []string) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, ph := range phrases {
+		words := strings.Fields(ph)
+		if len(words) == 0 {
+			continue
+		}
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		// Go's \b knows ASCII words only: spell out the boundaries.
+		out = append(out, regexp.MustCompile(`(?i)(?:^|[^\pL\pN_])(`+strings.Join(words, `\s+`)+`)(?:$|[^\pL\pN_])`))
+	}
+	return out
+}
+
+// onlyPunct reports whether s is made of punctuation only ("-", "…",
+// "?"): a text that says nothing. Symbols ("+", an emoji) may mean
+// something.
+func onlyPunct(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isURL(s string) bool {
+	return !strings.ContainsAny(s, " \t\n") && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"))
+}

@@ -1,0 +1,244 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+// applyFixes applies the first fix of every finding to src, as --fix
+// would, and fails on edits that overlap.
+func applyFixes(t *testing.T, src string, fs []lint.Finding) string {
+	t.Helper()
+	var edits []lint.Edit
+	for _, f := range fs {
+		if len(f.Fixes) > 0 {
+			edits = append(edits, f.Fixes[0].Edits...)
+		}
+	}
+	slices.SortFunc(edits, func(a, b lint.Edit) int { return b.Start - a.Start })
+	out := src
+	for k, e := range edits {
+		if k > 0 && e.End > edits[k-1].Start {
+			t.Fatalf("overlapping edits %v and %v", e, edits[k-1])
+		}
+		out = out[:e.Start] + e.New + out[e.End:]
+	}
+	return out
+}
+
+// shape lists a document's nodes as pointer, kind and style: what a fix
+// must keep.
+func shape(t *testing.T, src string) []string {
+	t.Helper()
+	f, err := profiles.Parse("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatalf("does not parse: %v\n%s", err, src)
+	}
+	var out []string
+	f.Root.Walk(func(ptr string, n *profiles.Node) {
+		out = append(out, ptr+" "+n.Kind.String()+" "+n.Style)
+	})
+	return out
+}
+
+// checkFix lints src with rule, applies the fixes and checks the result:
+// want exactly, the same structure, and no finding left.
+func checkFix(t *testing.T, rule *lint.Rule, src, want string) {
+	t.Helper()
+	fs := lintOne(t, "x.yaml", src, rule)
+	got := applyFixes(t, src, fs)
+	if got != want {
+		t.Fatalf("fixed:\n%s\nwant:\n%s", got, want)
+	}
+	if a, b := shape(t, src), shape(t, got); !slices.Equal(a, b) {
+		t.Errorf("the fix changed the structure:\n%v\n%v", a, b)
+	}
+	if left := lintOne(t, "x.yaml", got, rule); len(left) > 0 {
+		t.Errorf("findings after the fix: %v", left)
+	}
+}
+
+func TestWhitespacePlanted(t *testing.T) {
+	for _, c := range []struct {
+		name, src, pos, msg, fixed string
+	}{
+		{
+			name:  "double quoted",
+			src:   "title: x\nsummary: \"  Runs  the platform \"  # lead\n",
+			pos:   "x.yaml:2:11 whitespace",
+			msg:   `leading white space (2 spaces), doubled white space after "Runs" (2 spaces), trailing white space (a space); expected the text trimmed, with single spaces`,
+			fixed: "title: x\nsummary: \"Runs the platform\"  # lead\n",
+		},
+		{
+			name:  "plain keeps its comment",
+			src:   "summary: Runs the  platform   # lead\n",
+			pos:   "x.yaml:1:18 whitespace",
+			msg:   `doubled white space after "Runs the" (2 spaces)`,
+			fixed: "summary: Runs the platform   # lead\n",
+		},
+		{
+			name:  "single quoted with an escaped quote",
+			src:   "summary: 'It''s  the platform'\n",
+			pos:   "x.yaml:1:16 whitespace",
+			msg:   `doubled white space after "It's" (2 spaces)`,
+			fixed: "summary: 'It''s the platform'\n",
+		},
+		{
+			name:  "flow sequence item",
+			src:   "items: [Fixes  small defects, Writes tests]\n",
+			pos:   "x.yaml:1:14 whitespace",
+			fixed: "items: [Fixes small defects, Writes tests]\n",
+		},
+		{
+			name:  "tab and no-break space",
+			src:   "a: \"x\t\u00a0y\"\n",
+			pos:   "x.yaml:1:6 whitespace",
+			msg:   `doubled white space after "x" (a tab and a no-break space)`,
+			fixed: "a: \"x y\"\n",
+		},
+		{
+			name:  "multi-line plain text",
+			src:   "summary: Runs the\n  cloud  platform\nnext: x\n",
+			pos:   "x.yaml:2:8 whitespace",
+			fixed: "summary: Runs the\n  cloud platform\nnext: x\n",
+		},
+		{
+			name:  "literal block",
+			src:   "text: |\n  Line one  \n  two  words\n\n    indented  keeps\n# end\nnext: x\n",
+			pos:   "x.yaml:2:11 whitespace",
+			msg:   `white space at the end of a line, after "Line one" (2 spaces), doubled white space after "two" (2 spaces), doubled white space after "indented" (2 spaces); expected the text trimmed, with single spaces`,
+			fixed: "text: |\n  Line one\n  two words\n\n    indented keeps\n# end\nnext: x\n",
+		},
+		{
+			name:  "folded block",
+			src:   "- >-\n    Folded line \n    next  line\n- x\n",
+			pos:   "x.yaml:2:16 whitespace",
+			msg:   `white space at the end of a line, after "Folded line" (a space), doubled white space after "line next" (2 spaces)`,
+			fixed: "- >-\n    Folded line\n    next line\n- x\n",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := lintOne(t, "x.yaml", c.src, Whitespace)
+			if got := positions(fs); !slices.Equal(got, []string{c.pos}) {
+				t.Fatalf("got %v, want %s", got, c.pos)
+			}
+			if !strings.Contains(fs[0].Message, c.msg) {
+				t.Errorf("message %q lacks %q", fs[0].Message, c.msg)
+			}
+			if fs[0].Severity != lint.Warning {
+				t.Errorf("severity %s", fs[0].Severity)
+			}
+			checkFix(t, Whitespace, c.src, c.fixed)
+		})
+	}
+}
+
+// White space that a fix cannot edit exactly is reported at the text,
+// without a fix.
+func TestWhitespaceNoFix(t *testing.T) {
+	for _, c := range []struct{ src, pos string }{
+		{"a: \"x\\t y\"\n", "x.yaml:1:4 whitespace"},     // written as an escape
+		{"a: \"x\\u00a0 y\"\n", "x.yaml:1:4 whitespace"}, // likewise
+	} {
+		fs := lintOne(t, "x.yaml", c.src, Whitespace)
+		if got := positions(fs); !slices.Equal(got, []string{c.pos}) {
+			t.Errorf("%q: got %v, want %s", c.src, got, c.pos)
+			continue
+		}
+		if len(fs[0].Fixes) != 0 {
+			t.Errorf("%q: unexpected fix %v", c.src, fs[0].Fixes)
+		}
+	}
+}
+
+func TestWhitespaceNearMisses(t *testing.T) {
+	for _, src := range []string{
+		"a: \"10\u00a0years\"\n",                            // one no-break space is deliberate
+		"a: Runs the\n   platform\n",                        // a fold, not doubled
+		"a: \"Runs the  \n  platform\"\n",                   // YAML drops white space before a fold
+		"a: |\n  Steps:\n    - one\n\n  Done.\n",            // indentation is structure
+		"a: >\n  First\n\n  second\n",                       // blank lines in a block
+		"a: \"   \"\nb: \"\"\n",                             // left to placeholder
+		"\"key  with  spaces\": x\n",                        // keys are not texts
+		"a: x\n  # comment  with  spaces\n",                 // comments are not texts
+		"a: [one, two ,three]\n",                            // white space around flow punctuation is not text
+		"summary: Runs the platform   # trailing comment\n", // before a comment
+	} {
+		if fs := lintOne(t, "x.yaml", src, Whitespace); len(fs) > 0 {
+			t.Errorf("%q: unexpected %v", src, fs)
+		}
+	}
+}
+
+// Texts of real ladders with doubled or trailing white space, as they are
+// written: Financial-Times/engineering-progression (MIT) writes two spaces
+// in a sentence and after full stops; forwardimpact/pathway (Apache-2.0)
+// ends lines of its literal blocks with a space.
+func TestWhitespaceRealLadders(t *testing.T) {
+	src := `competencies:
+  - summary: Occasionally collaborates  with other technical team
+  - summary: Participates in operational duties, responding to issues within the team.  Engages in the planning of team.
+agent:
+  identity: |
+    You are a Platform {roleTitle} agent. Your primary focus is 
+    building self-service capabilities that enable other engineers.
+  priority: |
+    Developer experience is paramount. You design golden paths, maintain 
+    backward compatibility, and document everything.
+`
+	fs := lintOne(t, "x.yaml", src, Whitespace)
+	want := []string{"x.yaml:2:39 whitespace", "x.yaml:3:87 whitespace", "x.yaml:6:64 whitespace", "x.yaml:9:73 whitespace"}
+	if got := positions(fs); !slices.Equal(got, want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	fixed := strings.NewReplacer("collaborates  with", "collaborates with", "team.  Engages", "team. Engages", "focus is \n", "focus is\n", "maintain \n", "maintain\n").Replace(src)
+	checkFix(t, Whitespace, src, fixed)
+}
+
+func TestMapScalar(t *testing.T) {
+	src := "a: 'it''s'\nb: |\n  x\n  y\nc: >\n  x\n\n  y\n   z\nd: plain\n  two\n"
+	f, err := profiles.Parse("x.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each value byte is written as itself (.), as a doubled quote (q) or
+	// stands for a line break of the source (|).
+	for ptr, want := range map[string]string{
+		"/a": "..q.",
+		"/b": ".|.|",
+		"/c": ".|.|..|",
+		"/d": ".....|...",
+	} {
+		n := f.Root.Lookup(ptr)
+		st := mapScalar(f, n)
+		if st == nil {
+			t.Errorf("%s %q: not mapped", ptr, n.Value)
+			continue
+		}
+		var got strings.Builder
+		for i := range len(n.Value) {
+			switch {
+			case st.verbatim(f.Src, i, i+1):
+				got.WriteByte('.')
+			case st.folded(i):
+				got.WriteByte('|')
+			case src[st.start[i]:st.end[i]] == "''":
+				got.WriteByte('q')
+			default:
+				got.WriteByte('?')
+			}
+		}
+		if got.String() != want {
+			t.Errorf("%s %q: got %s, want %s", ptr, n.Value, got.String(), want)
+		}
+	}
+	// Escapes are not mapped.
+	f, _ = profiles.Parse("x.yaml", []byte("a: \"x\\ty\"\n"))
+	if st := mapScalar(f, f.Root.Lookup("/a")); st != nil {
+		t.Errorf("an escaped text was mapped")
+	}
+}
