@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/profilelint/profilelint/lint"
@@ -68,7 +69,7 @@ var angleSlotWords = map[string]bool{
 }
 
 func runPlaceholder(p *lint.Pass) {
-	phrases := compilePlaceholderPhrases(p.Strings("phrases"))
+	phrases := placeholderPhrases(p.Strings("phrases"))
 	p.Root.Walk(func(ptr string, n *profiles.Node) {
 		if n.Kind != profiles.String {
 			return
@@ -93,8 +94,34 @@ func runPlaceholder(p *lint.Pass) {
 	})
 }
 
+// phraseMatcher finds configured phrases. Regular expressions are slow
+// next to the rest of a file's checks, so each phrase's first word is
+// looked up in the lower-cased text first and the pattern runs only then.
+type phraseMatcher struct {
+	firstWords []string
+	res        []*regexp.Regexp
+}
+
+var phraseCache sync.Map // joined phrases → *phraseMatcher
+
+// placeholderPhrases compiles phrases once per distinct list.
+func placeholderPhrases(phrases []string) *phraseMatcher {
+	key := strings.Join(phrases, "\x00")
+	if m, ok := phraseCache.Load(key); ok {
+		return m.(*phraseMatcher)
+	}
+	m := &phraseMatcher{res: compilePlaceholderPhrases(phrases)}
+	for _, ph := range phrases {
+		if w := strings.Fields(ph); len(w) > 0 {
+			m.firstWords = append(m.firstWords, strings.ToLower(w[0]))
+		}
+	}
+	phraseCache.Store(key, m)
+	return m
+}
+
 // findPlaceholder returns the first placeholder in v as byte offsets.
-func findPlaceholder(v string, phrases []*regexp.Regexp) (i, j int, ok bool) {
+func findPlaceholder(v string, pm *phraseMatcher) (i, j int, ok bool) {
 	trimmed := strings.TrimSpace(v)
 	if strings.EqualFold(trimmed, "n/a") || strings.EqualFold(trimmed, "n.a.") || onlyPunct(trimmed) {
 		return 0, len(v), true
@@ -105,17 +132,33 @@ func findPlaceholder(v string, phrases []*regexp.Regexp) (i, j int, ok bool) {
 			best = loc
 		}
 	}
+	lower := strings.ToLower(v)
 	if !isURL(trimmed) {
-		for _, re := range phrases {
+		for k, re := range pm.res {
+			if !strings.Contains(lower, pm.firstWords[k]) {
+				continue
+			}
 			if loc := re.FindStringSubmatchIndex(v); loc != nil {
 				consider(loc[2:4])
 			}
 		}
 	}
-	for _, re := range []*regexp.Regexp{notRecordedRE, bracketSlotRE, templateSlotRE} {
-		if loc := re.FindStringSubmatchIndex(v); loc != nil {
+	for _, c := range []struct {
+		hint string
+		re   *regexp.Regexp
+	}{{"recorded", notRecordedRE}, {"[", bracketSlotRE}, {"{{", templateSlotRE}} {
+		if !strings.Contains(lower, c.hint) {
+			continue
+		}
+		if loc := c.re.FindStringSubmatchIndex(v); loc != nil {
 			consider(loc[2:4])
 		}
+	}
+	if !strings.Contains(v, "<") {
+		if best == nil {
+			return 0, 0, false
+		}
+		return best[0], best[1], true
 	}
 	for _, loc := range angleSlotRE.FindAllStringSubmatchIndex(v, -1) {
 		inner := v[loc[4]:loc[5]]
