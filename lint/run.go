@@ -55,8 +55,12 @@ type Result struct {
 	Errors []error
 	// Internal is set when a rule failed (panicked); its finding says so.
 	Internal bool
-	// Sources keeps the parsed files by name, for printers that show
-	// source lines. Only the line index and bytes are kept.
+	// Paths lists every file linted, in input order.
+	Paths []string
+	// Sources keeps, by name, the parsed files that have findings, for
+	// printers that show source lines. Files without findings are dropped
+	// as soon as they are linted, so that memory stays bounded by what is
+	// reported, not by the size of the corpus.
 	Sources map[string]*profiles.File
 }
 
@@ -77,6 +81,7 @@ here too: a profile is one plain document.`,
 }
 
 type fileResult struct {
+	path       string // the file's name, also when file has been dropped
 	file       *profiles.File
 	findings   []Finding
 	facts      map[*Rule]any
@@ -99,7 +104,12 @@ func Run(cfg Config, sources []Source) *Result {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				results[i] = lintFile(&cfg, sources[i])
+				r := lintFile(&cfg, sources[i])
+				// Keep a file's tree only while something reports on it.
+				if len(r.findings) == 0 && r.file != nil {
+					r.path, r.file = r.file.Path, nil
+				}
+				results[i] = r
 			}
 		}()
 	}
@@ -118,12 +128,15 @@ func Run(cfg Config, sources []Source) *Result {
 			continue
 		}
 		if len(r.directives) > 0 {
-			dirs[r.file.Path] = r.directives
+			dirs[r.path] = r.directives
 		}
 		res.Files++
 		res.Findings = append(res.Findings, r.findings...)
 		res.Internal = res.Internal || r.internal
-		res.Sources[r.file.Path] = r.file
+		res.Paths = append(res.Paths, r.path)
+		if r.file != nil {
+			res.Sources[r.path] = r.file
+		}
 	}
 	for _, rule := range cfg.Rules {
 		if rule.Scope != PerCorpus || rule.Finish == nil || !cfg.enabledAnywhere(rule) {
@@ -132,7 +145,7 @@ func Run(cfg Config, sources []Source) *Result {
 		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders()}
 		for i := range results {
 			if f, ok := results[i].facts[rule]; ok {
-				c.Facts = append(c.Facts, Facts{File: results[i].file.Path, Facts: f})
+				c.Facts = append(c.Facts, Facts{File: results[i].path, Facts: f})
 			}
 		}
 		sev := cfg.severity(rule)
@@ -150,6 +163,23 @@ func Run(cfg Config, sources []Source) *Result {
 		}
 	}
 	res.Findings = applySuppressions(res.Findings, dirs, &cfg)
+	// Corpus rules may report on files whose trees were dropped: read
+	// those again for the printers' source lines.
+	byName := make(map[string]Source, len(sources))
+	for _, src := range sources {
+		byName[src.Name] = src
+	}
+	for _, f := range res.Findings {
+		if _, ok := res.Sources[f.File]; ok || f.File == "" {
+			continue
+		}
+		if src, ok := byName[f.File]; ok {
+			if data, err := src.Read(); err == nil {
+				file, _ := profiles.Parse(src.Name, data)
+				res.Sources[f.File] = file
+			}
+		}
+	}
 	Sort(res.Findings)
 	return res
 }
@@ -252,7 +282,7 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 		return fileResult{err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
 	}
 	file, perr := profiles.Parse(src.Name, data)
-	r.file = file
+	r.file, r.path = file, src.Name
 	var bad []Finding
 	r.directives, bad = parseDirectives(file, cfg.knownRules())
 	if sev := cfg.severityFor(InvalidSuppression, src.Name); sev != Off {

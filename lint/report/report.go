@@ -169,7 +169,10 @@ func fingerprints(fs []lint.Finding) []string {
 // fileNames lists every linted file and every file named by a finding,
 // sorted.
 func fileNames(res *lint.Result) []string {
-	set := make(map[string]bool, len(res.Sources))
+	set := make(map[string]bool, len(res.Paths)+len(res.Sources))
+	for _, name := range res.Paths {
+		set[name] = true
+	}
 	for name := range res.Sources {
 		set[name] = true
 	}
