@@ -225,24 +225,31 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 	if threshold >= 1 {
 		return
 	}
-	idx := newShingleIndex()
+	// Words as 1-shingles numbered by occurrence: their overlap c is the
+	// multiset intersection, which bounds the common word sequence M, so
+	// 2c/(|a|+|b|) bounds the similarity and filters candidates soundly.
+	// The texts of one file are few (tens): pairs are filtered by length
+	// first, then by overlap, and only the survivors are diffed.
 	ws := make(map[int][]string, len(reps))
+	sets := make(map[int][]uint64, len(reps))
+	var seen []int
 	for _, j := range reps {
 		wj := wordKeys(texts[j].node.Value)
 		if len(wj) < minWords {
 			continue
 		}
-		ws[j] = wj
-		// Words as 1-shingles numbered by occurrence: their overlap c is the
-		// multiset intersection, which bounds the common word sequence, so
-		// 2c/(|a|+|b|) bounds the similarity and filters candidates soundly.
-		shared := idx.add(j, shingles(wj, 1))
-		cands := make([]int, 0, len(shared))
-		for i, c := range shared {
-			if 2*float64(c)/float64(len(ws[i])+len(wj)) > threshold {
+		ws[j], sets[j] = wj, shingles(wj, 1)
+		var cands []int
+		for _, i := range seen {
+			n, m := len(ws[i]), len(wj)
+			if 2*float64(min(n, m))/float64(n+m) <= threshold {
+				continue
+			}
+			if 2*float64(overlap(sets[i], sets[j]))/float64(n+m) > threshold {
 				cands = append(cands, i)
 			}
 		}
+		seen = append(seen, j)
 		slices.Sort(cands)
 		best, bestSim := -1, 0.0
 		for _, i := range cands {

@@ -3,7 +3,6 @@ package rules
 import (
 	"hash/fnv"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -61,40 +60,57 @@ func shingles(ws []string, k int) []uint64 {
 		return nil
 	}
 	k = max(1, min(k, len(ws)))
-	seen := make(map[string]int, len(ws))
+	seen := make(map[uint64]uint64, len(ws))
 	out := make([]uint64, 0, len(ws)-k+1)
 	for i := 0; i+k <= len(ws); i++ {
-		s := strings.Join(ws[i:i+k], " ")
-		seen[s]++
-		out = append(out, hash64(s+"#"+strconv.Itoa(seen[s])))
+		h := uint64(fnvOffset)
+		for _, w := range ws[i : i+k] {
+			h = fnvString(h, w)
+			h = (h ^ ' ') * fnvPrime
+		}
+		seen[h]++
+		out = append(out, mix(h, seen[h]))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
 }
 
-// shingleIndex is an inverted index from shingle to the texts that hold
-// it. Adding text i returns how many shingles each earlier text shares with
-// it, so candidates for a similarity come from shared shingles instead of
-// from comparing every pair: texts that share nothing are never looked at.
-type shingleIndex struct {
-	postings map[uint64][]int
-}
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
 
-func newShingleIndex() *shingleIndex {
-	return &shingleIndex{postings: make(map[uint64][]int)}
-}
-
-// add indexes text id with its shingle set and returns, for every text
-// added before that shares a shingle with it, the number shared.
-func (x *shingleIndex) add(id int, set []uint64) map[int]int {
-	shared := make(map[int]int)
-	for _, s := range set {
-		for _, other := range x.postings[s] {
-			shared[other]++
-		}
-		x.postings[s] = append(x.postings[s], id)
+// fnvString continues an FNV-1a hash over s without allocating.
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
-	return shared
+	return h
+}
+
+// mix combines a shingle's hash with its occurrence number (splitmix64's
+// finaliser), so that "the" twice gives two distinct members.
+func mix(h, n uint64) uint64 {
+	z := h + n*0x9e3779b97f4a7c15
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// overlap counts the members two sorted sets share.
+func overlap(a, b []uint64) int {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
+		}
+	}
+	return n
 }
 
 // wordToken is a word as written (split at white space) and its key, the

@@ -37,13 +37,14 @@ func TestShingles(t *testing.T) {
 	}
 }
 
-func TestShingleIndex(t *testing.T) {
-	x := newShingleIndex()
-	x.add(0, shingles([]string{"a", "b", "c"}, 1))
-	x.add(1, shingles([]string{"x", "y"}, 1))
-	got := x.add(2, shingles([]string{"c", "b", "z"}, 1))
-	if len(got) != 1 || got[0] != 2 {
-		t.Errorf("shared = %v, want map[0:2]", got)
+func TestOverlap(t *testing.T) {
+	a := shingles([]string{"a", "b", "c", "a"}, 1)
+	b := shingles([]string{"c", "a", "z", "a"}, 1)
+	if got := overlap(a, b); got != 3 {
+		t.Errorf("overlap = %d, want 3 (a twice and c)", got)
+	}
+	if got := overlap(a, shingles([]string{"x"}, 1)); got != 0 {
+		t.Errorf("overlap with a disjoint set = %d, want 0", got)
 	}
 }
 
