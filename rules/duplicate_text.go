@@ -39,9 +39,8 @@ texts have in common, in order: 2·M / (words of one + words of the other),
 where M counts the words of the longest common word sequence. A text is
 reported when its similarity to an earlier text is above the option
 "similarity" (default 0.9: one word in ten changed) and both texts have at
-least "min_words" words; the finding carries a word diff. Candidates come
-from an inverted index of words, so texts that share few words are never
-diffed.`,
+least "min_words" words; the finding carries a word diff. Only pairs whose
+lengths and shared words allow that similarity are diffed.`,
 		Bad: `schema: profile/v1
 id: INFRAS.INFRASTR5562.P7
 summary: Designs, builds and operates the cloud platform that software teams build on.
