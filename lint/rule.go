@@ -208,6 +208,14 @@ type Corpus struct {
 	// Ladders maps a track to its ladder.
 	Ladders map[string]Ladder
 	report  func(Finding)
+	load    func(name string) (*profiles.File, error)
+}
+
+// Load reads and parses one of the corpus's files again. Facts should be
+// small (hashes and places); a rule that needs a file's text to explain a
+// finding loads that file, so only the files reported on pay for it.
+func (c *Corpus) Load(name string) (*profiles.File, error) {
+	return c.load(name)
 }
 
 // Facts is what Collect returned for one file.

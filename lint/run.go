@@ -138,11 +138,29 @@ func Run(cfg Config, sources []Source) *Result {
 			res.Sources[r.path] = r.file
 		}
 	}
+	byName := make(map[string]Source, len(sources))
+	for _, src := range sources {
+		byName[src.Name] = src
+	}
+	load := func(name string) (*profiles.File, error) {
+		if f := res.Sources[name]; f != nil && f.Root != nil {
+			return f, nil
+		}
+		src, ok := byName[name]
+		if !ok {
+			return nil, fmt.Errorf("%s: not in this run", name)
+		}
+		data, err := src.Read()
+		if err != nil {
+			return nil, err
+		}
+		return profiles.Parse(name, data)
+	}
 	for _, rule := range cfg.Rules {
 		if rule.Scope != PerCorpus || rule.Finish == nil || !cfg.enabledAnywhere(rule) {
 			continue
 		}
-		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders()}
+		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders(), load: load}
 		for i := range results {
 			if f, ok := results[i].facts[rule]; ok {
 				c.Facts = append(c.Facts, Facts{File: results[i].path, Facts: f})
@@ -165,10 +183,6 @@ func Run(cfg Config, sources []Source) *Result {
 	res.Findings = applySuppressions(res.Findings, dirs, &cfg)
 	// Corpus rules may report on files whose trees were dropped: read
 	// those again for the printers' source lines.
-	byName := make(map[string]Source, len(sources))
-	for _, src := range sources {
-		byName[src.Name] = src
-	}
 	for _, f := range res.Findings {
 		if _, ok := res.Sources[f.File]; ok || f.File == "" {
 			continue

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unique"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -112,9 +111,9 @@ type driftFacts struct {
 
 type driftSection struct {
 	Name string
-	// Text is the canonical rendering, interned: siblings that agree, the
-	// common case, share one copy however many files there are.
-	Text  unique.Handle[string]
+	// Hash is the hash of the canonical rendering. The text itself is
+	// rendered again, from the file, only for a section that drifted.
+	Hash  uint64
 	Place lint.Place
 }
 
@@ -128,9 +127,8 @@ func collectDrift(p *lint.Pass) any {
 		if n == nil || n.Kind == profiles.Null {
 			continue
 		}
-		text := renderSection(s.name, n)
 		f.Sections = append(f.Sections, driftSection{
-			Name: s.name, Text: unique.Make(text), Place: p.Place(s.ptr, ""),
+			Name: s.name, Hash: hash64(renderSection(s.name, n)), Place: p.Place(s.ptr, ""),
 		})
 	}
 	return f
@@ -262,10 +260,9 @@ func judgeSection(c *lint.Corpus, group, name, verb string, entries []driftEntry
 	if len(entries) < 2 {
 		return
 	}
-	// Interned texts compare as handles: exact and cheap.
-	count := make(map[unique.Handle[string]]int)
+	count := make(map[uint64]int)
 	for _, e := range entries {
-		count[e.sec.Text]++
+		count[e.sec.Hash]++
 	}
 	if len(count) == 1 {
 		return
@@ -275,7 +272,7 @@ func judgeSection(c *lint.Corpus, group, name, verb string, entries []driftEntry
 	var ref driftEntry
 	best := 0
 	for _, e := range entries {
-		if n := count[e.sec.Text]; n > best {
+		if n := count[e.sec.Hash]; n > best {
 			ref, best = e, n
 		}
 	}
@@ -286,11 +283,12 @@ func judgeSection(c *lint.Corpus, group, name, verb string, entries []driftEntry
 			tied++
 		}
 	}
+	var old string // the reference text, rendered on first need
 	for _, e := range entries {
-		if e.sec.Text == ref.sec.Text {
+		if e.sec.Hash == ref.sec.Hash {
 			continue
 		}
-		differ := len(entries) - count[e.sec.Text]
+		differ := len(entries) - count[e.sec.Hash]
 		msg := fmt.Sprintf("%s %s from %d of %d sibling profiles of %s", name, verb, differ, len(entries)-1, group)
 		relMsg := fmt.Sprintf("the majority version, held by %d of %d profiles", best, len(entries))
 		switch {
@@ -302,7 +300,10 @@ func judgeSection(c *lint.Corpus, group, name, verb string, entries []driftEntry
 			msg += "; no version is held by more siblings than another, compared with " + ref.file
 			relMsg = "the version compared with; no version has a majority"
 		}
-		old, cur := ref.sec.Text.Value(), e.sec.Text.Value()
+		if old == "" {
+			old = sectionText(c, ref)
+		}
+		cur := sectionText(c, e)
 		d := &lint.Diff{Unified: string(diff.Diff(ref.file, []byte(old), e.file, []byte(cur)))}
 		if name == "focus.description" {
 			d.Words, _ = wordDiff(old, cur)
@@ -314,4 +315,18 @@ func judgeSection(c *lint.Corpus, group, name, verb string, entries []driftEntry
 			Message: msg, Related: []lint.Place{rel}, Diff: d,
 		})
 	}
+}
+
+// sectionText renders an entry's section again from its file.
+func sectionText(c *lint.Corpus, e driftEntry) string {
+	f, err := c.Load(e.file)
+	if err != nil || f.Root == nil {
+		return fmt.Sprintf("(%s cannot be read again: %v)\n", e.file, err)
+	}
+	for _, s := range sharedSections {
+		if s.name == e.sec.Name {
+			return renderSection(s.name, f.Root.Lookup(s.ptr))
+		}
+	}
+	return ""
 }
