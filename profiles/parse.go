@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
@@ -20,6 +21,29 @@ type File struct {
 	Root *Node
 	// lines holds the byte offset at which each line starts.
 	lines []int
+
+	scalarsOnce sync.Once
+	scalars     []Scalar
+}
+
+// Scalar is a scalar value of the document with its JSON pointer.
+type Scalar struct {
+	Pointer string
+	Node    *Node
+}
+
+// Scalars returns every scalar value of the document (not keys) with its
+// pointer, in source order. It is computed once per file and shared by
+// the rules that look at every text, so pointers are built only once.
+func (f *File) Scalars() []Scalar {
+	f.scalarsOnce.Do(func() {
+		f.Root.Walk(func(ptr string, n *Node) {
+			if n.Kind != Map && n.Kind != Seq {
+				f.scalars = append(f.scalars, Scalar{ptr, n})
+			}
+		})
+	})
+	return f.scalars
 }
 
 // SyntaxError is a file that could not be read as one YAML or JSON document.

@@ -161,7 +161,7 @@ func runDashStyle(p *lint.Pass) {
 	}
 	var all []found
 	var count [len(dashStyles)]int
-	p.Root.Walk(func(ptr string, n *profiles.Node) {
+	eachScalar(p, func(ptr string, n *profiles.Node) {
 		if n.Kind != profiles.String || skippedPointer(ptr, skip) {
 			return
 		}

@@ -70,7 +70,7 @@ var angleSlotWords = map[string]bool{
 
 func runPlaceholder(p *lint.Pass) {
 	phrases := placeholderPhrases(p.Strings("phrases"))
-	p.Root.Walk(func(ptr string, n *profiles.Node) {
+	eachScalar(p, func(ptr string, n *profiles.Node) {
 		if n.Kind != profiles.String {
 			return
 		}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
@@ -21,6 +22,9 @@ import (
 // collapsed to single spaces with none at the ends. "CI/CD — Jenkins." and
 // "ci cd jenkins" normalise to the same text.
 func normalise(s string) string {
+	if isPlainLower(s) {
+		return s // most words: nothing to change, nothing to allocate
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -228,4 +232,25 @@ func similarity(a, b string) float64 {
 	}
 	_, common := wordDiff(a, b)
 	return 2 * float64(common) / float64(na+nb)
+}
+
+// isPlainLower reports whether s is made of lower-case ASCII letters and
+// digits only, and so is its own normal form.
+func isPlainLower(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// eachScalar calls fn for every scalar value of the file, in source order.
+func eachScalar(p *lint.Pass, fn func(ptr string, n *profiles.Node)) {
+	for _, s := range p.File.Scalars() {
+		fn(s.Pointer, s.Node)
+	}
 }

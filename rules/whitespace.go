@@ -58,7 +58,7 @@ type wsIssue struct {
 }
 
 func runWhitespace(p *lint.Pass) {
-	p.Root.Walk(func(ptr string, n *profiles.Node) {
+	eachScalar(p, func(ptr string, n *profiles.Node) {
 		if n.Kind != profiles.String || strings.TrimFunc(n.Value, unicode.IsSpace) == "" {
 			return
 		}
