@@ -27,6 +27,11 @@ type Config struct {
 	Overrides []Override
 	// Jobs is the number of files linted at once; 0 means one per CPU.
 	Jobs int
+	// Cache, when set, keeps per-file results between runs. CacheKey must
+	// change whenever anything but the files would change the results: the
+	// tool's build, the rules, the configuration.
+	Cache    Cache
+	CacheKey string
 }
 
 // Override is configuration that applies to some files only.
@@ -294,6 +299,14 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 	data, err := src.Read()
 	if err != nil {
 		return fileResult{err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
+	}
+	var key string
+	if cfg.Cache != nil {
+		key = cacheKey(cfg.CacheKey, src.Name, data)
+		if cached, ok := fromCache(cfg, key, src.Name); ok {
+			return cached
+		}
+		defer func() { toCache(cfg, key, &r) }()
 	}
 	file, perr := profiles.Parse(src.Name, data)
 	r.file, r.path = file, src.Name

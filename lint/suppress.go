@@ -57,14 +57,15 @@ title: Platform Engineering — P3  # profilelint:ignore schema -- title agreed 
 
 var directiveRE = regexp.MustCompile(`(^|\s)#\s*profilelint:(ignore-file|ignore)\b(.*)$`)
 
-// directive is one parsed suppression comment.
+// directive is one parsed suppression comment. Its fields are exported
+// for the result cache (encoding/gob), not for users.
 type directive struct {
-	line, col int
-	file      bool     // ignore-file
-	rules     []string // rule ids
-	reason    string
-	target    string // JSON pointer of the covered node
-	targetLn  int    // line of the covered node
+	Line, Col int
+	File      bool     // ignore-file
+	Rules     []string // rule ids
+	Reason    string
+	Target    string // JSON pointer of the covered node
+	TargetLn  int    // line of the covered node
 	used      map[string]bool
 }
 
@@ -83,28 +84,28 @@ func parseDirectives(f *profiles.File, known map[string]bool) (ds []*directive, 
 			continue
 		}
 		hash := strings.IndexByte(text[m[0]:], '#') + m[0]
-		d := &directive{line: ln, col: len([]rune(text[:hash])) + 1, file: text[m[4]:m[5]] == "ignore-file", used: map[string]bool{}}
+		d := &directive{Line: ln, Col: len([]rune(text[:hash])) + 1, File: text[m[4]:m[5]] == "ignore-file"}
 		rest := text[m[6]:m[7]]
 		ids, reason, hasReason := strings.Cut(rest, "--")
-		d.reason = strings.TrimSpace(reason)
+		d.Reason = strings.TrimSpace(reason)
 		for _, id := range strings.Split(ids, ",") {
 			if id = strings.TrimSpace(id); id != "" {
-				d.rules = append(d.rules, id)
+				d.Rules = append(d.Rules, id)
 			}
 		}
 		report := func(format string, args ...any) {
-			bad = append(bad, Finding{Rule: InvalidSuppression.ID, File: f.Path, Line: d.line, Column: d.col, Message: fmt.Sprintf(format, args...)})
+			bad = append(bad, Finding{Rule: InvalidSuppression.ID, File: f.Path, Line: d.Line, Column: d.Col, Message: fmt.Sprintf(format, args...)})
 		}
 		switch {
-		case len(d.rules) == 0:
+		case len(d.Rules) == 0:
 			report("the directive names no rule; write profilelint:ignore RULE -- reason")
 			continue
-		case !hasReason || d.reason == "":
+		case !hasReason || d.Reason == "":
 			report("the directive gives no reason; add one after \" -- \" (it is not applied without one)")
 			continue
 		}
 		ok := true
-		for _, id := range d.rules {
+		for _, id := range d.Rules {
 			if !known[id] {
 				report("the directive names unknown rule %q", id)
 				ok = false
@@ -113,20 +114,20 @@ func parseDirectives(f *profiles.File, known map[string]bool) (ds []*directive, 
 		if !ok {
 			continue
 		}
-		if !d.file {
-			d.targetLn = ln
+		if !d.File {
+			d.TargetLn = ln
 			if strings.TrimSpace(text[:hash]) == "" {
-				d.targetLn = nextContentLine(f, ln)
+				d.TargetLn = nextContentLine(f, ln)
 			}
-			ptr, found := starts[d.targetLn]
+			ptr, found := starts[d.TargetLn]
 			if f.Root == nil {
 				continue // the file did not parse: only ignore-file applies
 			}
 			if !found {
-				report("the directive covers no node: nothing starts on line %d", d.targetLn)
+				report("the directive covers no node: nothing starts on line %d", d.TargetLn)
 				continue
 			}
-			d.target = ptr
+			d.Target = ptr
 		}
 		ds = append(ds, d)
 	}
@@ -192,12 +193,12 @@ func lineStarts(root *profiles.Node) map[int]string {
 
 // covers reports whether d suppresses finding f.
 func (d *directive) covers(f *Finding) (string, bool) {
-	for _, id := range d.rules {
+	for _, id := range d.Rules {
 		if id != f.Rule {
 			continue
 		}
-		if d.file || f.Pointer == d.target || strings.HasPrefix(f.Pointer, d.target+"/") || d.target == "" ||
-			(f.Pointer == "" && f.Line == d.targetLn) {
+		if d.File || f.Pointer == d.Target || strings.HasPrefix(f.Pointer, d.Target+"/") || d.Target == "" ||
+			(f.Pointer == "" && f.Line == d.TargetLn) {
 			return id, true
 		}
 	}
@@ -217,8 +218,11 @@ func applySuppressions(findings []Finding, dirs map[string][]*directive, cfg *Co
 		}
 		for _, d := range dirs[f.File] {
 			if id, ok := d.covers(f); ok {
+				if d.used == nil {
+					d.used = make(map[string]bool)
+				}
 				d.used[id] = true
-				f.Suppressed = &Suppression{Reason: d.reason, Line: d.line}
+				f.Suppressed = &Suppression{Reason: d.Reason, Line: d.Line}
 				break
 			}
 		}
@@ -230,14 +234,14 @@ func applySuppressions(findings []Finding, dirs map[string][]*directive, cfg *Co
 	for file, ds := range dirs {
 		for _, d := range ds {
 			var unused []string
-			for _, id := range d.rules {
+			for _, id := range d.Rules {
 				if !d.used[id] && cfg.severity(ruleByID(cfg, id)) != Off {
 					unused = append(unused, id)
 				}
 			}
 			if len(unused) > 0 {
 				findings = append(findings, Finding{
-					Rule: UnusedSuppression.ID, Severity: sev, File: file, Line: d.line, Column: d.col,
+					Rule: UnusedSuppression.ID, Severity: sev, File: file, Line: d.Line, Column: d.Col,
 					Message: fmt.Sprintf("the directive for %s suppressed nothing; should it be removed?", strings.Join(unused, ", ")),
 				})
 			}

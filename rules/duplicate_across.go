@@ -2,6 +2,7 @@ package rules
 
 import (
 	"cmp"
+	"encoding/gob"
 	"fmt"
 	"slices"
 
@@ -9,7 +10,11 @@ import (
 	"github.com/profilelint/profilelint/profiles"
 )
 
-func init() { register(DuplicateAcross) }
+func init() {
+	register(DuplicateAcross)
+	// Facts are kept in the result cache.
+	gob.Register(&acrossFacts{})
+}
 
 // DuplicateAcross reports texts that the files linted together share where
 // they must differ.

@@ -3,6 +3,7 @@ package rules
 import (
 	_ "embed"
 	"encoding/csv"
+	"encoding/gob"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -22,6 +23,8 @@ import (
 
 func init() {
 	register(IDMismatch, FilenameID, UniqueID, AdjacentUnresolved, SOCCode)
+	// Facts are kept in the result cache.
+	gob.Register(idFact{})
 }
 
 // idDocProfile is a small profile for the examples of the identity rules.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"cmp"
+	"encoding/gob"
 	"fmt"
 	"slices"
 	"strings"
@@ -11,7 +12,11 @@ import (
 	"github.com/rogpeppe/go-internal/diff"
 )
 
-func init() { register(SiblingDrift) }
+func init() {
+	register(SiblingDrift)
+	// Facts are kept in the result cache.
+	gob.Register(&driftFacts{})
+}
 
 // SiblingDrift reports profiles of one focus that disagree with their
 // siblings on a section they share.

@@ -48,6 +48,7 @@ for an internal error.`,
 			&cli.StringSliceFlag{Name: "disable", Usage: "turn these rules off (repeat the flag or separate ids with commas)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: one per CPU)"},
 			configFlag(),
+			noCacheFlag(),
 			noConfigFlag(),
 		},
 		Action: runLint,
@@ -113,7 +114,11 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	store := openCache(c, conf, &cfg)
 	res := lint.Run(cfg, sources)
+	if store != nil {
+		_ = store.Save() // a cache that cannot be written only costs speed
+	}
 	for _, p := range printers {
 		if err := p.Print(res); err != nil {
 			_ = closeOutputs() // the write error says more

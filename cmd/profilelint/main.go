@@ -93,6 +93,7 @@ Start with:
 			rulesCommand(),
 			initCommand(),
 			configCommand(),
+			cacheCommand(),
 			versionCommand(),
 		},
 	}

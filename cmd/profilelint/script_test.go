@@ -36,6 +36,7 @@ func TestScript(t *testing.T) {
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("NO_COLOR", "1")
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			if err := copyDir(ladder, filepath.Join(env.WorkDir, "ladder")); err != nil {
 				return err
 			}

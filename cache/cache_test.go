@@ -1,0 +1,96 @@
+package cache
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir, "config-a")
+	if _, ok := s.Get("k"); ok {
+		t.Fatal("a new store has an entry")
+	}
+	s.Put("k", []byte("v"))
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	s = Open(dir, "config-a")
+	if v, ok := s.Get("k"); !ok || string(v) != "v" {
+		t.Fatalf("got %q, %v; want v", v, ok)
+	}
+	if _, ok := Open(dir, "config-b").Get("k"); ok {
+		t.Fatal("another configuration sees the entry")
+	}
+}
+
+func TestUnusedEntriesAreDropped(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir, "c")
+	s.Put("a", []byte("1"))
+	s.Put("b", []byte("2"))
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	s = Open(dir, "c")
+	s.Get("a")
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	s = Open(dir, "c")
+	if _, ok := s.Get("b"); ok {
+		t.Fatal("an entry no run used is still kept")
+	}
+	if _, ok := s.Get("a"); !ok {
+		t.Fatal("the used entry was dropped")
+	}
+}
+
+// A corrupt or foreign store is ignored, never trusted.
+func TestCorruptStoreIsIgnored(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir, "c")
+	s.Put("k", []byte("v"))
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(s.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, bad := range map[string][]byte{
+		"flipped byte": append(append([]byte{}, data[:len(data)-1]...), data[len(data)-1]^0xff),
+		"truncated":    data[:len(data)/2],
+		"foreign":      []byte("something else entirely\n\x00\x01"),
+		"empty":        {},
+	} {
+		if err := os.WriteFile(s.path, bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := Open(dir, "c").Get("k"); ok {
+			t.Errorf("%s: the store was trusted", name)
+		}
+	}
+}
+
+func TestClean(t *testing.T) {
+	dir := t.TempDir()
+	for _, k := range []string{"a", "b"} {
+		s := Open(dir, k)
+		s.Put("k", []byte("v"))
+		if err := s.Save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	n, err := Clean(dir)
+	if err != nil || n != 2 {
+		t.Fatalf("Clean = %d, %v; want 2 stores removed", n, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "keep.txt")); err != nil {
+		t.Fatal("Clean removed a file that is not a store")
+	}
+}
