@@ -2,8 +2,11 @@ package main
 
 import (
 	"flag"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -42,7 +45,78 @@ func TestScript(t *testing.T) {
 			}
 			return copyDir(examples, filepath.Join(env.WorkDir, "examples"))
 		},
+		Condition: func(cond string) (bool, error) {
+			switch cond {
+			case "root":
+				return os.Geteuid() == 0, nil
+			case "readonly":
+				return canMakeReadonly(), nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"readonly": readonly,
+		},
 	})
+}
+
+// readonly makes a folder one that profilelint cannot write in, and
+// writable again when the script ends. Without root, that is its mode
+// (0555). Root writes whatever the mode, so as root the folder is made
+// immutable (chattr +i). Scripts check the condition [readonly] first:
+// where neither works (no chattr, a file system without the flag, no
+// CAP_LINUX_IMMUTABLE) they skip rather than pass on a folder that is in
+// fact writable.
+func readonly(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: readonly DIR")
+	}
+	dir := ts.MkAbs(args[0])
+	undo, err := makeReadonly(dir)
+	ts.Check(err)
+	ts.Defer(undo)
+}
+
+func makeReadonly(dir string) (undo func(), err error) {
+	if os.Geteuid() != 0 {
+		if err := os.Chmod(dir, 0o555); err != nil {
+			return nil, err
+		}
+		return func() { os.Chmod(dir, 0o755) }, nil
+	}
+	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("chattr +i %s: %v %s", dir, err, out)
+	}
+	return func() { exec.Command("chattr", "-i", dir).Run() }, nil
+}
+
+var readonlyOnce struct {
+	sync.Once
+	ok bool
+}
+
+// canMakeReadonly reports whether makeReadonly gives a folder that this
+// process cannot create a file in.
+func canMakeReadonly() bool {
+	readonlyOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "readonly")
+		if err != nil {
+			return
+		}
+		defer os.RemoveAll(dir)
+		undo, err := makeReadonly(dir)
+		if err != nil {
+			return
+		}
+		defer undo()
+		probe := filepath.Join(dir, "probe")
+		if err := os.WriteFile(probe, nil, 0o644); err != nil {
+			readonlyOnce.ok = true
+			return
+		}
+		os.Remove(probe)
+	})
+	return readonlyOnce.ok
 }
 
 func copyDir(from, to string) error {

@@ -1,0 +1,192 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profdiff"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+func diffCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "diff",
+		Usage:     "show what changed between two versions of profiles, in content terms",
+		ArgsUsage: "OLD NEW | --rev REV [path…]",
+		Description: `Compares two versions of profiles: two files, two folders (profiles paired
+by id, then by path), or with --rev the files under the given paths
+(default: the current folder) against their versions at a git revision
+(files added or deleted since then show as added or removed profiles).
+
+For each profile it lists what changed in content terms: levels added or
+removed, responsibilities added, removed or reworded per level (a reworded
+one, sharing at least half its words with the old, is shown as a word diff
+[-old-]{+new+}), years of experience, skills, provenance sources, review
+scores, id, title, level and classification; then the findings the change
+introduces and those it resolves, linting both versions with every rule.
+Findings are matched by rule, JSON pointer and message, not by line. The
+configuration is the one "lint" uses (.profilelint.yaml, or --config).
+
+Exit status: 0 (the diff is informational), or with --fail-on-new 1 when
+the change introduces an error finding; 2 for a usage error, a path that
+cannot be read, or a git failure (not a repository, unknown revision).`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output format: " + strings.Join(profdiff.Formats, ", ")},
+			&cli.StringFlag{Name: "rev", Usage: "compare the working tree with this git revision"},
+			&cli.BoolFlag{Name: "fail-on-new", Usage: "exit 1 when the change introduces an error finding"},
+			configFlag(),
+			noConfigFlag(),
+		},
+		Action: runDiff,
+	}
+}
+
+func runDiff(c *cli.Context) error {
+	format := c.String("format")
+	if !oneOf(profdiff.Formats, format) {
+		return usageErrorf("--format: unknown format %q (want %s)", format, strings.Join(profdiff.Formats, ", "))
+	}
+	var old, new []profdiff.Input
+	direct := false
+	if rev := c.String("rev"); c.IsSet("rev") {
+		var err error
+		old, new, err = revInputs(c, rev, c.Args().Slice())
+		if err != nil {
+			return err
+		}
+	} else {
+		if c.NArg() != 2 {
+			return usageErrorf("diff takes OLD and NEW (two files or two folders), or --rev REV [path…]")
+		}
+		a, b := c.Args().Get(0), c.Args().Get(1)
+		ia, err := os.Stat(a)
+		if err != nil {
+			return usageErrorf("%s: %v", a, pathErr(err))
+		}
+		ib, err := os.Stat(b)
+		if err != nil {
+			return usageErrorf("%s: %v", b, pathErr(err))
+		}
+		if ia.IsDir() != ib.IsDir() {
+			return usageErrorf("diff compares two files or two folders; %s and %s are not both either", a, b)
+		}
+		direct = !ia.IsDir()
+		if old, err = readSide(a); err != nil {
+			return err
+		}
+		if new, err = readSide(b); err != nil {
+			return err
+		}
+	}
+	conf, err := loadConfig(c)
+	if err != nil {
+		return err
+	}
+	if conf.Limits.MaxBytes > 0 {
+		profiles.DefaultLimits.MaxBytes = conf.Limits.MaxBytes
+	}
+	old, new = notIgnored(conf.Ignore, old), notIgnored(conf.Ignore, new)
+	rep := profdiff.Compare(conf.Lint(), old, new, direct)
+	if err := profdiff.Write(c.App.Writer, format, rep); err != nil {
+		return &exitError{code: exitInternal, err: fmt.Errorf("writing the diff: %w", err)}
+	}
+	if c.Bool("fail-on-new") {
+		for _, p := range rep.Profiles {
+			for _, f := range p.Introduced {
+				if f.Severity >= lint.Error {
+					return &exitError{code: exitFindings}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// notIgnored drops the files that the configuration says never to lint.
+func notIgnored(ignore func(string) bool, ins []profdiff.Input) []profdiff.Input {
+	var out []profdiff.Input
+	for _, in := range ins {
+		if !ignore(in.Local) {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// readSide reads a file, or the profiles of a folder paired by their path
+// inside it.
+func readSide(root string) ([]profdiff.Input, error) {
+	files, errs := profiles.Expand([]string{root})
+	if len(errs) > 0 {
+		return nil, usageErrorf("%v", errs[0])
+	}
+	var ins []profdiff.Input
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, usageErrorf("%s: %v", f, pathErr(err))
+		}
+		rel, err := filepath.Rel(root, f)
+		if err != nil || rel == "." {
+			rel = filepath.Base(f)
+		}
+		ins = append(ins, profdiff.Input{Name: f, Path: rel, Local: f, Data: data})
+	}
+	return ins, nil
+}
+
+// revInputs reads the files under paths from the working tree and at rev.
+func revInputs(c *cli.Context, rev string, paths []string) (old, new []profdiff.Input, err error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	repo, err := profdiff.OpenRepo()
+	if err != nil {
+		return nil, nil, usageErrorf("%v", err)
+	}
+	if err := repo.Resolve(rev); err != nil {
+		return nil, nil, usageErrorf("--rev: %v", err)
+	}
+	old, missing, err := repo.Files(rev, paths)
+	if err != nil {
+		return nil, nil, usageErrorf("%v", err)
+	}
+	var present []string
+	for _, p := range paths {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			if missing[p] {
+				return nil, nil, usageErrorf("%s: no such file in the working tree or at %s", p, rev)
+			}
+			continue // deleted since rev: its old files show as removed
+		}
+		present = append(present, p)
+	}
+	files, errs := profiles.Expand(present)
+	if len(errs) > 0 {
+		return nil, nil, usageErrorf("%v", errs[0])
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, nil, usageErrorf("%s: %v", f, pathErr(err))
+		}
+		new = append(new, profdiff.Input{Name: filepath.ToSlash(f), Path: filepath.Clean(f), Local: f, Data: data})
+	}
+	return old, new, nil
+}
+
+func oneOf(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

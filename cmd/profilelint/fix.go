@@ -1,0 +1,150 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/rogpeppe/go-internal/diff"
+	"github.com/urfave/cli/v2"
+
+	"github.com/profilelint/profilelint/fix"
+	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules"
+)
+
+func fixCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "fix",
+		Usage:     "apply the fixes that rules attach to their findings",
+		ArgsUsage: "[path…]",
+		Description: `Lints the given files and folders (default: the current folder) with the
+same rules as "lint" and applies the first fix of each finding that has
+one, by editing the file's bytes where the finding is: comments, quoting,
+key order and indentation stay as they were. Fixes whose edits overlap are
+applied in order, the later one in a further round; rounds repeat (at most
+5) until no fix applies, so fixing twice changes nothing the second time.
+Each file is linted on its own, with the configuration "lint" uses
+(.profilelint.yaml; files it ignores are not fixed).
+
+A fix set is applied only when the result is still well-formed YAML and has
+no schema finding the file did not have; a refused fix is reported on
+standard error and nothing of it is written. Files are replaced atomically
+(a temporary file in the same folder, synced, given the original's mode and
+renamed over it); a file that changed on disk since it was read is not
+written.
+
+  --diff   print what would change as a unified diff; write nothing
+  --check  exit 1 when a fix would apply; write nothing (for pre-commit)
+
+Exit status: 0 when done (or, with --check, when nothing would change), 1
+with --check when a fix would apply, 2 for a usage error, a path that cannot
+be read or a file that could not be written (the file is left as it was),
+3 for an internal error.`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "diff", Usage: "print the changes as a unified diff instead of writing them"},
+			&cli.BoolFlag{Name: "check", Usage: "exit 1 when a fix would apply; write nothing"},
+			&cli.StringSliceFlag{Name: "only", Usage: "apply the fixes of these rules only (repeat the flag or separate ids with commas)"},
+			&cli.StringSliceFlag{Name: "disable", Usage: "do not apply the fixes of these rules"},
+			configFlag(),
+			noConfigFlag(),
+		},
+		Action: runFix,
+	}
+}
+
+func runFix(c *cli.Context) error {
+	stdout, stderr := c.App.Writer, c.App.ErrWriter
+	dryRun := c.Bool("diff") || c.Bool("check")
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	for _, p := range paths {
+		if p == "-" {
+			return usageErrorf("fix works on files; it cannot read standard input")
+		}
+	}
+	files, errs := profiles.Expand(paths)
+	conf, files, err := configureLint(c, paths, files)
+	if err != nil {
+		return err
+	}
+	cfg := conf.Lint()
+	if err := selectRules(&cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
+	opts := fix.Options{Config: cfg}
+	if r := rules.Lookup("schema"); r != nil {
+		opts.Guards = append(opts.Guards, r)
+	}
+
+	failed, wouldFix, internal := len(errs) > 0, false, false
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "profilelint: %v\n", e)
+	}
+	for _, path := range files {
+		old, err := os.ReadFile(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "profilelint: %s: %v\n", path, pathErr(err))
+			failed = true
+			continue
+		}
+		r := fix.File(opts, path, old)
+		if r.Internal {
+			fmt.Fprintf(stderr, "profilelint: %s: a rule failed while fixing; \"profilelint lint %s\" names it\n", path, path)
+			internal = true
+		}
+		if r.Syntax != nil {
+			fmt.Fprintf(stderr, "%s:%d:%d: not fixed: the file is not well-formed (%s)\n", path, r.Syntax.Line, r.Syntax.Column, r.Syntax.Message)
+		}
+		for _, ref := range r.Refused {
+			fmt.Fprintln(stderr, ref)
+		}
+		if r.Unsettled {
+			fmt.Fprintf(stderr, "%s: fixes still apply after %d rounds; a rule's fix does not remove its finding\n", path, r.Rounds)
+		}
+		if !r.Changed() {
+			continue
+		}
+		n := countFindings(len(r.Fixed))
+		if dryRun {
+			wouldFix = true
+			if c.Bool("diff") {
+				name := filepath.ToSlash(path)
+				stdout.Write(diff.Diff("a/"+name, r.Old, "b/"+name, r.New))
+			}
+			fmt.Fprintf(stderr, "would fix %s in %s\n", n, path)
+			continue
+		}
+		if err := fix.Write(path, old, r.New); err != nil {
+			fmt.Fprintf(stderr, "profilelint: %v\n", err)
+			failed = true
+			continue
+		}
+		fmt.Fprintf(stderr, "fixed %s in %s\n", n, path)
+	}
+	switch {
+	case internal:
+		return &exitError{code: exitInternal}
+	case failed:
+		return &exitError{code: exitUsage}
+	case c.Bool("check") && wouldFix:
+		return &exitError{code: exitFindings}
+	}
+	return nil
+}
+
+func countFindings(n int) string {
+	if n == 1 {
+		return "1 finding"
+	}
+	return fmt.Sprintf("%d findings", n)
+}
+
+func pathErr(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

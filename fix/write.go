@@ -1,0 +1,117 @@
+package fix
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ErrChanged is returned by Write for a file that changed on disk after it
+// was read: writing would lose the other change.
+var ErrChanged = errors.New("changed on disk since it was read; not written")
+
+// WriteError is a file that could not be replaced. The file is as it was.
+type WriteError struct {
+	Path string
+	Op   string // what failed, e.g. "creating a temporary file in examples"
+	Err  error
+}
+
+func (e *WriteError) Error() string {
+	if e.Op == "" {
+		return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	}
+	return fmt.Sprintf("%s: %s: %v; the file is unchanged", e.Path, e.Op, e.Err)
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// Write replaces the file at path with data, atomically: data goes to a
+// temporary file in the same folder, which is synced, closed, given the
+// original's permissions and renamed over it, so that readers see the old
+// file or the new one and never a part. read is what the file held when
+// the fix was computed; when the file no longer holds it, nothing is
+// written and the error is ErrChanged. On any failure the original is left
+// as it was and the temporary file is removed.
+//
+// A symbolic link is followed and its target replaced. A rename gives the
+// file a new inode: hard links to it keep the old text, and the owner is
+// the writer's.
+func Write(path string, read, data []byte) (err error) {
+	target, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return &WriteError{Path: path, Err: unwrapPath(err)}
+	}
+	info, err := os.Stat(target)
+	if err != nil {
+		return &WriteError{Path: path, Err: unwrapPath(err)}
+	}
+	if !info.Mode().IsRegular() {
+		return &WriteError{Path: path, Err: errors.New("not a regular file; not written")}
+	}
+	dir := filepath.Dir(target)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".profilelint-*")
+	if err != nil {
+		return &WriteError{Path: path, Op: "creating a temporary file in " + dir, Err: unwrapPath(err)}
+	}
+	closed := false
+	defer func() {
+		if err != nil {
+			if !closed {
+				tmp.Close()
+			}
+			os.Remove(tmp.Name())
+		}
+	}()
+	fail := func(op string, e error) error {
+		return &WriteError{Path: path, Op: op, Err: unwrapPath(e)}
+	}
+	if _, err := tmp.Write(data); err != nil {
+		return fail("writing a temporary copy", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail("syncing a temporary copy", err)
+	}
+	closed = true
+	if err := tmp.Close(); err != nil {
+		return fail("closing a temporary copy", err)
+	}
+	if err := os.Chmod(tmp.Name(), info.Mode()&(fs.ModePerm|fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky)); err != nil {
+		return fail("setting the mode of a temporary copy", err)
+	}
+	// The file must still hold what the fix was computed from. (A writer
+	// that slips in between this check and the rename is not detected:
+	// no portable lock covers that.)
+	now, err := os.ReadFile(target)
+	if err != nil {
+		return fail("re-reading the file", err)
+	}
+	if !bytes.Equal(now, read) {
+		return &WriteError{Path: path, Err: ErrChanged}
+	}
+	if err := os.Rename(tmp.Name(), target); err != nil {
+		return fail("renaming a temporary copy over it", err)
+	}
+	// Make the rename itself durable; a folder that cannot be synced
+	// (some file systems refuse) still holds the new file.
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
+}
