@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/profilelint/profilelint/config"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/lint/report"
 	"github.com/profilelint/profilelint/profiles"
@@ -35,10 +36,16 @@ ignores it, and --only and --disable win over it. Files its ignore globs
 match are not linted; one named on the command line is skipped with a note
 on standard error. "profilelint config --help" tells more.
 
+In CI, --new-from-rev origin/main reports only the findings a change
+introduced, and --baseline FILE (written by "profilelint baseline") only
+those not accepted yet; both match findings by rule, profile id, node and
+text, never by line. Results are cached per file in the user cache folder;
+--no-cache bypasses it ("profilelint cache --help").
+
 Exit status: 0 when no finding is at or above --fail-level, 1 when one is,
 2 for a usage error, a bad configuration or a path that cannot be read, 3
 for an internal error.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: cli.NewStringSlice("text"), Usage: "output format, repeatable: NAME writes to standard output (one format at most), NAME=PATH to a file; NAME is one of " + strings.Join(report.Formats, ", ")},
 			&cli.StringFlag{Name: "fail-level", Value: "error", Usage: "lowest severity that fails the run: error, warning, info or none"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only: no source lines, no summary"},
@@ -48,9 +55,9 @@ for an internal error.`,
 			&cli.StringSliceFlag{Name: "disable", Usage: "turn these rules off (repeat the flag or separate ids with commas)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "files linted at once (default: one per CPU)"},
 			configFlag(),
-			noCacheFlag(),
 			noConfigFlag(),
-		},
+			noCacheFlag(),
+		}, baselineFlags()...),
 		Action: runLint,
 	}
 }
@@ -81,43 +88,21 @@ func runLint(c *cli.Context) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 
-	paths := c.Args().Slice()
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	files, pathErrs := profiles.Expand(paths)
-	conf, files, err := configureLint(c, paths, files)
+	in, err := prepare(c)
 	if err != nil {
 		return err
 	}
-	sources := make([]lint.Source, 0, len(files))
-	for _, p := range files {
-		if p == "-" {
-			data, err := io.ReadAll(c.App.Reader)
-			if err != nil {
-				return &exitError{code: exitUsage, err: fmt.Errorf("reading standard input: %w", err)}
-			}
-			sources = append(sources, lint.Source{Name: c.String("stdin-filename"), Read: func() ([]byte, error) { return bytes.Clone(data), nil }})
-			continue
-		}
-		sources = append(sources, lint.FileSource(p))
-	}
-
-	cfg := conf.Lint()
-	cfg.Jobs = c.Int("jobs")
-	if err := selectRules(&cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
-		return &exitError{code: exitUsage, err: err}
-	}
+	cfg, pathErrs := in.cfg, in.pathErrs
 	printers, closeOutputs, err := openOutputs(outputs, out, c.String("color"), report.Options{
 		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: enabledRules(&cfg),
 	})
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
-	store := openCache(c, conf, &cfg)
-	res := lint.Run(cfg, sources)
-	if store != nil {
-		_ = store.Save() // a cache that cannot be written only costs speed
+	res := in.run(c)
+	if err := narrow(c, res, cfg, in.files); err != nil {
+		_ = closeOutputs()
+		return err
 	}
 	for _, p := range printers {
 		if err := p.Print(res); err != nil {
@@ -148,7 +133,62 @@ func runLint(c *cli.Context) error {
 			}
 		}
 	}
+	if tooManyWarnings(c, res) {
+		return &exitError{code: exitFindings}
+	}
 	return nil
+}
+
+// runInput is what a lint run needs, as the flags and the configuration
+// select it.
+type runInput struct {
+	conf     *config.Config
+	cfg      lint.Config
+	files    []string // the paths linted, as expanded
+	sources  []lint.Source
+	pathErrs []error
+}
+
+// prepare expands the paths, loads the configuration and builds the lint
+// configuration, for lint and for the commands that lint like it.
+func prepare(c *cli.Context) (*runInput, error) {
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	files, pathErrs := profiles.Expand(paths)
+	conf, files, err := configureLint(c, paths, files)
+	if err != nil {
+		return nil, err
+	}
+	in := &runInput{conf: conf, files: files, pathErrs: pathErrs}
+	for _, p := range files {
+		if p == "-" {
+			data, err := io.ReadAll(c.App.Reader)
+			if err != nil {
+				return nil, &exitError{code: exitUsage, err: fmt.Errorf("reading standard input: %w", err)}
+			}
+			in.sources = append(in.sources, lint.Source{Name: c.String("stdin-filename"), Read: func() ([]byte, error) { return bytes.Clone(data), nil }})
+			continue
+		}
+		in.sources = append(in.sources, lint.FileSource(p))
+	}
+	in.cfg = conf.Lint()
+	in.cfg.Jobs = c.Int("jobs")
+	if err := selectRules(&in.cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
+		return nil, &exitError{code: exitUsage, err: err}
+	}
+	return in, nil
+}
+
+// run lints, through the result cache unless --no-cache.
+func (in *runInput) run(c *cli.Context) *lint.Result {
+	store := openCache(c, in.conf, &in.cfg)
+	res := lint.Run(in.cfg, in.sources)
+	if store != nil {
+		_ = store.Save() // a cache that cannot be written only costs speed
+	}
+	return res
 }
 
 // useColor decides on ANSI colour: only on a terminal, never with NO_COLOR.

@@ -97,6 +97,7 @@ Start with:
 			initCommand(),
 			configCommand(),
 			cacheCommand(),
+			baselineCommand(),
 			versionCommand(),
 		},
 	}

@@ -1,0 +1,174 @@
+// Package baseline matches findings across versions of a corpus by what
+// they are about, not where they are: the rule, the profile's id, the JSON
+// pointer of the node and a hash of the node's normalised text. An edit
+// above an old finding moves its line but not its key, so accepted or
+// old findings stay accepted (golangci-lint's line-based filter is what
+// this avoids).
+package baseline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+// Version is the version of the baseline file's format.
+const Version = 1
+
+// Entry is one accepted finding.
+type Entry struct {
+	Rule     string `json:"rule"`
+	ID       string `json:"id,omitempty"` // the profile's id; the file name when it has none
+	Pointer  string `json:"pointer"`
+	TextHash string `json:"text_hash"`
+	// File and Message are for the reader of the file; matching ignores
+	// them.
+	File    string `json:"file"`
+	Message string `json:"message"`
+}
+
+func (e Entry) key() string {
+	return e.Rule + "\x00" + e.ID + "\x00" + e.Pointer + "\x00" + e.TextHash
+}
+
+// File is a baseline file.
+type File struct {
+	Version int     `json:"version"`
+	Entries []Entry `json:"findings"`
+}
+
+// EntryOf describes a finding; src is the parsed file it is in (from
+// lint.Result.Sources), or nil.
+func EntryOf(f lint.Finding, src *profiles.File) Entry {
+	e := Entry{Rule: f.Rule, ID: f.File, Pointer: f.Pointer, File: f.File, Message: f.Message}
+	var text string
+	if src != nil && src.Root != nil {
+		if id := src.Root.Get("id").Text(); id != "" {
+			e.ID = id
+		}
+		if n := src.Root.Lookup(f.Pointer); n != nil && n.Kind != profiles.Map && n.Kind != profiles.Seq {
+			text = n.Value
+		}
+	}
+	if text == "" && f.Pointer == "" {
+		// A finding about the whole file (a syntax error) has no node:
+		// its message says what it is about.
+		text = f.Message
+	}
+	sum := sha256.Sum256([]byte(normalise(text)))
+	e.TextHash = hex.EncodeToString(sum[:8])
+	return e
+}
+
+// normalise folds case and white space, so that re-wrapping or
+// re-indenting a text keeps its key.
+func normalise(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
+// Entries describes every unsuppressed finding of a result, sorted.
+func Entries(res *lint.Result) []Entry {
+	var out []Entry
+	for _, f := range res.Findings {
+		if f.Suppressed == nil {
+			out = append(out, EntryOf(f, res.Sources[f.File]))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.key() < b.key()
+	})
+	return out
+}
+
+// Write writes a baseline of a result's findings.
+func Write(w io.Writer, res *lint.Result) error {
+	entries := Entries(res)
+	if entries == nil {
+		entries = []Entry{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(File{Version: Version, Entries: entries})
+}
+
+// Read reads a baseline file.
+func Read(path string) (*File, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var f File
+	if err := json.Unmarshal(data, &f); err != nil {
+		return nil, fmt.Errorf("%s: not a profilelint baseline: %w", path, err)
+	}
+	if f.Version != Version {
+		return nil, fmt.Errorf("%s: baseline version %d, this profilelint reads version %d", path, f.Version, Version)
+	}
+	return &f, nil
+}
+
+// Filter drops the findings that the baseline accepts, each entry
+// accepting one finding, and returns the entries that matched nothing:
+// findings fixed since, whose entries can go.
+func Filter(res *lint.Result, base *File) (stale []Entry) {
+	remaining := make(map[string]int, len(base.Entries))
+	for _, e := range base.Entries {
+		remaining[e.key()]++
+	}
+	kept := res.Findings[:0]
+	for _, f := range res.Findings {
+		if f.Suppressed == nil {
+			if k := EntryOf(f, res.Sources[f.File]).key(); remaining[k] > 0 {
+				remaining[k]--
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	res.Findings = kept
+	for _, e := range base.Entries {
+		if remaining[e.key()] > 0 {
+			remaining[e.key()]--
+			stale = append(stale, e)
+		}
+	}
+	return stale
+}
+
+// NewSince keeps only the findings of cur that old does not have: old is
+// the result of linting the same paths at an earlier revision. Findings
+// are matched by key and counted, so a second copy of an old finding is
+// new.
+func NewSince(cur, old *lint.Result) {
+	seen := make(map[string]int)
+	for _, f := range old.Findings {
+		if f.Suppressed == nil {
+			seen[EntryOf(f, old.Sources[f.File]).key()]++
+		}
+	}
+	kept := cur.Findings[:0]
+	for _, f := range cur.Findings {
+		if f.Suppressed == nil {
+			k := EntryOf(f, cur.Sources[f.File]).key()
+			if seen[k] > 0 {
+				seen[k]--
+				continue
+			}
+		}
+		kept = append(kept, f)
+	}
+	cur.Findings = kept
+}

@@ -1,0 +1,88 @@
+package baseline
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/rules"
+)
+
+func run(t *testing.T, files map[string]string) *lint.Result {
+	t.Helper()
+	var src []lint.Source
+	for name, text := range files {
+		data := []byte(text)
+		src = append(src, lint.Source{Name: name, Read: func() ([]byte, error) { return data, nil }})
+	}
+	return lint.Run(lint.Config{Rules: []*lint.Rule{rules.Lookup("placeholder")}}, src)
+}
+
+const before = `id: INFRAS.PLATFORM.P3
+summary: TODO
+skills:
+  - name: Go
+    description: TBD
+`
+
+// A line added above both findings moves them; one more placeholder is new.
+const after = `# a comment that moves every line down
+id: INFRAS.PLATFORM.P3
+summary: TODO
+skills:
+  - name: Go
+    description: TBD
+  - name: Rust
+    description: TODO
+`
+
+func messages(res *lint.Result) string {
+	var b strings.Builder
+	for _, f := range res.Findings {
+		b.WriteString(f.Pointer + " " + f.Message + "\n")
+	}
+	return b.String()
+}
+
+func TestNewSinceIgnoresMovedLines(t *testing.T) {
+	old := run(t, map[string]string{"p.yaml": before})
+	cur := run(t, map[string]string{"p.yaml": after})
+	if len(cur.Findings) != 3 {
+		t.Fatalf("want 3 findings now, got:\n%s", messages(cur))
+	}
+	NewSince(cur, old)
+	if got, want := messages(cur), "/skills/1/description placeholder \"TODO\"; write the real text\n"; got != want {
+		t.Errorf("new findings:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestNewSinceCountsCopies(t *testing.T) {
+	old := run(t, map[string]string{"p.yaml": "id: A.B.P1\nsummary: TODO\n"})
+	cur := run(t, map[string]string{"p.yaml": "id: A.B.P1\nsummary: TODO\n", "q.yaml": "id: A.B.P1\nsummary: TODO\n"})
+	NewSince(cur, old)
+	if len(cur.Findings) != 1 || cur.Findings[0].File != "q.yaml" {
+		t.Errorf("want the second copy, in q.yaml, as new; got:\n%v", cur.Findings)
+	}
+}
+
+func TestBaselineAcceptsAndReportsStale(t *testing.T) {
+	var buf bytes.Buffer
+	if err := Write(&buf, run(t, map[string]string{"p.yaml": before})); err != nil {
+		t.Fatal(err)
+	}
+	var base File
+	if err := json.Unmarshal(buf.Bytes(), &base); err != nil || len(base.Entries) != 2 {
+		t.Fatalf("baseline: %v, %d entries; want 2:\n%s", err, len(base.Entries), buf.String())
+	}
+	// The TBD is fixed, the TODO moved, a new TODO came.
+	cur := run(t, map[string]string{"p.yaml": strings.Replace(after, "TBD", "Writes services in Go", 1)})
+	stale := Filter(cur, &base)
+	if got, want := messages(cur), "/skills/1/description placeholder \"TODO\"; write the real text\n"; got != want {
+		t.Errorf("after the baseline:\n%s\nwant:\n%s", got, want)
+	}
+	if len(stale) != 1 || stale[0].Pointer != "/skills/0/description" {
+		t.Errorf("stale entries: %+v; want the fixed TBD", stale)
+	}
+}
