@@ -233,7 +233,7 @@ func TestWriteFollowsSymlinks(t *testing.T) {
 	dir := t.TempDir()
 	real := filepath.Join(dir, "real.yaml")
 	link := filepath.Join(dir, "link.yaml")
-	os.WriteFile(real, []byte("old\n"), 0o644)
+	write(t, real, "old\n")
 	if err := os.Symlink("real.yaml", link); err != nil {
 		t.Skip(err)
 	}
@@ -251,7 +251,7 @@ func TestWriteFollowsSymlinks(t *testing.T) {
 func TestWriteRefusesAChangedFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "p.yaml")
-	os.WriteFile(path, []byte("edited meanwhile\n"), 0o644)
+	write(t, path, "edited meanwhile\n")
 	err := Write(path, []byte("old\n"), []byte("new\n"))
 	if !errors.Is(err, ErrChanged) {
 		t.Fatalf("err = %v", err)
@@ -270,8 +270,8 @@ func TestWriteFailureLeavesTheOriginal(t *testing.T) {
 	// temporary file fails whoever runs the test, root included.
 	dir := t.TempDir()
 	path := filepath.Join(dir, "sub", "p.yaml")
-	os.Mkdir(filepath.Join(dir, "sub"), 0o755)
-	os.WriteFile(path, []byte("old\n"), 0o644)
+	mkdir(t, filepath.Join(dir, "sub"))
+	write(t, path, "old\n")
 	err := Write(filepath.Join(dir, "sub", "p.yaml", "x"), []byte("old\n"), []byte("new\n"))
 	if err == nil {
 		t.Fatal("no error")
@@ -286,11 +286,13 @@ func TestWriteFailureLeavesTheOriginal(t *testing.T) {
 		return
 	}
 	ro := filepath.Join(dir, "ro")
-	os.Mkdir(ro, 0o755)
+	mkdir(t, ro)
 	path = filepath.Join(ro, "p.yaml")
-	os.WriteFile(path, []byte("old\n"), 0o644)
-	os.Chmod(ro, 0o555)
-	defer os.Chmod(ro, 0o755)
+	write(t, path, "old\n")
+	if err := os.Chmod(ro, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = os.Chmod(ro, 0o755) }()
 	err = Write(path, []byte("old\n"), []byte("new\n"))
 	var we *WriteError
 	if !errors.As(err, &we) || !strings.Contains(err.Error(), "creating a temporary file in "+ro) || !strings.Contains(err.Error(), "the file is unchanged") {
@@ -309,5 +311,19 @@ func assertNoTemp(t *testing.T, dir string) {
 		if strings.Contains(e.Name(), ".profilelint-") {
 			t.Errorf("temporary file left behind: %s", e.Name())
 		}
+	}
+}
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func mkdir(t *testing.T, dir string) {
+	t.Helper()
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -98,7 +98,7 @@ func Write(path string, read, data []byte) (err error) {
 	// Make the rename itself durable; a folder that cannot be synced
 	// (some file systems refuse) still holds the new file.
 	if d, err := os.Open(dir); err == nil {
-		d.Sync()
+		_ = d.Sync()
 		d.Close()
 	}
 	return nil

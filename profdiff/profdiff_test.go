@@ -163,7 +163,9 @@ func TestFindingsMatchAcrossFileNames(t *testing.T) {
 		t.Errorf("counts %+v", c)
 	}
 	var b bytes.Buffer
-	Write(&b, "text", r)
+	if err := Write(&b, "text", r); err != nil {
+		t.Fatal(err)
+	}
 	if got, want := b.String(), "2 profiles compared: 0 changed, 0 added, 0 removed, 2 unchanged; 0 findings introduced, 0 resolved\n"; got != want {
 		t.Errorf("got %q", got)
 	}

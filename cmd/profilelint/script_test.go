@@ -82,12 +82,12 @@ func makeReadonly(dir string) (undo func(), err error) {
 		if err := os.Chmod(dir, 0o555); err != nil {
 			return nil, err
 		}
-		return func() { os.Chmod(dir, 0o755) }, nil
+		return func() { _ = os.Chmod(dir, 0o755) }, nil
 	}
 	if out, err := exec.Command("chattr", "+i", dir).CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("chattr +i %s: %v %s", dir, err, out)
 	}
-	return func() { exec.Command("chattr", "-i", dir).Run() }, nil
+	return func() { _ = exec.Command("chattr", "-i", dir).Run() }, nil
 }
 
 var readonlyOnce struct {
