@@ -201,10 +201,6 @@ func acrossFinding(this, other keyedText, msg, related string) lint.Finding {
 	}
 }
 
-func comparePlaces(a, b lint.Place) int {
-	return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column))
-}
-
 func placeText(pl lint.Place) string {
 	return fmt.Sprintf("%s:%d:%d", pl.File, pl.Line, pl.Column)
 }

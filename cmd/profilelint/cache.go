@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"sync"
 
 	"github.com/urfave/cli/v2"
@@ -94,7 +93,7 @@ the cache are the same; "lint --no-cache" bypasses it.`,
 				if err != nil {
 					return &exitError{code: exitInternal, err: fmt.Errorf("cleaning %s: %w", dir, err)}
 				}
-				fmt.Fprintf(c.App.Writer, "removed %d cache %s from %s\n", n, strings.TrimSuffix("stores", map[bool]string{true: "s"}[n == 1]), dir)
+				fmt.Fprintf(c.App.Writer, "removed %d cache %s from %s\n", n, plural(n, "store", "stores"), dir)
 				return nil
 			},
 		}},
