@@ -31,9 +31,9 @@ func OpenRepo() (*Repo, error) {
 	out, err := git(cwd, "rev-parse", "--show-toplevel")
 	if err != nil {
 		if errors.Is(err, exec.ErrNotFound) {
-			return nil, errors.New("--rev needs git, which is not installed (or not on PATH)")
+			return nil, errors.New("reading an earlier revision needs git, which is not installed (or not on PATH)")
 		}
-		return nil, fmt.Errorf("--rev needs a git repository, and %s is not in one (%v)", cwd, err)
+		return nil, fmt.Errorf("reading an earlier revision needs a git repository, and %s is not in one (%v)", cwd, err)
 	}
 	top := strings.TrimSpace(string(out))
 	if real, err := filepath.EvalSymlinks(top); err == nil {

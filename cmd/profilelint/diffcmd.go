@@ -149,7 +149,7 @@ func revInputs(c *cli.Context, rev string, paths []string) (old, new []profdiff.
 	}
 	repo, err := profdiff.OpenRepo()
 	if err != nil {
-		return nil, nil, usageErrorf("%v", err)
+		return nil, nil, usageErrorf("--rev: %v", err)
 	}
 	if err := repo.Resolve(rev); err != nil {
 		return nil, nil, usageErrorf("--rev: %v", err)
