@@ -1,0 +1,38 @@
+package report
+
+import (
+	"io"
+	"testing"
+
+	"github.com/profilelint/profilelint/internal/corpus"
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/rules"
+)
+
+// BenchmarkPrinters prints the result of a 1,000-profile corpus with many
+// planted defects in every format.
+//
+//	go test -run '^$' -bench BenchmarkPrinters -benchmem ./lint/report
+func BenchmarkPrinters(b *testing.B) {
+	files, _ := corpus.Generate(1000, 1, 0.3)
+	src := make([]lint.Source, len(files))
+	for i, f := range files {
+		data := f.Data
+		src[i] = lint.Source{Name: f.Name, Read: func() ([]byte, error) { return data, nil }}
+	}
+	res := lint.Run(lint.Config{Rules: rules.All()}, src)
+	b.Logf("%d findings", len(res.Findings))
+	for _, format := range Formats {
+		b.Run(format, func(b *testing.B) {
+			p, err := New(format, io.Discard, Options{Version: "bench", Rules: rules.All()})
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if err := p.Print(res); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
