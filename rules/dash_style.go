@@ -97,6 +97,10 @@ var rangeRE = regexp.MustCompile(`(\d[\d.,]*)[ \t\x{00A0}]*([-\x{2010}\x{2011}\x
 
 // findRanges returns the number ranges of a text.
 func findRanges(v string) []numRange {
+	// Most texts hold no digit followed by a dash: skip the pattern there.
+	if !mayHoldRange(v) {
+		return nil
+	}
 	var out []numRange
 	for _, m := range rangeRE.FindAllStringSubmatchIndex(v, -1) {
 		ls, le, ds, de, rs, re := m[2], m[3], m[4], m[5], m[6], m[7]
@@ -222,4 +226,11 @@ func skippedPointer(ptr string, keys []string) bool {
 		}
 	}
 	return false
+}
+
+// mayHoldRange reports whether v has a digit and, after it, a dash of any
+// style: what every range needs.
+func mayHoldRange(v string) bool {
+	i := strings.IndexAny(v, "0123456789")
+	return i >= 0 && strings.ContainsAny(v[i:], "-‐‑‒–—―−")
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -227,28 +228,41 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 	// Words as 1-shingles numbered by occurrence: their overlap c is the
 	// multiset intersection, which bounds the common word sequence M, so
 	// 2c/(|a|+|b|) bounds the similarity and filters candidates soundly.
-	// The texts of one file are few (tens): pairs are filtered by length
-	// first, then by overlap, and only the survivors are diffed.
-	ws := make(map[int][]string, len(reps))
-	sets := make(map[int][]uint64, len(reps))
-	var seen []int
+	// The texts of one file are few (tens): pairs are filtered by length,
+	// then by a 64-bit signature of their words (a word of one text whose
+	// bit the other lacks is certainly missing from it), then by overlap,
+	// and only the survivors are diffed.
+	type wordSet struct {
+		text  int
+		words int
+		set   []uint64
+		sig   uint64
+	}
+	var seen []wordSet
 	for _, j := range reps {
 		wj := wordKeys(texts[j].node.Value)
 		if len(wj) < minWords {
 			continue
 		}
-		ws[j], sets[j] = wj, shingles(wj, 1)
+		cur := wordSet{text: j, words: len(wj), set: shingles(wj, 1)}
+		for _, h := range cur.set {
+			cur.sig |= 1 << (h & 63)
+		}
 		var cands []int
-		for _, i := range seen {
-			n, m := len(ws[i]), len(wj)
-			if 2*float64(min(n, m))/float64(n+m) <= threshold {
+		for _, o := range seen {
+			n, m := o.words, cur.words
+			total := float64(n + m)
+			if 2*float64(min(n, m))/total <= threshold {
 				continue
 			}
-			if 2*float64(overlap(sets[i], sets[j]))/float64(n+m) > threshold {
-				cands = append(cands, i)
+			if 2*float64(m-bits.OnesCount64(cur.sig&^o.sig))/total <= threshold {
+				continue
+			}
+			if 2*float64(overlap(o.set, cur.set))/total > threshold {
+				cands = append(cands, o.text)
 			}
 		}
-		seen = append(seen, j)
+		seen = append(seen, cur)
 		slices.Sort(cands)
 		best, bestSim := -1, 0.0
 		for _, i := range cands {

@@ -3,6 +3,7 @@ package rules
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/profilelint/profilelint/lint"
@@ -146,8 +147,8 @@ func runLevelWording(p *lint.Pass) {
 			bottom = append(bottom, code)
 		}
 	}
-	junior := compilePhrases(p.Strings("junior_phrases"))
-	executive := compilePhrases(p.Strings("executive_phrases"))
+	junior := cachedPhrases(p.Strings("junior_phrases"))
+	executive := cachedPhrases(p.Strings("executive_phrases"))
 
 	judge := func(ptr string, text *profiles.Node, code string) {
 		if text.Kind != profiles.String {
@@ -294,4 +295,18 @@ func negated(words []wordingWord, i int) bool {
 		}
 	}
 	return false
+}
+
+var phraseListCache sync.Map // joined phrases → [][]string
+
+// cachedPhrases compiles a phrase list once per distinct list; every file
+// of a run uses the same lists.
+func cachedPhrases(phrases []string) [][]string {
+	key := strings.Join(phrases, "\x00")
+	if v, ok := phraseListCache.Load(key); ok {
+		return v.([][]string)
+	}
+	out := compilePhrases(phrases)
+	phraseListCache.Store(key, out)
+	return out
 }
