@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 )
@@ -81,10 +80,12 @@ func (t *Text) Print(res *lint.Result) error {
 // col of line, keeping tabs so that the caret lines up in a terminal.
 func caretPad(line string, col int) string {
 	var b strings.Builder
-	for i, r := range line {
-		if utf8.RuneCountInString(line[:i]) >= col-1 {
+	n := 0
+	for _, r := range line {
+		if n >= col-1 {
 			break
 		}
+		n++
 		if r == '\t' {
 			b.WriteString("    ")
 		} else {
