@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/profilelint/profilelint/profiles"
 )
@@ -32,6 +33,9 @@ type Config struct {
 	// tool's build, the rules, the configuration.
 	Cache    Cache
 	CacheKey string
+	// Progress, when set, is called after each file with the number of
+	// files done and the total, from the worker goroutines.
+	Progress func(done, total int)
 }
 
 // Override is configuration that applies to some files only.
@@ -104,6 +108,7 @@ func Run(cfg Config, sources []Source) *Result {
 	results := make([]fileResult, len(sources))
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var done atomic.Int64
 	for w := 0; w < min(jobs, max(1, len(sources))); w++ {
 		wg.Add(1)
 		go func() {
@@ -115,6 +120,9 @@ func Run(cfg Config, sources []Source) *Result {
 					r.path, r.file = r.file.Path, nil
 				}
 				results[i] = r
+				if cfg.Progress != nil {
+					cfg.Progress(int(done.Add(1)), len(sources))
+				}
 			}
 		}()
 	}

@@ -184,6 +184,7 @@ func prepare(c *cli.Context) (*runInput, error) {
 // run lints, through the result cache unless --no-cache.
 func (in *runInput) run(c *cli.Context) *lint.Result {
 	store := openCache(c, in.conf, &in.cfg)
+	in.cfg.Progress = newProgress()
 	res := lint.Run(in.cfg, in.sources)
 	if store != nil {
 		_ = store.Save() // a cache that cannot be written only costs speed
