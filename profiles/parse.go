@@ -58,17 +58,24 @@ func (e *SyntaxError) Error() string {
 
 var bom = []byte("\xef\xbb\xbf")
 
-// Parse reads src as one profile document. A document that is not
-// well-formed comes back as a *SyntaxError with its position; the file is
-// returned in every case so that callers can still show its lines.
-func Parse(path string, src []byte) (f *File, err error) {
+// Parse reads src as one profile document, within DefaultLimits. A
+// document that is not well-formed comes back as a *SyntaxError with its
+// position; the file is returned in every case so that callers can still
+// show its lines.
+func Parse(path string, src []byte) (*File, error) {
+	return ParseWithLimits(path, src, DefaultLimits)
+}
+
+// ParseWithLimits is Parse with the limits that Guard applies before the
+// YAML parser sees the file.
+func ParseWithLimits(path string, src []byte, lim Limits) (f *File, err error) {
 	f = &File{Path: path, Src: src}
 	// goccy/go-yaml keeps a byte-order mark inside the first key.
 	if bytes.HasPrefix(src, bom) {
 		f.Src, f.BOM = src[len(bom):], true
 	}
 	f.lines = lineStarts(f.Src)
-	if err := Guard(f.Src, DefaultLimits); err != nil {
+	if err := Guard(f.Src, lim); err != nil {
 		return f, err
 	}
 	defer func() {
@@ -79,7 +86,15 @@ func Parse(path string, src []byte) (f *File, err error) {
 			err = &SyntaxError{Pos: Pos{Line: 1, Column: 1}, Msg: fmt.Sprintf("the YAML parser failed: %v", r)}
 		}
 	}()
-	astFile, perr := parser.ParseBytes(f.Src, 0)
+	// goccy counts a "\r\n" after a comment or inside a quoted scalar as
+	// two line breaks. YAML reads "\r\n" as "\n" anyway, and without the
+	// "\r"s lines and columns stay the same; Guard has rejected any other
+	// carriage return.
+	text := f.Src
+	if bytes.Contains(text, []byte("\r\n")) {
+		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
+	}
+	astFile, perr := parser.ParseBytes(text, 0)
 	if perr != nil {
 		return f, f.syntaxError(perr)
 	}
@@ -87,12 +102,18 @@ func Parse(path string, src []byte) (f *File, err error) {
 	for _, doc := range astFile.Docs {
 		b := doc.Body
 		// A comment before a leading "---" comes back as a document of its
-		// own; so does a comments-only file. Neither holds a value.
-		if b == nil || b.Type() == ast.CommentType {
+		// own; so does a comments-only file, and a "%YAML" directive.
+		// None holds a value.
+		if b == nil || b.Type() == ast.CommentType || b.Type() == ast.DirectiveType {
 			continue
 		}
 		if body != nil {
-			return f, &SyntaxError{Pos: f.tokenPos(doc.GetToken()), Msg: "more than one YAML document; a profile file holds exactly one"}
+			// Point at the second document's "---", where it starts.
+			tk := doc.Start
+			if tk == nil {
+				tk = doc.GetToken()
+			}
+			return f, &SyntaxError{Pos: f.tokenPos(tk), Msg: "more than one YAML document; a profile file holds exactly one"}
 		}
 		body = b
 	}
@@ -200,8 +221,9 @@ func (f *File) convert(n ast.Node, depth int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if n.Start.Value == "!!str" && inner.Kind != Map && inner.Kind != Seq {
-			inner.Kind = String
+		if n.Start.Value == "!!str" && inner.Kind != Map && inner.Kind != Seq && inner.Kind != String {
+			// "!!str 010" is the text "010", not the number 10 written out.
+			inner.Kind, inner.Value = String, rawScalar(n.Value, inner.Value)
 		}
 		return inner, nil
 	case *ast.AnchorNode, *ast.AliasNode, *ast.MergeKeyNode:
@@ -225,7 +247,11 @@ func (f *File) field(mv *ast.MappingValueNode, depth int) (Field, error) {
 	if key.Kind == Map || key.Kind == Seq {
 		return Field{}, &SyntaxError{Pos: key.Pos, Msg: "a mapping key must be a scalar"}
 	}
-	key.Kind = String
+	if key.Kind != String {
+		// A key is text as written: "010:" and "10:" are two keys to the
+		// parser, and must stay two for Lookup (found by FuzzParse).
+		key.Kind, key.Value = String, rawScalar(mv.Key, key.Value)
+	}
 	var val *Node
 	if mv.Value == nil {
 		val = &Node{Kind: Null, Pos: key.Pos}
@@ -239,6 +265,21 @@ func (f *File) field(mv *ast.MappingValueNode, depth int) (Field, error) {
 		val.Pos = key.Pos
 	}
 	return Field{Key: key, Value: val}, nil
+}
+
+// rawScalar returns a scalar's text as written, or def when it has none.
+func rawScalar(n ast.Node, def string) string {
+	for {
+		t, ok := n.(*ast.TagNode)
+		if !ok {
+			break
+		}
+		n = t.Value
+	}
+	if n == nil || n.GetToken() == nil {
+		return def
+	}
+	return n.GetToken().Value
 }
 
 func (f *File) scalar(k Kind, value string, tk *token.Token) *Node {
