@@ -188,16 +188,19 @@ func (c *Config) Format(w io.Writer) error {
 
 	d.add("", "")
 	d.add("limits:", "")
-	maxBytes := c.Limits.MaxBytes
-	if maxBytes == 0 {
-		maxBytes = profiles.DefaultLimits.MaxBytes
-	}
-	d.add(fmt.Sprintf("  max_bytes: %d", maxBytes), src(c.from["limits/max_bytes"]))
-	if c.Limits.MaxDepth > 0 {
-		d.add(fmt.Sprintf("  max_depth: %d", c.Limits.MaxDepth), src(c.from["limits/max_depth"]))
-	}
-	if c.Limits.MaxEntries > 0 {
-		d.add(fmt.Sprintf("  max_entries: %d", c.Limits.MaxEntries), src(c.from["limits/max_entries"]))
+	for _, l := range []struct {
+		key      string
+		set, def int
+	}{
+		{"max_bytes", c.Limits.MaxBytes, profiles.DefaultLimits.MaxBytes},
+		{"max_depth", c.Limits.MaxDepth, profiles.DefaultLimits.MaxDepth},
+		{"max_entries", c.Limits.MaxEntries, profiles.DefaultLimits.MaxEntries},
+	} {
+		v := l.set
+		if v == 0 {
+			v = l.def
+		}
+		d.add(fmt.Sprintf("  %s: %d", l.key, v), src(c.from["limits/"+l.key]))
 	}
 	_, err := w.Write(d.bytes())
 	return err
@@ -271,6 +274,7 @@ func Starter(rules []*lint.Rule) []byte {
 	d.add("", "ignore: [\"drafts/**\"]")
 	d.add("", "")
 	d.add("", "What the loader accepts before it parses a profile.")
-	d.add("", fmt.Sprintf("limits: {max_bytes: %d}", profiles.DefaultLimits.MaxBytes))
+	d.add("", fmt.Sprintf("limits: {max_bytes: %d, max_depth: %d, max_entries: %d}",
+		profiles.DefaultLimits.MaxBytes, profiles.DefaultLimits.MaxDepth, profiles.DefaultLimits.MaxEntries))
 	return d.bytes()
 }

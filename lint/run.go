@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/profilelint/profilelint/profiles"
 )
@@ -36,6 +37,12 @@ type Config struct {
 	// Progress, when set, is called after each file with the number of
 	// files done and the total, from the worker goroutines.
 	Progress func(done, total int)
+	// Limits bound what the loader accepts (zero fields: the defaults).
+	Limits profiles.Limits
+	// RuleTimeout bounds the time the rules may take on one file; a rule
+	// still running then is reported under its id as an internal error
+	// and the file's remaining rules are skipped. Zero means no bound.
+	RuleTimeout time.Duration
 }
 
 // Override is configuration that applies to some files only.
@@ -167,7 +174,7 @@ func Run(cfg Config, sources []Source) *Result {
 		if err != nil {
 			return nil, err
 		}
-		return profiles.Parse(name, data)
+		return profiles.ParseWithLimits(name, data, cfg.Limits)
 	}
 	for _, rule := range cfg.Rules {
 		if rule.Scope != PerCorpus || rule.Finish == nil || !cfg.enabledAnywhere(rule) {
@@ -202,7 +209,7 @@ func Run(cfg Config, sources []Source) *Result {
 		}
 		if src, ok := byName[f.File]; ok {
 			if data, err := src.Read(); err == nil {
-				file, _ := profiles.Parse(src.Name, data)
+				file, _ := profiles.ParseWithLimits(src.Name, data, cfg.Limits)
 				res.Sources[f.File] = file
 			}
 		}
@@ -316,7 +323,7 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 		}
 		defer func() { toCache(cfg, key, &r) }()
 	}
-	file, perr := profiles.Parse(src.Name, data)
+	file, perr := profiles.ParseWithLimits(src.Name, data, cfg.Limits)
 	r.file, r.path = file, src.Name
 	var bad []Finding
 	r.directives, bad = parseDirectives(file, cfg.knownRules())
@@ -336,40 +343,104 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 		}
 		return r
 	}
+	rr := &ruleRun{}
+	if cfg.RuleTimeout <= 0 {
+		cfg.runRules(file, rr)
+	} else {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			cfg.runRules(file, rr)
+		}()
+		timer := time.NewTimer(cfg.RuleTimeout)
+		select {
+		case <-done:
+			timer.Stop()
+		case <-timer.C:
+			// Go cannot stop a goroutine: the late rule runs on, but its
+			// results are dropped and the file's other rules are skipped.
+			rr.mu.Lock()
+			rr.stopped = true
+			rr.internal = true
+			rr.findings = append(rr.findings, Finding{
+				Rule: rr.current.ID, Severity: Error, File: src.Name, Line: 1, Column: 1,
+				Message: fmt.Sprintf("internal error: the rule was still running after %s on this file; it was stopped and the file's remaining rules were skipped", cfg.RuleTimeout),
+			})
+			rr.mu.Unlock()
+		}
+	}
+	rr.mu.Lock()
+	defer rr.mu.Unlock()
+	r.findings = append(r.findings, rr.findings...)
+	r.facts, r.internal = rr.facts, rr.internal
+	return r
+}
+
+// ruleRun is the state of the rules running on one file, shared with the
+// goroutine that watches the time budget.
+type ruleRun struct {
+	mu       sync.Mutex
+	current  *Rule // the rule running now
+	stopped  bool  // the budget ran out: record nothing more
+	findings []Finding
+	facts    map[*Rule]any
+	internal bool
+}
+
+// runRules runs the enabled rules on one parsed file.
+func (cfg *Config) runRules(file *profiles.File, rr *ruleRun) {
 	ladder := cfg.LadderFor(file.Root.Get("track").Text())
 	for _, rule := range cfg.Rules {
-		sev := cfg.severityFor(rule, src.Name)
+		sev := cfg.severityFor(rule, file.Path)
 		if sev == Off && (rule.Scope != PerCorpus || !cfg.enabledAnywhere(rule)) {
 			continue
 		}
-		run := rule.Run
-		if rule.Scope == PerCorpus {
-			if rule.Collect == nil {
-				continue
-			}
-			run = func(p *Pass) {
-				if r.facts == nil {
-					r.facts = make(map[*Rule]any)
-				}
-				r.facts[rule] = rule.Collect(p)
-			}
-		}
-		if run == nil {
+		collect := rule.Scope == PerCorpus
+		if collect && rule.Collect == nil || !collect && rule.Run == nil {
 			continue
 		}
-		p := &Pass{options: options{rule: rule, set: cfg.optionsFor(rule, src.Name)}, Rule: rule, File: file, Root: file.Root, Ladder: ladder}
-		if err := safely(func() { run(p) }); err != nil {
-			r.internal = true
-			r.findings = append(r.findings, Finding{Rule: rule.ID, Severity: Error, File: src.Name, Line: 1, Column: 1, Message: err.Error()})
+		rr.mu.Lock()
+		if rr.stopped {
+			rr.mu.Unlock()
+			return
+		}
+		rr.current = rule
+		rr.mu.Unlock()
+
+		p := &Pass{options: options{rule: rule, set: cfg.optionsFor(rule, file.Path)}, Rule: rule, File: file, Root: file.Root, Ladder: ladder}
+		var facts any
+		err := safely(func() {
+			if collect {
+				facts = rule.Collect(p)
+			} else {
+				rule.Run(p)
+			}
+		})
+
+		rr.mu.Lock()
+		if rr.stopped {
+			rr.mu.Unlock()
+			return
+		}
+		if err != nil {
+			rr.internal = true
+			rr.findings = append(rr.findings, Finding{Rule: rule.ID, Severity: Error, File: file.Path, Line: 1, Column: 1, Message: err.Error()})
+		} else if collect {
+			if rr.facts == nil {
+				rr.facts = make(map[*Rule]any)
+			}
+			rr.facts[rule] = facts
 		}
 		for _, f := range p.pending {
+			// A rule may report some findings lower than its severity
+			// (a near-duplicate is a warning where a copy is an error).
 			if f.Severity == Off || f.Severity > sev {
 				f.Severity = sev
 			}
-			r.findings = append(r.findings, *f)
+			rr.findings = append(rr.findings, *f)
 		}
+		rr.mu.Unlock()
 	}
-	return r
 }
 
 // safely runs fn, turning a panic into an error: one failing rule must not

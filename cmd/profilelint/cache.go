@@ -14,7 +14,6 @@ import (
 	"github.com/profilelint/profilelint/cache"
 	"github.com/profilelint/profilelint/config"
 	"github.com/profilelint/profilelint/lint"
-	"github.com/profilelint/profilelint/profiles"
 )
 
 func noCacheFlag() cli.Flag {
@@ -35,7 +34,7 @@ func openCache(c *cli.Context, conf *config.Config, cfg *lint.Config) *cache.Sto
 	}
 	var key bytes.Buffer
 	fmt.Fprintf(&key, "version %s\nbuild %s\nlimits %+v\nonly %q\ndisable %q\n",
-		version, buildHash(), profiles.DefaultLimits, c.StringSlice("only"), c.StringSlice("disable"))
+		version, buildHash(), cfg.Limits, c.StringSlice("only"), c.StringSlice("disable"))
 	if err := conf.Format(&key); err != nil {
 		return nil
 	}

@@ -11,7 +11,6 @@ import (
 
 	"github.com/profilelint/profilelint/config"
 	"github.com/profilelint/profilelint/lint"
-	"github.com/profilelint/profilelint/profiles"
 	"github.com/profilelint/profilelint/rules"
 )
 
@@ -76,11 +75,6 @@ func configureLint(c *cli.Context, args, files []string) (*config.Config, []stri
 	conf, err := loadConfig(c)
 	if err != nil {
 		return nil, nil, err
-	}
-	// The loader has one limit so far; the others are kept in the
-	// configuration until it takes them.
-	if conf.Limits.MaxBytes > 0 {
-		profiles.DefaultLimits.MaxBytes = conf.Limits.MaxBytes
 	}
 	named := make(map[string]bool, len(args))
 	for _, a := range args {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -57,7 +58,7 @@ for an internal error.`,
 			configFlag(),
 			noConfigFlag(),
 			noCacheFlag(),
-		}, baselineFlags()...),
+		}, append(baselineFlags(), limitFlags()...)...),
 		Action: runLint,
 	}
 }
@@ -175,6 +176,15 @@ func prepare(c *cli.Context) (*runInput, error) {
 	}
 	in.cfg = conf.Lint()
 	in.cfg.Jobs = c.Int("jobs")
+	in.cfg.RuleTimeout = c.Duration("rule-timeout")
+	// Limits: the flags win over the configuration, which wins over the
+	// loader's defaults (a zero field).
+	in.cfg.Limits = profiles.Limits{MaxBytes: conf.Limits.MaxBytes, MaxDepth: conf.Limits.MaxDepth, MaxEntries: conf.Limits.MaxEntries}
+	for flag, field := range map[string]*int{"max-file-size": &in.cfg.Limits.MaxBytes, "max-depth": &in.cfg.Limits.MaxDepth, "max-entries": &in.cfg.Limits.MaxEntries} {
+		if c.IsSet(flag) {
+			*field = c.Int(flag)
+		}
+	}
 	if err := selectRules(&in.cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
@@ -330,4 +340,15 @@ func enabledRules(cfg *lint.Config) []*lint.Rule {
 		}
 	}
 	return out
+}
+
+// limitFlags bound the work one file can cause: hostile input is rejected
+// with a finding, and a stuck rule is reported instead of hanging CI.
+func limitFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.IntFlag{Name: "max-file-size", Usage: "reject files over `BYTES` (default 1048576; config: limits.max_bytes)"},
+		&cli.IntFlag{Name: "max-depth", Usage: "reject nesting deeper than `N` levels (default 64; config: limits.max_depth)"},
+		&cli.IntFlag{Name: "max-entries", Usage: "reject a mapping or list of more than `N` entries (default 10000; config: limits.max_entries)"},
+		&cli.DurationFlag{Name: "rule-timeout", Value: 10 * time.Second, Usage: "stop a file's rules after `DURATION` and report the rule running then (exit 3); 0 never"},
+	}
 }

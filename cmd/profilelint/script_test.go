@@ -22,13 +22,18 @@ func TestMain(m *testing.M) {
 
 // TestScript runs the CLI scripts in testdata/script. Each script starts
 // with copies of the shipped examples/ and of the clean ladder
-// (testdata/ladder, as ladder/) in its work folder.
+// (testdata/ladder, as ladder/) and of the hostile inputs
+// (testdata/hostile, as hostile/) in its work folder.
 func TestScript(t *testing.T) {
 	examples, err := filepath.Abs("../../examples")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ladder, err := filepath.Abs("../../testdata/ladder")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hostile, err := filepath.Abs("../../testdata/hostile")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +46,9 @@ func TestScript(t *testing.T) {
 			env.Setenv("NO_COLOR", "1")
 			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache"))
 			if err := copyDir(ladder, filepath.Join(env.WorkDir, "ladder")); err != nil {
+				return err
+			}
+			if err := copyDir(hostile, filepath.Join(env.WorkDir, "hostile")); err != nil {
 				return err
 			}
 			return copyDir(examples, filepath.Join(env.WorkDir, "examples"))

@@ -95,4 +95,18 @@ func caretPad(line string, col int) string {
 	return b.String()
 }
 
-func expandTabs(s string) string { return strings.ReplaceAll(s, "\t", "    ") }
+// expandTabs prepares a source line for a terminal: tabs become spaces,
+// and control characters and invalid UTF-8 (which hostile files hold)
+// become U+FFFD, one rune each so that the caret stays in place.
+func expandTabs(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return r
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
+			return '\uFFFD'
+		}
+		return r
+	}, strings.ReplaceAll(s, "\t", "    "))
+}
