@@ -2,7 +2,13 @@ package lint_test
 
 import (
 	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"sync"
 	"testing"
+
+	"github.com/goccy/go-yaml/parser"
 
 	"github.com/profilelint/profilelint/internal/corpus"
 	"github.com/profilelint/profilelint/lint"
@@ -48,4 +54,57 @@ func BenchmarkRun(b *testing.B) {
 			lint.Run(cfg, sources(changed))
 		}
 	})
+}
+
+// BenchmarkCorpus compares, side by side on one generated corpus, parsing
+// every file with goccy/go-yaml alone (the floor: nothing checked) and a
+// full cold lint with every rule. PROFILELINT_BENCH_N sets the corpus size
+// (default 10,000). Run it alone, with the GC setting to compare:
+//
+//	GOGC=400 go test -run '^$' -bench BenchmarkCorpus -benchtime 1x ./lint
+func BenchmarkCorpus(b *testing.B) {
+	n := 10000
+	if v := os.Getenv("PROFILELINT_BENCH_N"); v != "" {
+		var err error
+		if n, err = strconv.Atoi(v); err != nil {
+			b.Fatal(err)
+		}
+	}
+	files, _ := corpus.Generate(n, 1, 0.05)
+	var size int64
+	for _, f := range files {
+		size += int64(len(f.Data))
+	}
+	b.Run("goccy-parse", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			parallel(files, func(f corpus.File) { _, _ = parser.ParseBytes(f.Data, 0) })
+		}
+	})
+	b.Run("lint-cold", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			lint.Run(lint.Config{Rules: rules.All()}, sources(files))
+		}
+	})
+}
+
+// parallel runs fn over files with one worker per CPU, as lint.Run does.
+func parallel(files []corpus.File, fn func(corpus.File)) {
+	next := make(chan corpus.File)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				fn(f)
+			}
+		}()
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
 }

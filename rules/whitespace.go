@@ -59,7 +59,7 @@ type wsIssue struct {
 
 func runWhitespace(p *lint.Pass) {
 	eachScalar(p, func(ptr string, n *profiles.Node) {
-		if n.Kind != profiles.String || strings.TrimFunc(n.Value, unicode.IsSpace) == "" {
+		if n.Kind != profiles.String || !suspectWhitespace(n.Value) || strings.TrimFunc(n.Value, unicode.IsSpace) == "" {
 			return
 		}
 		st := mapScalar(p.File, n)
@@ -513,4 +513,28 @@ func blockLines(src []byte, off int) ([]blockLine, bool) {
 		lines = lines[:len(lines)-1]
 	}
 	return lines, true
+}
+
+// suspectWhitespace is a quick look before the exact check: a text whose
+// only white space is single ASCII spaces between other characters has
+// nothing to report, and most texts are like that.
+func suspectWhitespace(v string) bool {
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case c >= 0x80:
+			r, size := utf8.DecodeRuneInString(v[i:])
+			if unicode.IsSpace(r) {
+				return true // NBSP and other Unicode spaces
+			}
+			i += size - 1
+		case c == ' ':
+			if i == 0 || i == len(v)-1 || v[i+1] == ' ' {
+				return true
+			}
+		case c < 0x20:
+			return true // tabs, line breaks
+		}
+	}
+	return false
 }

@@ -242,3 +242,20 @@ func TestMapScalar(t *testing.T) {
 		t.Errorf("an escaped text was mapped")
 	}
 }
+
+func TestSuspectWhitespace(t *testing.T) {
+	for v, want := range map[string]bool{
+		"Builds the platform — for teams": false,
+		"Builds  the platform":            true,
+		" Builds":                         true,
+		"Builds ":                         true,
+		"Builds\tthe":                     true,
+		"Builds\u00a0the":                 true,
+		"Builds\nthe":                     true,
+		"":                                false,
+	} {
+		if got := suspectWhitespace(v); got != want {
+			t.Errorf("suspectWhitespace(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
