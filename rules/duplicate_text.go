@@ -232,19 +232,19 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 	// then by a 64-bit signature of their words (a word of one text whose
 	// bit the other lacks is certainly missing from it), then by overlap,
 	// and only the survivors are diffed.
-	type wordSet struct {
+	type wordSetOf struct {
 		text  int
 		words int
 		set   []uint64
 		sig   uint64
 	}
-	var seen []wordSet
+	var seen []wordSetOf
 	for _, j := range reps {
-		wj := wordKeys(texts[j].node.Value)
-		if len(wj) < minWords {
+		set, words := wordSet(texts[j].node.Value)
+		if words < minWords {
 			continue
 		}
-		cur := wordSet{text: j, words: len(wj), set: shingles(wj, 1)}
+		cur := wordSetOf{text: j, words: words, set: set}
 		for _, h := range cur.set {
 			cur.sig |= 1 << (h & 63)
 		}

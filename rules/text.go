@@ -53,30 +53,65 @@ func hash64(s string) uint64 {
 	return h.Sum64()
 }
 
-// shingles returns the set of k-word shingles (runs of k consecutive
-// words) of ws as sorted, distinct hashes. A shingle that recurs is
-// numbered by its occurrence ("the#1", "the#2"), so the set stands for the
-// multiset of shingles and the overlap of two sets counts repeated words as
-// often as both texts have them. A text of fewer than k words is one
-// shingle.
-func shingles(ws []string, k int) []uint64 {
-	if len(ws) == 0 {
-		return nil
-	}
-	k = max(1, min(k, len(ws)))
-	seen := make(map[uint64]uint64, len(ws))
-	out := make([]uint64, 0, len(ws)-k+1)
-	for i := 0; i+k <= len(ws); i++ {
-		h := uint64(fnvOffset)
-		for _, w := range ws[i : i+k] {
-			h = fnvString(h, w)
-			h = (h ^ ' ') * fnvPrime
+// wordSet returns the words of a text as a set of hashes standing for
+// their multiset: each word's key (normalise of the word) is hashed, and a
+// word that recurs is numbered by occurrence, so "the" twice gives two
+// members and the overlap of two sets counts repeated words as often as
+// both texts have them. It also returns the number of words with a
+// non-empty key, which similarity counts. One pass, no strings built.
+func wordSet(s string) (set []uint64, words int) {
+	var hs []uint64
+	for _, w := range strings.Fields(s) {
+		if h, ok := keyHash(w); ok {
+			hs = append(hs, h)
 		}
-		seen[h]++
-		out = append(out, mix(h, seen[h]))
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	slices.Sort(hs)
+	set = make([]uint64, len(hs))
+	n := uint64(0)
+	for i, h := range hs {
+		if i > 0 && hs[i-1] == h {
+			n++
+		} else {
+			n = 1
+		}
+		set[i] = mix(h, n)
+	}
+	slices.Sort(set)
+	return set, len(hs)
+}
+
+// keyHash is hash64(normalise(w)) for one word, computed as normalise
+// would write it; ok is false when the key is empty.
+func keyHash(w string) (h uint64, ok bool) {
+	h = fnvOffset
+	space := false
+	for _, r := range w {
+		switch {
+		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
+			continue
+		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsControl(r):
+			space = ok
+			continue
+		default:
+			r = unicode.ToLower(r)
+		}
+		if space {
+			h = (h ^ ' ') * fnvPrime
+			space = false
+		}
+		if r < utf8.RuneSelf {
+			h = (h ^ uint64(r)) * fnvPrime
+		} else {
+			var buf [utf8.UTFMax]byte
+			for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+				h = (h ^ uint64(b)) * fnvPrime
+			}
+		}
+		ok = true
+	}
+	return h, ok
 }
 
 const (

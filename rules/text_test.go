@@ -21,30 +21,35 @@ func TestNormalise(t *testing.T) {
 	}
 }
 
-func TestShingles(t *testing.T) {
-	// Repeated shingles are numbered, so the set keeps the multiset.
-	if got := len(shingles([]string{"a", "b", "a", "b"}, 1)); got != 4 {
-		t.Errorf("1-shingles of a b a b: %d, want 4", got)
+func TestWordSet(t *testing.T) {
+	// Repeated words are numbered, so the set keeps the multiset.
+	if set, n := wordSet("a b a b"); len(set) != 4 || n != 4 {
+		t.Errorf("wordSet(a b a b) = %d members, %d words; want 4, 4", len(set), n)
 	}
-	if got := len(shingles([]string{"a", "b", "a", "b"}, 2)); got != 3 {
-		t.Errorf("2-shingles of a b a b: %d, want 3", got)
+	// Words compare by key: case and punctuation do not count, and a word
+	// that is only punctuation is no word.
+	a, n := wordSet("CI/CD — Jenkins, don't")
+	b, _ := wordSet("ci/cd jenkins dont")
+	if n != 3 || overlap(a, b) != 3 {
+		t.Errorf("keys differ: %d words, overlap %d; want 3, 3", n, overlap(a, b))
 	}
-	if got := len(shingles([]string{"a"}, 2)); got != 1 {
-		t.Errorf("2-shingles of one word: %d, want 1", got)
-	}
-	if hash64("abc") != 0xe71fa2190541574b {
-		t.Errorf("hash64 is not FNV-1a: %#x", hash64("abc"))
+	// keyHash is the hash of normalise's key, for every kind of word.
+	for _, w := range []string{"Ünïcode", "Straße", "CI/CD", "don't", "x²", "ÀÉÎ", "a—b", "—"} {
+		h, ok := keyHash(w)
+		if want := normalise(w); ok != (want != "") || ok && h != hash64(want) {
+			t.Errorf("keyHash(%q) = %#x, %v; want hash64(%q)", w, h, ok, want)
+		}
 	}
 }
 
 func TestOverlap(t *testing.T) {
-	a := shingles([]string{"a", "b", "c", "a"}, 1)
-	b := shingles([]string{"c", "a", "z", "a"}, 1)
+	a, _ := wordSet("a b c a")
+	b, _ := wordSet("c a z a")
 	if got := overlap(a, b); got != 3 {
 		t.Errorf("overlap = %d, want 3 (a twice and c)", got)
 	}
-	if got := overlap(a, shingles([]string{"x"}, 1)); got != 0 {
-		t.Errorf("overlap with a disjoint set = %d, want 0", got)
+	if x, _ := wordSet("x"); overlap(a, x) != 0 {
+		t.Errorf("overlap with a disjoint set is not 0")
 	}
 }
 
