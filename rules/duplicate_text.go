@@ -76,47 +76,69 @@ responsibilities:
 
 // descText is one descriptive text of a file.
 type descText struct {
-	ptr   string
-	label string // how a message names it: "summary", "P3 responsibility 2"
-	node  *profiles.Node
-	norm  string
+	ptr  string
+	node *profiles.Node
+	hash uint64 // of the normalised text
+	// what and where name the text in messages (see label), built only
+	// when a finding needs them.
+	what  string // "summary", "responsibility", a rubric cell, "skill"
+	where string // the level code, or the skill's name
+	index int    // the item's place in its level, from 0
+}
+
+// label is how a message names a text: "summary", "P3 responsibility 2",
+// "P4 knowledge", "description of skill \"Go\"".
+func (t descText) label() string {
+	switch t.what {
+	case "responsibility":
+		return t.where + " responsibility " + strconv.Itoa(t.index+1)
+	case "skill":
+		if t.where == "" {
+			return "skills/" + strconv.Itoa(t.index) + "/description"
+		}
+		return fmt.Sprintf("description of skill %q", t.where)
+	case "knowledge", "complexity", "collaboration":
+		return t.where + " " + t.what
+	}
+	return t.what
 }
 
 // descriptiveTexts returns the file's descriptive texts in file order,
 // leaving out those that are empty after normalising.
 func descriptiveTexts(root *profiles.Node) []descText {
 	var out []descText
-	add := func(ptr, label string) {
-		n := root.Lookup(ptr)
+	add := func(n *profiles.Node, ptr func() string, t descText) {
 		if n == nil || n.Kind != profiles.String {
 			return
 		}
-		if norm := normalise(n.Value); norm != "" {
-			out = append(out, descText{ptr: ptr, label: label, node: n, norm: norm})
+		if h, ok := keyHash(n.Value); ok {
+			t.node, t.hash, t.ptr = n, h, ptr()
+			out = append(out, t)
 		}
 	}
-	add("/summary", "summary")
-	add("/focus/summary", "focus.summary")
-	add("/focus/description", "focus.description")
-	add("/level/summary", "level.summary")
+	for _, top := range []struct{ ptr, label string }{
+		{"/summary", "summary"}, {"/focus/summary", "focus.summary"},
+		{"/focus/description", "focus.description"}, {"/level/summary", "level.summary"},
+	} {
+		add(root.Lookup(top.ptr), func() string { return top.ptr }, descText{what: top.label})
+	}
 	for i, lv := range seqOf(root.Get("responsibilities")) {
 		level := entryLevelName(lv, "responsibilities", i)
-		for j := range seqOf(lv.Get("items")) {
-			add(profiles.Pointer("responsibilities", i, "items", j), level+" responsibility "+strconv.Itoa(j+1))
+		for j, it := range seqOf(lv.Get("items")) {
+			add(it, func() string { return profiles.Pointer("responsibilities", i, "items", j) },
+				descText{what: "responsibility", where: level, index: j})
 		}
 	}
 	for i, row := range seqOf(root.Get("level_guidelines")) {
 		level := entryLevelName(row, "level_guidelines", i)
 		for _, cell := range []string{"knowledge", "complexity", "collaboration"} {
-			add(profiles.Pointer("level_guidelines", i, cell), level+" "+cell)
+			add(row.Get(cell), func() string { return profiles.Pointer("level_guidelines", i, cell) },
+				descText{what: cell, where: level})
 		}
 	}
 	for i, sk := range seqOf(root.Get("skills")) {
-		label := "skills/" + strconv.Itoa(i) + "/description"
-		if name := sk.Get("name").Text(); name != "" {
-			label = fmt.Sprintf("description of skill %q", name)
-		}
-		add(profiles.Pointer("skills", i, "description"), label)
+		add(sk.Get("description"), func() string { return profiles.Pointer("skills", i, "description") },
+			descText{what: "skill", where: sk.Get("name").Text(), index: i})
 	}
 	slices.SortStableFunc(out, func(a, b descText) int { return a.node.Pos.Offset - b.node.Pos.Offset })
 	return out
@@ -133,33 +155,52 @@ func entryLevelName(entry *profiles.Node, list string, i int) string {
 
 func runDuplicateText(p *lint.Pass) {
 	texts := descriptiveTexts(p.Root)
-	// Group exact copies; groups and their members stay in file order.
-	groups := make(map[string][]int)
+	// Group exact copies by the hash of their normalised text; groups and
+	// their members stay in file order. A group is checked on the texts
+	// themselves before it is reported, so a hash collision cannot make a
+	// false copy.
+	groups := make(map[uint64][]int)
 	var reps []int // the first text of each group
 	for i, t := range texts {
-		if groups[t.norm] == nil {
+		if groups[t.hash] == nil {
 			reps = append(reps, i)
 		}
-		groups[t.norm] = append(groups[t.norm], i)
+		groups[t.hash] = append(groups[t.hash], i)
 	}
 	for _, r := range reps {
-		if g := groups[texts[r].norm]; len(g) > 1 {
+		if g := sameText(texts, groups[texts[r].hash]); len(g) > 1 {
 			reportCopies(p, texts, g)
 		}
 	}
 	reportNearCopies(p, texts, reps)
 }
 
+// sameText keeps the members of a hash group whose normalised text is the
+// first member's.
+func sameText(texts []descText, group []int) []int {
+	if len(group) < 2 {
+		return group
+	}
+	first := normalise(texts[group[0]].node.Value)
+	out := group[:1]
+	for _, i := range group[1:] {
+		if normalise(texts[i].node.Value) == first {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 func reportCopies(p *lint.Pass, texts []descText, group []int) {
 	first, second := texts[group[0]], texts[group[1]]
-	msg := fmt.Sprintf("this text repeats %s (%s)", first.label, lineColOf(first.node))
+	msg := fmt.Sprintf("this text repeats %s (%s)", first.label(), lineColOf(first.node))
 	if len(group) > 2 {
 		msg += fmt.Sprintf("; it appears %d times", len(group))
 	}
 	f := p.Reportf(second.ptr, "%s", msg)
-	f.Related = append(f.Related, p.Place(first.ptr, "first copy: "+first.label))
+	f.Related = append(f.Related, p.Place(first.ptr, "first copy: "+first.label()))
 	for _, i := range group[2:] {
-		f.Related = append(f.Related, p.Place(texts[i].ptr, "also at "+texts[i].label))
+		f.Related = append(f.Related, p.Place(texts[i].ptr, "also at "+texts[i].label()))
 	}
 	// Copies that are items of a list holding an earlier copy can go.
 	var edits []lint.Edit
@@ -175,7 +216,7 @@ func reportCopies(p *lint.Pass, texts []descText, group []int) {
 		}
 		if start, end, ok := itemLines(p.File.Src, texts[i].node); ok {
 			edits = append(edits, lint.Edit{Start: start, End: end})
-			gone = append(gone, texts[i].label)
+			gone = append(gone, texts[i].label())
 		}
 	}
 	if len(edits) > 0 {
@@ -276,9 +317,9 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 		other, this := texts[best], texts[j]
 		ops, _ := wordDiff(other.node.Value, this.node.Value)
 		f := p.Reportf(this.ptr, "this text nearly repeats %s (%s): %d%% of their words are the same",
-			other.label, lineColOf(other.node), int(bestSim*100))
+			other.label(), lineColOf(other.node), int(bestSim*100))
 		f.Severity = lint.Warning
-		f.Related = []lint.Place{p.Place(other.ptr, "similar text: "+other.label)}
+		f.Related = []lint.Place{p.Place(other.ptr, "similar text: "+other.label())}
 		f.Diff = &lint.Diff{Words: ops}
 	}
 }
