@@ -274,32 +274,40 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 	// bit the other lacks is certainly missing from it), then by overlap,
 	// and only the survivors are diffed.
 	type wordSetOf struct {
-		text  int
-		words int
-		set   []uint64
-		sig   uint64
+		text   int
+		hashes []uint64 // the words' key hashes, in text order
+		set    []uint64 // the multiset, built on first need
+		sig    uint64
 	}
-	var seen []wordSetOf
+	multiset := func(w *wordSetOf) []uint64 {
+		if w.set == nil {
+			w.set = multisetOf(w.hashes)
+		}
+		return w.set
+	}
+	var seen []*wordSetOf
 	for _, j := range reps {
-		set, words := wordSet(texts[j].node.Value)
-		if words < minWords {
+		hashes := wordHashes(texts[j].node.Value)
+		if len(hashes) < minWords {
 			continue
 		}
-		cur := wordSetOf{text: j, words: words, set: set}
-		for _, h := range cur.set {
+		cur := &wordSetOf{text: j, hashes: hashes}
+		for _, h := range hashes {
 			cur.sig |= 1 << (h & 63)
 		}
 		var cands []int
 		for _, o := range seen {
-			n, m := o.words, cur.words
+			n, m := len(o.hashes), len(cur.hashes)
 			total := float64(n + m)
 			if 2*float64(min(n, m))/total <= threshold {
 				continue
 			}
+			// Each bit of cur's signature that o's lacks is a word of cur
+			// that o certainly lacks.
 			if 2*float64(m-bits.OnesCount64(cur.sig&^o.sig))/total <= threshold {
 				continue
 			}
-			if 2*float64(overlap(o.set, cur.set))/total > threshold {
+			if 2*float64(overlap(multiset(o), multiset(cur)))/total > threshold {
 				cands = append(cands, o.text)
 			}
 		}

@@ -53,21 +53,27 @@ func hash64(s string) uint64 {
 	return h.Sum64()
 }
 
-// wordSet returns the words of a text as a set of hashes standing for
-// their multiset: each word's key (normalise of the word) is hashed, and a
-// word that recurs is numbered by occurrence, so "the" twice gives two
-// members and the overlap of two sets counts repeated words as often as
-// both texts have them. It also returns the number of words with a
-// non-empty key, which similarity counts. One pass, no strings built.
-func wordSet(s string) (set []uint64, words int) {
+// wordHashes returns the key hashes (keyHash) of a text's words, in
+// order, leaving out words whose key is empty. Its length is the number of
+// words that similarity counts.
+func wordHashes(s string) []uint64 {
 	var hs []uint64
 	for _, w := range strings.Fields(s) {
 		if h, ok := keyHash(w); ok {
 			hs = append(hs, h)
 		}
 	}
+	return hs
+}
+
+// multisetOf turns word hashes into a sorted set standing for their
+// multiset: a word that recurs is numbered by occurrence, so "the" twice
+// gives two members and the overlap of two sets counts repeated words as
+// often as both texts have them.
+func multisetOf(hashes []uint64) []uint64 {
+	hs := slices.Clone(hashes)
 	slices.Sort(hs)
-	set = make([]uint64, len(hs))
+	set := make([]uint64, len(hs))
 	n := uint64(0)
 	for i, h := range hs {
 		if i > 0 && hs[i-1] == h {
@@ -78,7 +84,7 @@ func wordSet(s string) (set []uint64, words int) {
 		set[i] = mix(h, n)
 	}
 	slices.Sort(set)
-	return set, len(hs)
+	return set
 }
 
 // keyHash is hash64(normalise(w)) for one word, computed as normalise

@@ -21,6 +21,12 @@ func TestNormalise(t *testing.T) {
 	}
 }
 
+// wordSet is multisetOf(wordHashes(s)), with the number of words.
+func wordSet(s string) (set []uint64, words int) {
+	hs := wordHashes(s)
+	return multisetOf(hs), len(hs)
+}
+
 func TestWordSet(t *testing.T) {
 	// Repeated words are numbered, so the set keeps the multiset.
 	if set, n := wordSet("a b a b"); len(set) != 4 || n != 4 {
