@@ -253,6 +253,9 @@ func compilePhrases(phrases []string) [][]string {
 // matchPhrases returns the text of each place where a phrase occurs in s,
 // as written, left to right, without overlaps; negated places are skipped.
 func matchPhrases(s string, phrases [][]string) []string {
+	if !mayMatch(s, phrases) {
+		return nil
+	}
 	words := wordingWords(s, false)
 	var out []string
 	for i := 0; i < len(words); i++ {
@@ -309,4 +312,20 @@ func cachedPhrases(phrases []string) [][]string {
 	out := compilePhrases(phrases)
 	phraseListCache.Store(key, out)
 	return out
+}
+
+var apostrophes = strings.NewReplacer("'", "", "’", "")
+
+// mayMatch is a quick look before splitting a text into words: a phrase
+// can only match where its first word (or word start) occurs in the text,
+// lower-cased and without apostrophes as the words are. Most texts hold
+// none of the phrases.
+func mayMatch(s string, phrases [][]string) bool {
+	lower := apostrophes.Replace(strings.ToLower(s))
+	for _, ph := range phrases {
+		if len(ph) > 0 && strings.Contains(lower, strings.TrimSuffix(ph[0], "*")) {
+			return true
+		}
+	}
+	return false
 }
