@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 )
@@ -184,7 +185,7 @@ func (l *loader) ruleSettings(name, ptr string, n *profiles.Node) map[string]Rul
 			for _, r := range l.rules {
 				ids = append(ids, r.ID)
 			}
-			if s := suggest(id, ids); s != "" {
+			if s := suggest.Closest(id, ids); s != "" {
 				l.errorf(name, fld.Key.Pos, "unknown rule %q; did you mean %q?", id, s)
 			} else {
 				l.errorf(name, fld.Key.Pos, "unknown rule %q; \"profilelint rules\" lists the rules", id)
@@ -251,7 +252,7 @@ func unknownOption(r *lint.Rule, name string) string {
 		names[i] = o.Name
 	}
 	msg := fmt.Sprintf("rule %s has no option %q", r.ID, name)
-	if s := suggest(name, names); s != "" {
+	if s := suggest.Closest(name, names); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
 	return msg + " (its options: severity, " + strings.Join(names, ", ") + ")"
@@ -435,42 +436,4 @@ func escape(s string) string {
 
 func unescape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
-}
-
-// suggest returns the candidate closest to s when it is close enough to
-// be a typo, or "".
-func suggest(s string, candidates []string) string {
-	best, bestD := "", 0
-	for _, c := range candidates {
-		ls, lc := strings.ToLower(s), strings.ToLower(c)
-		d := distance(ls, lc)
-		if len(ls) >= 3 && (strings.HasPrefix(lc, ls) || strings.HasPrefix(ls, lc)) {
-			d = min(d, 1) // "warn" for "warning", "max_byte" for "max_bytes"
-		}
-		if d <= max(1, len(c)/3) && (best == "" || d < bestD) {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
 
+	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/profiles"
 	"github.com/profilelint/profilelint/schema"
 )
@@ -112,7 +113,7 @@ func explain(e *jsonschema.ValidationError, root *profiles.Node) []violation {
 			if ptr != "" {
 				msg += " in " + where(ptr)
 			}
-			if s := suggest(k, names); s != "" {
+			if s := suggest.Closest(k, names); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			} else if len(names) > 0 {
 				msg += "; expected " + orList(names)
@@ -133,7 +134,7 @@ func explain(e *jsonschema.ValidationError, root *profiles.Node) []violation {
 		return at("%s: expected %s, found %s", where(ptr), typeWords(e.Message), describe(node))
 	case "enum":
 		msg := fmt.Sprintf("%s: %s is not a severity", where(ptr), describe(node))
-		if s := suggest(node.Value, []string{"error", "warning", "info", "off"}); s != "" && node.Kind == profiles.String {
+		if s := suggest.Closest(node.Value, []string{"error", "warning", "info", "off"}); s != "" && node.Kind == profiles.String {
 			return at("%s; did you mean %q?", msg, s)
 		}
 		return at("%s; expected %s", msg, severityWords)

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"unicode"
 
+	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 )
@@ -256,7 +257,7 @@ func finishAdjacentUnresolved(c *lint.Corpus) {
 				continue
 			}
 			msg := fmt.Sprintf("adjacent role %s is not defined by any linted file", a.ID)
-			if near := nearestOf(a.ID, others); near != "" {
+			if near := suggest.Closest(a.ID, others); near != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", near)
 			}
 			c.Report(lint.Finding{File: a.Place.File, Line: a.Place.Line, Column: a.Place.Column, Pointer: a.Place.Pointer, Message: msg})

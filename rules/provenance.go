@@ -3,10 +3,10 @@ package rules
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"strings"
 	"time"
 
+	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 )
@@ -182,7 +182,7 @@ func runProvenanceUnresolved(p *lint.Pass) {
 					continue
 				}
 				hint := ""
-				if c := nearestOf(id, ids); c != "" {
+				if c := suggest.Closest(id, ids); c != "" {
 					hint = fmt.Sprintf(" (did you mean %q?)", c)
 				}
 				p.Reportf(ptr, "layer %s cites source %q, which is not declared%s; declared: %s", layer, id, hint, strings.Join(ids, ", "))
@@ -468,42 +468,4 @@ func wordList(words []string, conj string) string {
 		return words[0]
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
-}
-
-// nearestOf returns the candidate nearest to s by edit distance, or "" when
-// none is near enough to be a likely typo.
-func nearestOf(s string, candidates []string) string {
-	best, bestD := "", -1
-	for _, c := range candidates {
-		d := runeEditDistance(s, c)
-		if bestD < 0 || d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if bestD < 0 || bestD > max(2, len([]rune(s))/3) {
-		return ""
-	}
-	return best
-}
-
-// runeEditDistance is the Levenshtein distance of a and b, in runes.
-func runeEditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = slices.Min([]int{prev[j] + 1, cur[j-1] + 1, prev[j-1] + cost})
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -125,14 +125,6 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// fnvString continues an FNV-1a hash over s without allocating.
-func fnvString(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-	}
-	return h
-}
-
 // mix combines a shingle's hash with its occurrence number (splitmix64's
 // finaliser), so that "the" twice gives two distinct members.
 func mix(h, n uint64) uint64 {

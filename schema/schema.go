@@ -14,6 +14,8 @@ import (
 	"sync"
 
 	"github.com/santhosh-tekuri/jsonschema/v5"
+
+	"github.com/profilelint/profilelint/internal/suggest"
 )
 
 // JSON is the profile/v1 schema, as served by `profilelint schema`.
@@ -179,7 +181,7 @@ func describe(ve *jsonschema.ValidationError, kw string, doc any) []Violation {
 			msg, sugg := fmt.Sprintf("unknown key %q", k), ""
 			if kw == "propertyNames" {
 				msg = fmt.Sprintf("key %q is not a valid name (lower case letters, digits and _)", k)
-			} else if s := suggest(k, known(ptr)); s != "" {
+			} else if s := suggest.Closest(k, known(ptr)); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 				sugg = s
 			} else if names := known(ptr); len(names) > 0 {
