@@ -2,68 +2,15 @@ package profdiff
 
 import (
 	"strings"
-	"unicode/utf8"
 
-	"github.com/sergi/go-diff/diffmatchpatch"
-
+	"github.com/profilelint/profilelint/internal/words"
 	"github.com/profilelint/profilelint/lint"
 )
 
-// wordDiff diffs two texts word by word (words are runs of non-space) and
-// returns the steps and the number of words they share. Equal runs carry
-// the spaces that separate them from their neighbours, so that the steps
-// concatenate to a readable text.
+// wordDiff diffs two texts word by word, words compared as written, and
+// returns the steps and the number of words they share.
 func wordDiff(a, b string) (ops []lint.DiffOp, common int) {
-	ta, tb := strings.Fields(a), strings.Fields(b)
-	ids := make(map[string]rune)
-	conv := func(ws []string) []rune {
-		out := make([]rune, len(ws))
-		for i, w := range ws {
-			r, ok := ids[w]
-			if !ok {
-				// Runes from 0xE000 on skip the surrogates, which would not
-				// survive diffmatchpatch's conversions to string; a file
-				// under the loader's size limit has far fewer words than
-				// the million runes left.
-				r = rune(0xE000 + len(ids))
-				ids[w] = r
-			}
-			out[i] = r
-		}
-		return out
-	}
-	ra, rb := conv(ta), conv(tb)
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // the same diff on every run
-	diffs := dmp.DiffMainRunes(ra, rb, false)
-	ia, ib := 0, 0
-	for i, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		var ws []string
-		op := "equal"
-		switch d.Type {
-		case diffmatchpatch.DiffDelete:
-			op, ws = "delete", ta[ia:ia+n]
-			ia += n
-		case diffmatchpatch.DiffInsert:
-			op, ws = "insert", tb[ib:ib+n]
-			ib += n
-		default:
-			ws = tb[ib : ib+n]
-			ia, ib, common = ia+n, ib+n, common+n
-		}
-		text := strings.Join(ws, " ")
-		if op == "equal" {
-			if i > 0 {
-				text = " " + text
-			}
-			if i < len(diffs)-1 {
-				text += " "
-			}
-		}
-		ops = append(ops, lint.DiffOp{Op: op, Text: text})
-	}
-	return ops, common
+	return words.Diff(a, b, func(w string) string { return w })
 }
 
 // similarity is 2·M/(|a|+|b|) over words, M the words the longest common

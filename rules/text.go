@@ -7,9 +7,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/profilelint/profilelint/internal/words"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
-	"github.com/sergi/go-diff/diffmatchpatch"
 )
 
 // This file holds the text helpers of the duplicate rules: what "the same
@@ -176,81 +176,12 @@ func wordKeys(s string) []string {
 	return out
 }
 
-// wordDiff diffs two texts word by word with diffmatchpatch: each distinct
-// word key becomes one rune (as DiffLinesToRunes does for lines), so every
-// step of the result is made of whole words. Words compare by key, so a
-// change of case or punctuation alone is no change; equal steps show the
-// words as b writes them. Equal steps carry the spaces around changes, so
-// that lint.Diff.WordDiff reads like `git diff --word-diff`. It also
-// returns M, how many words with a non-empty key the texts have in
+// wordDiff diffs two texts word by word, words compared by their key
+// (normalise), so that a change of case or punctuation alone is no change.
+// It also returns M, how many words with a non-empty key the texts have in
 // common, in order.
 func wordDiff(a, b string) (ops []lint.DiffOp, common int) {
-	ta, tb := wordTokens(a), wordTokens(b)
-	ra, rb, ok := tokenRunes(ta, tb)
-	if !ok {
-		return nil, 0
-	}
-	dmp := diffmatchpatch.New()
-	dmp.DiffTimeout = 0 // no deadline: the same diff on every run
-	diffs := dmp.DiffMainRunes(ra, rb, false)
-	ia, ib := 0, 0
-	for i, d := range diffs {
-		n := utf8.RuneCountInString(d.Text)
-		var ws []string
-		take := func(ts []wordToken, at *int) {
-			for _, t := range ts[*at : *at+n] {
-				ws = append(ws, t.text)
-				if d.Type == diffmatchpatch.DiffEqual && t.key != "" {
-					common++
-				}
-			}
-			*at += n
-		}
-		op := "equal"
-		switch d.Type {
-		case diffmatchpatch.DiffDelete:
-			op = "delete"
-			take(ta, &ia)
-		case diffmatchpatch.DiffInsert:
-			op = "insert"
-			take(tb, &ib)
-		default:
-			take(tb, &ib)
-			ia += n
-		}
-		text := strings.Join(ws, " ")
-		if op == "equal" {
-			if i > 0 {
-				text = " " + text
-			}
-			if i < len(diffs)-1 {
-				text += " "
-			}
-		}
-		ops = append(ops, lint.DiffOp{Op: op, Text: text})
-	}
-	return ops, common
-}
-
-// tokenRunes maps each distinct key to a rune below the surrogate range,
-// so that the runes survive diffmatchpatch's conversions to string. It
-// fails when the texts have more distinct words than that.
-func tokenRunes(ta, tb []wordToken) (ra, rb []rune, ok bool) {
-	ids := make(map[string]rune)
-	conv := func(ts []wordToken) []rune {
-		out := make([]rune, len(ts))
-		for i, t := range ts {
-			r, seen := ids[t.key]
-			if !seen {
-				r = rune(len(ids) + 1)
-				ids[t.key] = r
-			}
-			out[i] = r
-		}
-		return out
-	}
-	ra, rb = conv(ta), conv(tb)
-	return ra, rb, len(ids) < 0xD000
+	return words.Diff(a, b, normalise)
 }
 
 // similarity is the share of words two texts have in common, in order:
