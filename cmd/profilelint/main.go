@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
 )
@@ -21,7 +22,25 @@ const (
 	exitInternal = 3 // profilelint itself failed
 )
 
-func main() { os.Exit(main1()) }
+func main() {
+	tuneGC()
+	os.Exit(main1())
+}
+
+// tuneGC trades memory for speed where it pays. Parsing thousands of
+// profiles allocates far more than it keeps (each file's tree is dropped
+// once it is linted), so the default GOGC=100 collects several times per
+// file; GOGC=400 under a soft limit of 300 MiB halves the time spent in the
+// collector while the limit keeps the peak bounded. GOGC and GOMEMLIMIT in
+// the environment win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(300 << 20)
+	}
+}
 
 // exitError carries an exit code through urfave/cli.
 type exitError struct {
