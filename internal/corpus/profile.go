@@ -176,11 +176,11 @@ provenance:
     - id: job-analysis
       title: "Job analysis interviews"
       citation: "Interviews with practitioners, 2026"
-      retrieved: 2026-08-30
+      retrieved: "2026-08-30"
     - id: rubric
       title: "Leveling rubric, professional track"
       citation: "Internal career framework 2026.1"
-      retrieved: 2026-09-15
+      retrieved: "2026-09-15"
   layers:
     focus: [job-analysis]
     level: [rubric]
