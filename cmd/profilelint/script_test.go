@@ -10,6 +10,9 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden output in testdata/script/*.txtar")
@@ -17,6 +20,27 @@ var update = flag.Bool("update", false, "rewrite the golden output in testdata/s
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
 		"profilelint": func() { os.Exit(main1()) },
+		// profilelint-status runs profilelint and prints its exit status
+		// last on standard output, exiting 0, so that scripts can assert
+		// the exact code ("! exec" only tells that it was not 0).
+		"profilelint-status": func() {
+			code := main1()
+			fmt.Printf("exit status %d\n", code)
+			os.Exit(0)
+		},
+		// profilelint with one more rule that panics on every file, to
+		// show what an internal error looks like; prints its exit status
+		// like profilelint-status.
+		"profilelint-panicking-rule": func() {
+			rules.Register(&lint.Rule{
+				ID: "test-panic", Summary: "panics", Severity: lint.Error,
+				Doc: lint.Doc{Text: "Panics.", Bad: "a: 1\n", Good: "a: 1\n"},
+				Run: func(*lint.Pass) { panic("something the rule did not expect") },
+			})
+			code := main1()
+			fmt.Printf("exit status %d\n", code)
+			os.Exit(0)
+		},
 	})
 }
 
