@@ -119,9 +119,9 @@ func focusKey(root *profiles.Node) string {
 
 func collectAcross(p *lint.Pass) any {
 	f := &acrossFacts{Focus: focusKey(p.Root)}
+	// keyHash(s) is hash64(normalise(s)), without building the string.
 	text := func(ptr string) (uint64, bool) {
-		norm := normalise(p.Root.Lookup(ptr).Text())
-		return hash64(norm), norm != ""
+		return keyHash(p.Root.Lookup(ptr).Text())
 	}
 	if f.Focus != "" {
 		if h, ok := text("/focus/description"); ok {

@@ -92,3 +92,18 @@ func TestWordDiff(t *testing.T) {
 		t.Errorf("similarity of texts equal but for punctuation = %v", got)
 	}
 }
+
+// keyHash of a whole text is the hash of its normal form: the corpus rules
+// compare texts by it.
+func TestKeyHashOfText(t *testing.T) {
+	for _, s := range []string{
+		"Designs, builds and operates the platform (AWS/Azure) — for teams.",
+		"  Leading and trailing  ", "don't stop", "", "—", "Straße ÀB",
+	} {
+		h, ok := keyHash(s)
+		want := normalise(s)
+		if ok != (want != "") || ok && h != hash64(want) {
+			t.Errorf("keyHash(%q) = %#x, %v; want hash64(%q)", s, h, ok, want)
+		}
+	}
+}
