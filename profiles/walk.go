@@ -23,7 +23,9 @@ func IsProfileName(name string) bool {
 // that are not .yaml, .yml or .json; a file named explicitly is kept
 // whatever its name; "-" stands for standard input. A path given twice is
 // listed once. Paths that cannot be read are returned as errors, and the
-// others are still listed.
+// others are still listed. Symbolic links met while walking a folder are
+// not followed (a link may loop, or leave the folder): each is returned as
+// a *Skipped error, once. A link named on the command line is followed.
 func Expand(paths []string) (files []string, errs []error) {
 	seen := make(map[string]bool)
 	add := func(p string) {
@@ -48,7 +50,7 @@ func Expand(paths []string) (files []string, errs []error) {
 		}
 		if !info.IsDir() {
 			if !info.Mode().IsRegular() {
-				errs = append(errs, fmt.Errorf("%s: not a regular file", root))
+				errs = append(errs, &Skipped{Path: root, Why: "not a regular file (a device, socket or pipe)"})
 				continue
 			}
 			add(root)
@@ -70,7 +72,12 @@ func Expand(paths []string) (files []string, errs []error) {
 				}
 				return nil
 			}
-			if d.Type().IsRegular() && IsProfileName(name) {
+			switch {
+			case d.Type()&fs.ModeSymlink != 0:
+				if d.IsDir() || IsProfileName(name) || isDirLink(p) {
+					errs = append(errs, &Skipped{Path: p, Why: "a symbolic link, not followed"})
+				}
+			case d.Type().IsRegular() && IsProfileName(name):
 				found = append(found, p)
 			}
 			return nil
@@ -84,6 +91,20 @@ func Expand(paths []string) (files []string, errs []error) {
 		}
 	}
 	return files, errs
+}
+
+// Skipped is a path that was passed over on purpose, with the reason. It
+// is said, but it is not a mistake of the command line.
+type Skipped struct {
+	Path string
+	Why  string
+}
+
+func (s *Skipped) Error() string { return s.Path + ": skipped: " + s.Why }
+
+func isDirLink(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
 }
 
 func unwrapPathError(err error) error {

@@ -84,7 +84,38 @@ func Validate(doc any) ([]Violation, error) {
 	var out []Violation
 	collect(ve, doc, &out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Pointer < out[j].Pointer })
-	return explainMissing(dedupe(out)), nil
+	return mergeMissing(explainMissing(dedupe(out))), nil
+}
+
+// mergeMissing turns the missing keys of one mapping into one violation:
+// a file missing half its keys reads as one finding, not ten at one place.
+func mergeMissing(vs []Violation) []Violation {
+	var out []Violation
+	at := make(map[string]int) // pointer → index in out
+	for _, v := range vs {
+		if v.Missing == "" {
+			out = append(out, v)
+			continue
+		}
+		i, ok := at[v.Pointer]
+		if !ok {
+			at[v.Pointer] = len(out)
+			out = append(out, v)
+			continue
+		}
+		m := &out[i]
+		m.Missing += ", " + v.Missing
+		m.Message = fmt.Sprintf("missing required keys %s in %s", quoteAll(strings.Split(m.Missing, ", ")), where(v.Pointer))
+	}
+	return out
+}
+
+func quoteAll(keys []string) string {
+	q := make([]string, len(keys))
+	for i, k := range keys {
+		q[i] = fmt.Sprintf("%q", k)
+	}
+	return strings.Join(q, ", ")
 }
 
 // explainMissing drops a missing-key violation when a misspelt key beside

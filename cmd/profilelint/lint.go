@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"strings"
 	"time"
@@ -122,9 +123,11 @@ func runLint(c *cli.Context) error {
 		return &exitError{code: exitInternal}
 	case len(pathErrs)+len(res.Errors) > 0 && res.Files == 0:
 		return &exitError{code: exitUsage}
-	case len(pathErrs) > 0:
+	case mistyped(pathErrs):
 		// A path that does not exist is a mistake in the command line,
-		// even when other paths were linted.
+		// even when other paths were linted. Files skipped on purpose
+		// (links, devices) and unreadable ones are said, and fail the
+		// run only when nothing could be linted.
 		return &exitError{code: exitUsage}
 	}
 	if fail != lint.Off {
@@ -351,4 +354,17 @@ func limitFlags() []cli.Flag {
 		&cli.IntFlag{Name: "max-entries", Usage: "reject a mapping or list of more than `N` entries (default 10000; config: limits.max_entries)"},
 		&cli.DurationFlag{Name: "rule-timeout", Value: 10 * time.Second, Usage: "stop a file's rules after `DURATION` and report the rule running then (exit 3); 0 never"},
 	}
+}
+
+// mistyped reports whether a path named on the command line does not exist.
+func mistyped(errs []error) bool {
+	for _, err := range errs {
+		if errors.Is(err, fs.ErrNotExist) {
+			var skipped *profiles.Skipped
+			if !errors.As(err, &skipped) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -1,0 +1,51 @@
+package schema
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMissingKeysAreOneViolation(t *testing.T) {
+	vs, err := Validate(map[string]any{"schema": "profile/v1", "level": map[string]any{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root, level []Violation
+	for _, v := range vs {
+		switch v.Pointer {
+		case "":
+			root = append(root, v)
+		case "/level":
+			level = append(level, v)
+		}
+	}
+	if len(root) != 1 || !strings.HasPrefix(root[0].Message, `missing required keys "id", "title", "summary", "function", "focus",`) {
+		t.Errorf("root: %+v", root)
+	}
+	if len(level) != 1 || level[0].Message != `missing required keys "code", "name" in level` {
+		t.Errorf("level: %+v", level)
+	}
+}
+
+func TestTypoExplainsMissingKey(t *testing.T) {
+	vs, err := Validate(map[string]any{"schema": "profile/v1", "function": map[string]any{"code": "INFRAS", "nmae": "x"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		if v.Pointer == "/function" {
+			t.Errorf("a missing key the typo explains is still reported: %+v", v)
+		}
+		if v.Pointer == "/function/nmae" && v.Message != `unknown key "nmae"; did you mean "name"? (it is required)` {
+			t.Errorf("typo: %s", v.Message)
+		}
+	}
+}
+
+// No schema reference may leave the embedded document.
+func TestExternalRefIsAnError(t *testing.T) {
+	_, err := Compile("https://example.com/s.json", []byte(`{"$ref": "https://example.com/other.json"}`))
+	if err == nil || !strings.Contains(err.Error(), "never fetches") {
+		t.Fatalf("err = %v", err)
+	}
+}
