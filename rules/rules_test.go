@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -130,5 +131,34 @@ func TestRuleDocs(t *testing.T) {
 				t.Errorf("the good example yields %s findings: %v", r.ID, good)
 			}
 		})
+	}
+}
+
+// TestSpecRuleIDs: the registry holds exactly the ids of the format's rule
+// table (docs/profile-format.md), plus the two suppression rules that the
+// workflow adds (unused-suppression, invalid-suppression).
+func TestSpecRuleIDs(t *testing.T) {
+	data, err := os.ReadFile("../docs/profile-format.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"unused-suppression": true, "invalid-suppression": true}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z-]+)` \\|").FindAllStringSubmatch(string(data), -1) {
+		want[m[1]] = true
+	}
+	if len(want) != 26 {
+		t.Fatalf("read %d ids from the format's table, want 24 + 2", len(want))
+	}
+	got := map[string]bool{}
+	for _, r := range All() {
+		got[r.ID] = true
+		if !want[r.ID] {
+			t.Errorf("rule %q is not in the format's table", r.ID)
+		}
+	}
+	for id := range want {
+		if !got[id] {
+			t.Errorf("the format's rule %q is not registered", id)
+		}
 	}
 }
