@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -250,14 +249,12 @@ func finishAdjacentUnresolved(c *lint.Corpus) {
 		if !ok {
 			continue
 		}
-		// A profile is not adjacent to itself: never suggest its own id.
-		others := slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == f.ID })
 		for _, a := range f.Adjacent {
 			if defined[a.ID] {
 				continue
 			}
 			msg := fmt.Sprintf("adjacent role %s is not defined by any linted file", a.ID)
-			if near := suggest.Closest(a.ID, others); near != "" {
+			if near := suggest.Closest(a.ID, nearInLength(ids, a.ID, f.ID)); near != "" {
 				msg += fmt.Sprintf(" (did you mean %s?)", near)
 			}
 			c.Report(lint.Finding{File: a.Place.File, Line: a.Place.Line, Column: a.Place.Column, Pointer: a.Place.Pointer, Message: msg})
@@ -411,4 +408,19 @@ func socNeighbours(code string) []string {
 	}
 	sort.Strings(out)
 	return out[:min(len(out), 4)]
+}
+
+// nearInLength keeps the ids that could be a typo of id: within a third of
+// its length of it (the edit distance that suggest.Closest allows), and not
+// self, a profile's own id, which it is never adjacent to. Checking the
+// length first keeps a corpus of thousands of ids cheap.
+func nearInLength(ids []string, id, self string) []string {
+	limit := max(1, len(id)/3)
+	var out []string
+	for _, c := range ids {
+		if c != self && len(c) >= len(id)-limit && len(c) <= len(id)+limit {
+			out = append(out, c)
+		}
+	}
+	return out
 }
