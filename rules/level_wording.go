@@ -317,15 +317,25 @@ func cachedPhrases(phrases []string) [][]string {
 var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 // mayMatch is a quick look before splitting a text into words: a phrase
-// can only match where its first word (or word start) occurs in the text,
-// lower-cased and without apostrophes as the words are. Most texts hold
-// none of the phrases.
+// can only match where each of its words (or word starts) occurs in the
+// text, lower-cased and without apostrophes as the words are; its longest
+// word is the rarest to look for. Most texts hold none of the phrases.
 func mayMatch(s string, phrases [][]string) bool {
 	lower := apostrophes.Replace(strings.ToLower(s))
 	for _, ph := range phrases {
-		if len(ph) > 0 && strings.Contains(lower, strings.TrimSuffix(ph[0], "*")) {
+		if strings.Contains(lower, longestWord(ph)) {
 			return true
 		}
 	}
 	return false
+}
+
+func longestWord(ph []string) string {
+	best := ""
+	for _, w := range ph {
+		if w = strings.TrimSuffix(w, "*"); len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
 }
