@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -133,7 +134,7 @@ func collectDrift(p *lint.Pass) any {
 			continue
 		}
 		f.Sections = append(f.Sections, driftSection{
-			Name: s.name, Hash: hash64(renderSection(s.name, n)), Place: p.Place(s.ptr, ""),
+			Name: s.name, Hash: sectionHash(s.name, n), Place: p.Place(s.ptr, ""),
 		})
 	}
 	return f
@@ -143,39 +144,80 @@ func collectDrift(p *lint.Pass) any {
 // collapsed, so that the unified diff of two renderings shows entries.
 func renderSection(name string, n *profiles.Node) string {
 	var b strings.Builder
-	line := func(prefix string, v *profiles.Node) {
+	writeSection(&b, name, n)
+	return b.String()
+}
+
+// sectionHash is hash64(renderSection(name, n)), without building it: the
+// hash is all that every file keeps.
+func sectionHash(name string, n *profiles.Node) uint64 {
+	h := fnvWriter(fnvOffset)
+	writeSection(&h, name, n)
+	return uint64(h)
+}
+
+// textWriter is what writeSection writes to: a strings.Builder, or a hash.
+type textWriter interface {
+	WriteString(string) (int, error)
+	WriteByte(byte) error
+}
+
+// fnvWriter is FNV-1a as a textWriter.
+type fnvWriter uint64
+
+func (h *fnvWriter) WriteString(s string) (int, error) {
+	x := uint64(*h)
+	for i := 0; i < len(s); i++ {
+		x = (x ^ uint64(s[i])) * fnvPrime
+	}
+	*h = fnvWriter(x)
+	return len(s), nil
+}
+
+func (h *fnvWriter) WriteByte(c byte) error {
+	*h = fnvWriter((uint64(*h) ^ uint64(c)) * fnvPrime)
+	return nil
+}
+
+func writeSection(w textWriter, name string, n *profiles.Node) {
+	if n.Kind == profiles.Seq && len(n.Items) == 0 {
+		w.WriteString("(empty)\n")
+		return
+	}
+	line := func(prefix, suffix string, v *profiles.Node) {
 		if prefix != "" {
-			b.WriteString(prefix + ": ")
+			w.WriteString(prefix)
+			w.WriteString(suffix)
+			w.WriteString(": ")
 		}
-		b.WriteString(flowText(v))
-		b.WriteByte('\n')
+		writeFlow(w, v)
+		w.WriteByte('\n')
 	}
 	switch name {
 	case "responsibilities":
 		for i, lv := range seqOf(n) {
 			level := entryLevelName(lv, name, i)
 			for _, it := range seqOf(lv.Get("items")) {
-				line(level, it)
+				line(level, "", it)
 			}
 		}
 	case "level_guidelines":
 		for i, row := range seqOf(n) {
 			level := entryLevelName(row, name, i)
 			for _, f := range rubricFields(row) {
-				line(level+" "+f.Key.Value, f.Value)
+				line(level, " "+f.Key.Value, f.Value)
 			}
 		}
 	case "skills":
 		for _, sk := range seqOf(n) {
-			line(flowText(sk.Get("name")), sk.Get("description"))
+			writeFlow(w, sk.Get("name"))
+			w.WriteString(": ")
+			writeFlow(w, sk.Get("description"))
+			w.WriteByte('\n')
 		}
 	default:
-		line("", n)
+		line("", "", n)
 	}
-	if n.Kind == profiles.Seq && len(n.Items) == 0 {
-		return "(empty)\n"
-	}
-	return b.String()
 }
 
 // rubricFields returns a rubric row's fields but its level, the known ones
@@ -199,27 +241,63 @@ func rubricFields(row *profiles.Node) []profiles.Field {
 	return out
 }
 
-// flowText renders a value on one line: scalars as their text with white
+// writeFlow writes a value on one line: scalars as their text with white
 // space collapsed, mappings and lists in YAML flow style.
-func flowText(n *profiles.Node) string {
+func writeFlow(w textWriter, n *profiles.Node) {
 	if n == nil {
-		return ""
+		return
 	}
 	switch n.Kind {
 	case profiles.Map:
-		parts := make([]string, len(n.Fields))
+		w.WriteByte('{')
 		for i, f := range n.Fields {
-			parts[i] = f.Key.Value + ": " + flowText(f.Value)
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			w.WriteString(f.Key.Value)
+			w.WriteString(": ")
+			writeFlow(w, f.Value)
 		}
-		return "{" + strings.Join(parts, ", ") + "}"
+		w.WriteByte('}')
 	case profiles.Seq:
-		parts := make([]string, len(n.Items))
+		w.WriteByte('[')
 		for i, it := range n.Items {
-			parts[i] = flowText(it)
+			if i > 0 {
+				w.WriteString(", ")
+			}
+			writeFlow(w, it)
 		}
-		return "[" + strings.Join(parts, ", ") + "]"
+		w.WriteByte(']')
+	default:
+		writeCollapsed(w, n.Value)
 	}
-	return strings.Join(strings.Fields(n.Value), " ")
+}
+
+// writeCollapsed writes s with runs of white space as single spaces and
+// none at the ends, as strings.Join(strings.Fields(s), " ") would.
+func writeCollapsed(w textWriter, s string) {
+	start, wrote := -1, false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if wrote {
+					w.WriteByte(' ')
+				}
+				w.WriteString(s[start:i])
+				start, wrote = -1, true
+			}
+			continue
+		}
+		if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		if wrote {
+			w.WriteByte(' ')
+		}
+		w.WriteString(s[start:])
+	}
 }
 
 // driftEntry is one file's version of one section.

@@ -2,11 +2,13 @@ package rules
 
 import (
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // seedSiblings returns the seed's focus at levels P1…P7: the P4 example as
@@ -165,6 +167,28 @@ func TestSiblingDriftDeterministic(t *testing.T) {
 	for range 5 {
 		if again := lintFiles(t, files, SiblingDrift, DuplicateAcross, DuplicateText); !reflect.DeepEqual(first, again) {
 			t.Fatalf("runs differ")
+		}
+	}
+}
+
+// The hash every file keeps is the hash of the text shown in diffs.
+func TestSectionHashIsHashOfRendering(t *testing.T) {
+	data, err := os.ReadFile("../examples/INFRAS.INFRASTR5562.P4.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := profiles.Parse("p.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sharedSections {
+		n := f.Root.Lookup(s.ptr)
+		text := renderSection(s.name, n)
+		if sectionHash(s.name, n) != hash64(text) {
+			t.Errorf("%s: sectionHash differs from hash64 of %q…", s.name, text[:min(60, len(text))])
+		}
+		if strings.Contains(text, "  ") {
+			t.Errorf("%s: white space not collapsed", s.name)
 		}
 	}
 }
