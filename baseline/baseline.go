@@ -50,7 +50,7 @@ type File struct {
 func EntryOf(f lint.Finding, src *profiles.File) Entry {
 	e := Entry{Rule: f.Rule, ID: f.File, Pointer: f.Pointer, File: f.File, Message: f.Message}
 	var text string
-	if src != nil && src.Root != nil {
+	if src != nil && src.Tree() != nil {
 		if id := src.Root.Get("id").Text(); id != "" {
 			e.ID = id
 		}

@@ -125,6 +125,8 @@ func Run(cfg Config, sources []Source) *Result {
 				// Keep a file's tree only while something reports on it.
 				if len(r.findings) == 0 && r.file != nil {
 					r.path, r.file = r.file.Path, nil
+				} else if r.file != nil {
+					r.file.Release() // keep the lines, not the tree
 				}
 				results[i] = r
 				if cfg.Progress != nil {
@@ -163,7 +165,7 @@ func Run(cfg Config, sources []Source) *Result {
 		byName[src.Name] = src
 	}
 	load := func(name string) (*profiles.File, error) {
-		if f := res.Sources[name]; f != nil && f.Root != nil {
+		if f := res.Sources[name]; f != nil && f.Tree() != nil {
 			return f, nil
 		}
 		src, ok := byName[name]

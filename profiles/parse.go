@@ -25,6 +25,11 @@ type File struct {
 	scalarsOnce sync.Once
 	scalars     []Scalar
 
+	// lim are the limits the file was read with, to read it again after
+	// Release.
+	lim      Limits
+	released bool
+
 	// slab hands out scalar nodes in blocks: a profile has hundreds, and
 	// one allocation per block instead of per node spares the collector.
 	slab []Node
@@ -83,7 +88,7 @@ func Parse(path string, src []byte) (*File, error) {
 // ParseWithLimits is Parse with the limits that Guard applies before the
 // YAML parser sees the file.
 func ParseWithLimits(path string, src []byte, lim Limits) (f *File, err error) {
-	f = &File{Path: path, Src: src}
+	f = &File{Path: path, Src: src, lim: lim}
 	// goccy/go-yaml keeps a byte-order mark inside the first key.
 	if bytes.HasPrefix(src, bom) {
 		f.Src, f.BOM = src[len(bom):], true
@@ -378,6 +383,28 @@ func (f *File) Line(n int) string {
 		end = f.lines[n] - 1
 	}
 	return strings.TrimSuffix(string(f.Src[f.lines[n-1]:end]), "\r")
+}
+
+// Release drops the file's tree and keeps its bytes and line index: a run
+// keeps the files it reports on for their source lines, and a tree costs
+// several times the bytes. Tree parses the file again when it is needed.
+func (f *File) Release() {
+	if f.Root == nil {
+		return
+	}
+	f.Root, f.slab, f.scalars, f.released = nil, nil, nil, true
+	f.scalarsOnce = sync.Once{}
+}
+
+// Tree returns the file's tree, parsing the file again if it was released.
+func (f *File) Tree() *Node {
+	if f.Root == nil && f.released {
+		if g, err := ParseWithLimits(f.Path, f.Src, f.lim); err == nil {
+			f.Root = g.Root
+		}
+		f.released = false
+	}
+	return f.Root
 }
 
 // Lines returns the number of lines of the file.

@@ -214,9 +214,20 @@ type keyedIndex struct {
 }
 
 type keyedVariants struct {
-	keys  []string // in order of first appearance
-	first map[string]keyedText
-	other map[string]keyedText // first place in a file other than first's
+	// firsts holds the first place of each key, in order of first
+	// appearance; others the first place of a key in a file other than
+	// its first's. A text has one key or a few: slices, not maps.
+	firsts []keyedText
+	others []keyedText
+}
+
+func find(ts []keyedText, key string) (keyedText, bool) {
+	for _, t := range ts {
+		if t.Key == key {
+			return t, true
+		}
+	}
+	return keyedText{}, false
 }
 
 func (x *keyedIndex) add(t keyedText) {
@@ -225,21 +236,17 @@ func (x *keyedIndex) add(t keyedText) {
 	}
 	v := x.byHash[t.Hash]
 	if v == nil {
-		v = &keyedVariants{first: make(map[string]keyedText, 1)}
+		v = &keyedVariants{}
 		x.byHash[t.Hash] = v
 		x.order = append(x.order, t.Hash)
 	}
-	f, ok := v.first[t.Key]
+	f, ok := find(v.firsts, t.Key)
 	switch {
 	case !ok:
-		v.first[t.Key] = t
-		v.keys = append(v.keys, t.Key)
+		v.firsts = append(v.firsts, t)
 	case f.Place.File != t.Place.File:
-		if v.other == nil {
-			v.other = make(map[string]keyedText)
-		}
-		if _, ok := v.other[t.Key]; !ok {
-			v.other[t.Key] = t
+		if _, ok := find(v.others, t.Key); !ok {
+			v.others = append(v.others, t)
 		}
 	}
 }
@@ -250,12 +257,12 @@ func (x *keyedIndex) add(t keyedText) {
 func (x *keyedIndex) conflicts(report func(this, other keyedText)) {
 	for _, h := range x.order {
 		v := x.byHash[h]
-		if len(v.keys) < 2 {
+		if len(v.firsts) < 2 {
 			continue
 		}
-		k0 := v.keys[0]
-		for _, k := range v.keys[1:] {
-			if a, b, ok := v.pair(k0, k); ok {
+		k0 := v.firsts[0].Key
+		for _, t := range v.firsts[1:] {
+			if a, b, ok := v.pair(k0, t.Key); ok {
 				report(b, a)
 			}
 		}
@@ -264,14 +271,15 @@ func (x *keyedIndex) conflicts(report func(this, other keyedText)) {
 
 // pair finds places of keys k0 and k in different files.
 func (v *keyedVariants) pair(k0, k string) (a, b keyedText, ok bool) {
-	a, b = v.first[k0], v.first[k]
+	a, _ = find(v.firsts, k0)
+	b, _ = find(v.firsts, k)
 	if a.Place.File != b.Place.File {
 		return a, b, true
 	}
-	if o, ok := v.other[k]; ok {
+	if o, ok := find(v.others, k); ok {
 		return a, o, true
 	}
-	if o, ok := v.other[k0]; ok {
+	if o, ok := find(v.others, k0); ok {
 		return o, b, true
 	}
 	return a, b, false

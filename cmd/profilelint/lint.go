@@ -166,6 +166,7 @@ func prepare(c *cli.Context) (*runInput, error) {
 		return nil, err
 	}
 	in := &runInput{conf: conf, files: files, pathErrs: pathErrs}
+	memoryLimit(len(files))
 	for _, p := range files {
 		if p == "-" {
 			data, err := io.ReadAll(c.App.Reader)

@@ -157,7 +157,7 @@ func (m *Markdown) finding(w io.Writer, src *profiles.File, f lint.Finding) {
 // (/responsibilities/3/items/0 → /responsibilities/3/level), the profile's
 // own level for /level/…, else "profile".
 func levelOf(src *profiles.File, ptr string) string {
-	if src == nil || src.Root == nil || ptr == "" {
+	if src == nil || src.Tree() == nil || ptr == "" {
 		return profileGroup
 	}
 	toks := strings.Split(ptr, "/")[1:]
@@ -166,12 +166,12 @@ func levelOf(src *profiles.File, ptr string) string {
 			continue
 		}
 		item := "/" + strings.Join(toks[:i], "/")
-		if code := src.Root.Lookup(item + "/level").Text(); code != "" {
+		if code := src.Tree().Lookup(item + "/level").Text(); code != "" {
 			return code
 		}
 	}
 	if toks[0] == "level" {
-		if code := src.Root.Lookup("/level/code").Text(); code != "" {
+		if code := src.Tree().Lookup("/level/code").Text(); code != "" {
 			return code
 		}
 	}
