@@ -96,9 +96,34 @@ responsibilities:
 // each with its place and what it is given under.
 type acrossFacts struct {
 	Focus     string // FUNCTION.FOCUS, "" when a code is missing
-	FocusDesc []keyedText
-	Resps     []keyedText // Key: the level code
-	Skills    []keyedText // Key: the normalised skill name
+	FocusDesc []acrossText
+	Resps     []acrossText // Key: the level code
+	Skills    []acrossText // Key: the normalised skill name
+}
+
+// acrossText is a keyedText as every file keeps it: the place as line,
+// column and the indexes of its pointer, not as strings, since a corpus
+// of thousands of files keeps tens of these per file.
+type acrossText struct {
+	Hash         uint64
+	Key, Name    string
+	Line, Column int32
+	I, J         int32 // responsibilities/I/items/J, skills/I
+}
+
+// keyed expands a file's text into a keyedText with its place.
+func (t acrossText) keyed(file, kind string) keyedText {
+	var ptr string
+	switch kind {
+	case "focus":
+		ptr = "/focus/description"
+	case "responsibility":
+		ptr = profiles.Pointer("responsibilities", int(t.I), "items", int(t.J))
+	default:
+		ptr = profiles.Pointer("skills", int(t.I), "description")
+	}
+	return keyedText{Hash: t.Hash, Key: t.Key, Name: t.Name,
+		Place: lint.Place{File: file, Line: int(t.Line), Column: int(t.Column), Pointer: ptr}}
 }
 
 // keyedText is one text under one key (a focus, a level, a skill name).
@@ -120,12 +145,16 @@ func focusKey(root *profiles.Node) string {
 func collectAcross(p *lint.Pass) any {
 	f := &acrossFacts{Focus: focusKey(p.Root)}
 	// keyHash(s) is hash64(normalise(s)), without building the string.
-	text := func(ptr string) (uint64, bool) {
-		return keyHash(p.Root.Lookup(ptr).Text())
+	text := func(n *profiles.Node, key, name string, i, j int) (acrossText, bool) {
+		h, ok := keyHash(n.Text())
+		if !ok {
+			return acrossText{}, false // also for a missing node
+		}
+		return acrossText{Hash: h, Key: key, Name: name, Line: int32(n.Pos.Line), Column: int32(n.Pos.Column), I: int32(i), J: int32(j)}, ok
 	}
 	if f.Focus != "" {
-		if h, ok := text("/focus/description"); ok {
-			f.FocusDesc = append(f.FocusDesc, keyedText{Hash: h, Key: f.Focus, Name: f.Focus, Place: p.Place("/focus/description", "")})
+		if t, ok := text(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0); ok {
+			f.FocusDesc = append(f.FocusDesc, t)
 		}
 	}
 	for i, lv := range seqOf(p.Root.Get("responsibilities")) {
@@ -133,10 +162,9 @@ func collectAcross(p *lint.Pass) any {
 		if level == "" {
 			continue
 		}
-		for j := range seqOf(lv.Get("items")) {
-			ptr := profiles.Pointer("responsibilities", i, "items", j)
-			if h, ok := text(ptr); ok {
-				f.Resps = append(f.Resps, keyedText{Hash: h, Key: level, Name: level, Place: p.Place(ptr, "")})
+		for j, it := range seqOf(lv.Get("items")) {
+			if t, ok := text(it, level, level, i, j); ok {
+				f.Resps = append(f.Resps, t)
 			}
 		}
 	}
@@ -146,9 +174,8 @@ func collectAcross(p *lint.Pass) any {
 		if key == "" {
 			continue
 		}
-		ptr := profiles.Pointer("skills", i, "description")
-		if h, ok := text(ptr); ok {
-			f.Skills = append(f.Skills, keyedText{Hash: h, Key: key, Name: name, Place: p.Place(ptr, "")})
+		if t, ok := text(sk.Get("description"), key, name, i, 0); ok {
+			f.Skills = append(f.Skills, t)
 		}
 	}
 	return f
@@ -169,13 +196,13 @@ func judgeAcross(facts []lint.Facts, report func(lint.Finding)) {
 			continue
 		}
 		for _, t := range f.FocusDesc {
-			descs.add(t)
+			descs.add(t.keyed(ff.File, "focus"))
 		}
 		for _, t := range f.Resps {
-			resps.add(t)
+			resps.add(t.keyed(ff.File, "responsibility"))
 		}
 		for _, t := range f.Skills {
-			skills.add(t)
+			skills.add(t.keyed(ff.File, "skill"))
 		}
 	}
 	descs.conflicts(func(this, other keyedText) {

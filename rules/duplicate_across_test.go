@@ -202,3 +202,15 @@ func BenchmarkDuplicateAcross(b *testing.B) {
 		})
 	}
 }
+
+// Profiles missing the texts duplicate-across reads are passed over, not
+// a crash.
+func TestAcrossMissingTexts(t *testing.T) {
+	fs := lintFiles(t, map[string]string{
+		"a.yaml": "id: A.B.P1\nfunction: {code: A}\nfocus: {code: B}\nresponsibilities: [{level: P1}]\nskills: [{name: Go}]\n",
+		"b.yaml": "id: A.C.P1\nfunction: {code: A}\nfocus: {code: C}\n",
+	}, DuplicateAcross)
+	for _, f := range fs {
+		t.Errorf("unexpected finding: %s", f)
+	}
+}
