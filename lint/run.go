@@ -203,16 +203,16 @@ func Run(cfg Config, sources []Source) *Result {
 		}
 	}
 	res.Findings = applySuppressions(res.Findings, dirs, &cfg)
-	// Corpus rules may report on files whose trees were dropped: read
-	// those again for the printers' source lines.
+	// Findings from the cache or from corpus rules may be in files that
+	// were not kept: read those again for the printers' source lines (the
+	// tree is parsed only if a printer asks for it).
 	for _, f := range res.Findings {
 		if _, ok := res.Sources[f.File]; ok || f.File == "" {
 			continue
 		}
 		if src, ok := byName[f.File]; ok {
 			if data, err := src.Read(); err == nil {
-				file, _ := profiles.ParseWithLimits(src.Name, data, cfg.Limits)
-				res.Sources[f.File] = file
+				res.Sources[f.File] = profiles.Unparsed(src.Name, data, cfg.Limits)
 			}
 		}
 	}

@@ -385,6 +385,18 @@ func (f *File) Line(n int) string {
 	return strings.TrimSuffix(string(f.Src[f.lines[n-1]:end]), "\r")
 }
 
+// Unparsed returns a file for its bytes and lines only, as printers need
+// them; Tree parses it when a tree is asked for. Findings from the result
+// cache come with no file, and most printers never need the tree.
+func Unparsed(path string, src []byte, lim Limits) *File {
+	f := &File{Path: path, Src: src, lim: lim, released: true}
+	if bytes.HasPrefix(src, bom) {
+		f.Src, f.BOM = src[len(bom):], true
+	}
+	f.lines = lineStarts(f.Src)
+	return f
+}
+
 // Release drops the file's tree and keeps its bytes and line index: a run
 // keeps the files it reports on for their source lines, and a tree costs
 // several times the bytes. Tree parses the file again when it is needed.

@@ -472,3 +472,21 @@ func ExampleParse() {
 	fmt.Println(f.Root == nil, err)
 	// Output: true 2:9: a tab inside an unquoted value would be lost; quote the value or use spaces
 }
+
+// An unparsed file gives its lines at once and its tree on demand, the
+// same as a parsed one.
+func TestUnparsed(t *testing.T) {
+	src := []byte("\ufeffa: 1\nb:\n  c: héllo\n")
+	u := Unparsed("p.yaml", src, DefaultLimits)
+	if u.Root != nil || u.Line(3) != "  c: héllo" || !u.BOM {
+		t.Fatalf("unparsed: root %v, line 3 %q, BOM %v", u.Root, u.Line(3), u.BOM)
+	}
+	p, err := Parse("p.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := u.Tree().Lookup("/b/c")
+	if n == nil || n.Value != "héllo" || n.Pos != p.Root.Lookup("/b/c").Pos {
+		t.Fatalf("tree of an unparsed file: %+v", n)
+	}
+}
