@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // Names are the file names looked for, in order of preference.
@@ -297,6 +298,7 @@ func (c *Config) Lint() lint.Config {
 		Severity: map[string]lint.Severity{},
 		Options:  map[string]map[string]any{},
 		Ladders:  map[string]lint.Ladder{},
+		Limits:   profiles.Limits{MaxBytes: c.Limits.MaxBytes, MaxDepth: c.Limits.MaxDepth, MaxEntries: c.Limits.MaxEntries},
 	}
 	for id, r := range c.Rules {
 		if r.Severity != nil {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // Change is one difference between two versions of a profile.
@@ -89,7 +90,7 @@ func (r *Report) Counts() Counts {
 // changed id shows as a change, not as a removal and an addition.
 func Compare(cfg lint.Config, old, new []Input, direct bool) *Report {
 	oldRes, newRes := lintAll(cfg, old), lintAll(cfg, new)
-	olds, news := loadAll(old), loadAll(new)
+	olds, news := loadAll(old, cfg.Limits), loadAll(new, cfg.Limits)
 	oldNames, newNames := names(old), names(new)
 
 	type pairT struct{ o, n *profile }
@@ -197,10 +198,10 @@ func keys(ps []*profile) map[*profile]string {
 	return out
 }
 
-func loadAll(ins []Input) []*profile {
+func loadAll(ins []Input, lim profiles.Limits) []*profile {
 	out := make([]*profile, len(ins))
 	for i, in := range ins {
-		out[i] = load(in)
+		out[i] = load(in, lim)
 	}
 	return out
 }

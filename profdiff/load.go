@@ -96,9 +96,9 @@ var scalarFields = []string{
 
 var rowCells = []string{"knowledge", "complexity", "collaboration", "education"}
 
-func load(in Input) *profile {
+func load(in Input, lim profiles.Limits) *profile {
 	p := &profile{in: in, scores: map[string]string{}, review: map[string]string{}}
-	f, err := profiles.Parse(in.Name, in.Data)
+	f, err := profiles.ParseWithLimits(in.Name, in.Data, lim)
 	if err != nil || f.Root == nil || f.Root.Kind != profiles.Map {
 		return p
 	}

@@ -89,9 +89,6 @@ func runDiff(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if conf.Limits.MaxBytes > 0 {
-		profiles.DefaultLimits.MaxBytes = conf.Limits.MaxBytes
-	}
 	old, new = notIgnored(conf.Ignore, old), notIgnored(conf.Ignore, new)
 	rep := profdiff.Compare(conf.Lint(), old, new, direct)
 	if err := profdiff.Write(c.App.Writer, format, rep); err != nil {

@@ -181,9 +181,8 @@ func prepare(c *cli.Context) (*runInput, error) {
 	in.cfg = conf.Lint()
 	in.cfg.Jobs = c.Int("jobs")
 	in.cfg.RuleTimeout = c.Duration("rule-timeout")
-	// Limits: the flags win over the configuration, which wins over the
-	// loader's defaults (a zero field).
-	in.cfg.Limits = profiles.Limits{MaxBytes: conf.Limits.MaxBytes, MaxDepth: conf.Limits.MaxDepth, MaxEntries: conf.Limits.MaxEntries}
+	// Limits: the flags win over the configuration (conf.Lint), which wins
+	// over the loader's defaults (a zero field).
 	for flag, field := range map[string]*int{"max-file-size": &in.cfg.Limits.MaxBytes, "max-depth": &in.cfg.Limits.MaxDepth, "max-entries": &in.cfg.Limits.MaxEntries} {
 		if c.IsSet(flag) {
 			*field = c.Int(flag)
