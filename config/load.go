@@ -13,6 +13,7 @@ import (
 	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/schema"
 )
 
 // file is what one configuration file says, before extends are merged.
@@ -412,28 +413,8 @@ func describe(n *profiles.Node) string {
 
 // where names the value at ptr as a YAML author would:
 // /overrides/0/rules is overrides[0].rules.
-func where(ptr string) string {
-	if ptr == "" {
-		return "the configuration"
-	}
-	var b strings.Builder
-	for _, tok := range strings.Split(ptr[1:], "/") {
-		if tok != "" && strings.Trim(tok, "0123456789") == "" {
-			b.WriteString("[" + tok + "]")
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(unescape(tok))
-	}
-	return b.String()
-}
+func where(ptr string) string { return schema.Where(ptr, "the configuration") }
 
 func escape(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "~", "~0"), "/", "~1")
-}
-
-func unescape(s string) string {
-	return strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -104,7 +103,7 @@ func explain(e *jsonschema.ValidationError, root *profiles.Node) []violation {
 	case "additionalProperties":
 		var out []violation
 		names := knownKeys(ptr)
-		for _, k := range quoted(e.Message) {
+		for _, k := range schema.Quoted(e.Message) {
 			kn := root.LookupKey(ptr + "/" + escape(k))
 			if kn == nil {
 				continue
@@ -123,7 +122,7 @@ func explain(e *jsonschema.ValidationError, root *profiles.Node) []violation {
 		return out
 	case "required":
 		var out []violation
-		for _, k := range quoted(e.Message) {
+		for _, k := range schema.Quoted(e.Message) {
 			out = append(out, violation{pos: node.Pos, msg: fmt.Sprintf("missing key %q in %s", k, where(ptr))})
 		}
 		return out
@@ -196,71 +195,10 @@ func orList(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
 }
 
-// quoted extracts the 'quoted' words of a validator message.
-func quoted(msg string) []string {
-	var out []string
-	for {
-		i := strings.IndexAny(msg, `'"`)
-		if i < 0 {
-			return out
-		}
-		q := msg[i]
-		j := strings.IndexByte(msg[i+1:], q)
-		if j < 0 {
-			return out
-		}
-		out = append(out, msg[i+1:i+1+j])
-		msg = msg[i+2+j:]
-	}
-}
-
-// knownKeys lists the keys the schema allows at an instance location, in
-// the schema's order of documentation (sorted).
+// knownKeys lists the keys the schema allows at an instance location.
 func knownKeys(ptr string) []string {
 	if _, err := configSchema(); err != nil {
 		return nil
 	}
-	node := resolve(rawSchema)
-	if ptr != "" {
-		for _, tok := range strings.Split(ptr[1:], "/") {
-			if props, ok := node["properties"].(map[string]any); ok {
-				if next, ok := props[unescape(tok)].(map[string]any); ok {
-					node = resolve(next)
-					continue
-				}
-			}
-			if items, ok := node["items"].(map[string]any); ok {
-				node = resolve(items)
-				continue
-			}
-			if more, ok := node["additionalProperties"].(map[string]any); ok {
-				node = resolve(more)
-				continue
-			}
-			return nil
-		}
-	}
-	props, _ := node["properties"].(map[string]any)
-	names := make([]string, 0, len(props))
-	for k := range props {
-		names = append(names, k)
-	}
-	slices.Sort(names)
-	return names
-}
-
-func resolve(node map[string]any) map[string]any {
-	for i := 0; i < 8; i++ {
-		ref, ok := node["$ref"].(string)
-		if !ok || !strings.HasPrefix(ref, "#/$defs/") {
-			return node
-		}
-		defs, _ := rawSchema["$defs"].(map[string]any)
-		next, ok := defs[strings.TrimPrefix(ref, "#/$defs/")].(map[string]any)
-		if !ok {
-			return node
-		}
-		node = next
-	}
-	return node
+	return schema.KnownKeys(rawSchema, ptr)
 }

@@ -248,11 +248,14 @@ func describe(ve *jsonschema.ValidationError, kw string, doc any) []Violation {
 	return []Violation{{Pointer: ptr, Keyword: kw, Message: ve.Message}}
 }
 
-// where names the value at ptr in the words of a YAML author:
-// /level_guidelines/0/experience is level_guidelines[0].experience.
-func where(ptr string) string {
+func where(ptr string) string { return Where(ptr, "the profile") }
+
+// Where names the value at ptr in the words of a YAML author:
+// /level_guidelines/0/experience is level_guidelines[0].experience; the
+// empty pointer is root ("the profile", "the configuration").
+func Where(ptr, root string) string {
 	if ptr == "" {
-		return "the profile"
+		return root
 	}
 	var b strings.Builder
 	for _, tok := range strings.Split(ptr[1:], "/") {
@@ -342,8 +345,11 @@ func enumList(msg string) string {
 	return "one of " + strings.Join(qs, ", ")
 }
 
-// quoted extracts the 'single-quoted' or "double-quoted" words of a message.
-func quoted(msg string) []string {
+func quoted(msg string) []string { return Quoted(msg) }
+
+// Quoted extracts the 'single-quoted' or "double-quoted" words of a
+// validator's message: the keys or values it names.
+func Quoted(msg string) []string {
 	var out []string
 	for {
 		i := strings.IndexAny(msg, `'"`)
