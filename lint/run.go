@@ -104,6 +104,7 @@ type fileResult struct {
 	directives []*directive
 	err        error
 	internal   bool
+	abandoned  bool // a rule past the time budget still holds the file
 }
 
 // Run lints the sources and returns the findings, sorted.
@@ -125,8 +126,10 @@ func Run(cfg Config, sources []Source) *Result {
 				// Keep a file's tree only while something reports on it.
 				if len(r.findings) == 0 && r.file != nil {
 					r.path, r.file = r.file.Path, nil
-				} else if r.file != nil {
-					r.file.Release() // keep the lines, not the tree
+				} else if r.file != nil && !r.abandoned {
+					// Keep the lines, not the tree. (A rule stopped by the
+					// time budget may still be reading the tree.)
+					r.file.Release()
 				}
 				results[i] = r
 				if cfg.Progress != nil {
@@ -364,6 +367,7 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 			rr.mu.Lock()
 			rr.stopped = true
 			rr.internal = true
+			r.abandoned = true
 			rr.findings = append(rr.findings, Finding{
 				Rule: rr.current.ID, Severity: Error, File: src.Name, Line: 1, Column: 1,
 				Message: fmt.Sprintf("internal error: the rule was still running after %s on this file; it was stopped and the file's remaining rules were skipped", cfg.RuleTimeout),
