@@ -2,17 +2,17 @@
 // folder ($XDG_CACHE_HOME/profilelint, or the platform's equivalent), so
 // that pre-commit and CI re-lint only what changed.
 //
-// A store is one file per configuration key: a header with a checksum,
-// then the entries, encoded with encoding/gob. A file that is corrupt,
-// truncated or written by something else is ignored and replaced, never
-// trusted.
+// A store is one file per configuration key: a header line with a
+// checksum, then the entries, each its age (unsigned varint), its key and
+// its value, these with their lengths before them. A file that is corrupt, truncated or
+// written by something else is ignored and replaced, never trusted.
 package cache
 
 import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
+	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -24,7 +24,7 @@ import (
 )
 
 const (
-	magic  = "profilelint-cache v1"
+	magic  = "profilelint-cache v3"
 	suffix = ".cache"
 	// keep is how many stores (configurations) are kept; older ones go.
 	keep = 8
@@ -39,16 +39,29 @@ func Dir() (string, error) {
 	return filepath.Join(base, "profilelint"), nil
 }
 
-// Store is a lint.Cache backed by one file. Entries read and not used in
-// a run are dropped when it is saved, so a store holds one corpus's worth.
+// Store is a lint.Cache backed by one file. An entry that no run uses is
+// dropped after a few saves (maxAge), so a store holds about one corpus's
+// worth: the files as they are now, and what the last edits replaced.
 type Store struct {
 	path string
 
 	mu   sync.Mutex
-	old  map[string][]byte
+	old  map[string]entry
 	cur  map[string][]byte
 	puts int
 }
+
+// entry is a value read from the store, with the number of saves since a
+// run last used it.
+type entry struct {
+	value []byte
+	age   uint64
+}
+
+// maxAge is after how many saves an unused entry goes. More than one: a
+// warm run serves a corpus rule's findings whole and does not ask for the
+// texts the rule keeps for its next full pass.
+const maxAge = 4
 
 // Open loads the store for a configuration key from dir. A missing or
 // unreadable store is an empty one.
@@ -56,7 +69,7 @@ func Open(dir, key string) *Store {
 	sum := sha256.Sum256([]byte(key))
 	s := &Store{
 		path: filepath.Join(dir, hex.EncodeToString(sum[:12])+suffix),
-		old:  map[string][]byte{},
+		old:  map[string]entry{},
 		cur:  map[string][]byte{},
 	}
 	if entries, err := read(s.path); err == nil {
@@ -65,7 +78,7 @@ func Open(dir, key string) *Store {
 	return s
 }
 
-func read(path string) (map[string][]byte, error) {
+func read(path string) (map[string]entry, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -82,22 +95,44 @@ func read(path string) (map[string][]byte, error) {
 	if hex.EncodeToString(sum[:]) != fields[2] {
 		return nil, errors.New("checksum mismatch")
 	}
-	var entries map[string][]byte
-	if err := gob.NewDecoder(bytes.NewReader(payload)).Decode(&entries); err != nil {
-		return nil, err
+	entries := make(map[string]entry)
+	for len(payload) > 0 {
+		var key, value []byte
+		age, k := binary.Uvarint(payload)
+		if k <= 0 {
+			return nil, errors.New("truncated entry")
+		}
+		if key, payload, err = field(payload[k:]); err == nil {
+			value, payload, err = field(payload)
+		}
+		if err != nil {
+			return nil, err
+		}
+		// Values share the file's bytes: one allocation for all of them.
+		entries[string(key)] = entry{value[:len(value):len(value)], age}
 	}
 	return entries, nil
+}
+
+// field reads one length-prefixed field from b.
+func field(b []byte) (f, rest []byte, err error) {
+	n, k := binary.Uvarint(b)
+	if k <= 0 || n > uint64(len(b)-k) {
+		return nil, nil, errors.New("truncated entry")
+	}
+	b = b[k:]
+	return b[:n], b[n:], nil
 }
 
 // Get returns the entry for key.
 func (s *Store) Get(key string) ([]byte, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v, ok := s.old[key]
+	e, ok := s.old[key]
 	if ok {
-		s.cur[key] = v
+		s.cur[key] = e.value
 	}
-	return v, ok
+	return e.value, ok
 }
 
 // Put sets the entry for key.
@@ -108,18 +143,41 @@ func (s *Store) Put(key string, value []byte) {
 	s.puts++
 }
 
-// Save writes the store when the run changed it: new entries, or entries
-// no longer used. The file is replaced atomically; older stores beyond the
-// few most recent are removed.
+// Save writes the store when the run added entries; entries it did not
+// use age by one save, and go at maxAge. The file is replaced atomically;
+// older stores beyond the few most recent are removed.
 func (s *Store) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.puts == 0 && len(s.cur) == len(s.old) {
+	if s.puts == 0 {
 		return nil
 	}
-	var payload bytes.Buffer
-	if err := gob.NewEncoder(&payload).Encode(s.cur); err != nil {
-		return fmt.Errorf("encoding the cache: %w", err)
+	// Sorted keys: the same entries always make the same file.
+	keys := make([]string, 0, len(s.cur)+len(s.old))
+	size := 0
+	for k, v := range s.cur {
+		keys = append(keys, k)
+		size += len(k) + len(v) + 3*binary.MaxVarintLen32
+	}
+	for k, e := range s.old {
+		if _, used := s.cur[k]; !used && e.age+1 < maxAge {
+			keys = append(keys, k)
+			size += len(k) + len(e.value) + 3*binary.MaxVarintLen32
+		}
+	}
+	sort.Strings(keys)
+	payload := make([]byte, 0, size)
+	for _, k := range keys {
+		v, used := s.cur[k]
+		var age uint64
+		if !used {
+			v, age = s.old[k].value, s.old[k].age+1
+		}
+		payload = binary.AppendUvarint(payload, age)
+		payload = binary.AppendUvarint(payload, uint64(len(k)))
+		payload = append(payload, k...)
+		payload = binary.AppendUvarint(payload, uint64(len(v)))
+		payload = append(payload, v...)
 	}
 	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
 		return fmt.Errorf("writing the cache: %w", err)
@@ -129,10 +187,10 @@ func (s *Store) Save() error {
 		return fmt.Errorf("writing the cache: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	sum := sha256.Sum256(payload.Bytes())
+	sum := sha256.Sum256(payload)
 	w := bufio.NewWriter(tmp)
 	fmt.Fprintf(w, "%s %s\n", magic, hex.EncodeToString(sum[:]))
-	if _, err := w.Write(payload.Bytes()); err != nil {
+	if _, err := w.Write(payload); err != nil {
 		tmp.Close()
 		return fmt.Errorf("writing the cache: %w", err)
 	}

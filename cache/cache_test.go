@@ -1,9 +1,11 @@
 package cache
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestRoundTrip(t *testing.T) {
@@ -25,6 +27,8 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
+// An entry no run uses survives a few saves, then goes; one that is used
+// stays.
 func TestUnusedEntriesAreDropped(t *testing.T) {
 	dir := t.TempDir()
 	s := Open(dir, "c")
@@ -33,17 +37,45 @@ func TestUnusedEntriesAreDropped(t *testing.T) {
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}
+	for run := 1; run <= maxAge+1; run++ {
+		s = Open(dir, "c")
+		// Look without using it: Get would make it young again.
+		if _, ok := s.old["b"]; ok != (run <= maxAge) {
+			t.Fatalf("after %d saves without use, entry b kept: %v, want %v", run-1, ok, run <= maxAge)
+		}
+		if _, ok := s.Get("a"); !ok {
+			t.Fatalf("run %d: the used entry was dropped", run)
+		}
+		s.Put(fmt.Sprint("new", run), []byte("x")) // something to save
+		if err := s.Save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// A run that adds nothing writes nothing.
+func TestUnchangedStoreIsNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir, "c")
+	s.Put("a", []byte("1"))
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.Stat(s.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(s.path, before.ModTime().Add(-time.Hour), before.ModTime().Add(-time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	s = Open(dir, "c")
 	s.Get("a")
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}
-	s = Open(dir, "c")
-	if _, ok := s.Get("b"); ok {
-		t.Fatal("an entry no run used is still kept")
-	}
-	if _, ok := s.Get("a"); !ok {
-		t.Fatal("the used entry was dropped")
+	after, _ := os.Stat(s.path)
+	if !after.ModTime().Before(before.ModTime()) {
+		t.Fatal("a run that added nothing rewrote the store")
 	}
 }
 

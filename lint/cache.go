@@ -1,10 +1,11 @@
 package lint
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
+	"io/fs"
+	"strconv"
+	"time"
 )
 
 // Cache keeps per-file results between runs, so that an unchanged file is
@@ -16,27 +17,44 @@ type Cache interface {
 	Put(key string, value []byte)
 }
 
-// cacheEntry is what is kept of one linted file: its findings before
-// suppression, the facts its corpus rules collected, and its directives.
-// Facts travel through encoding/gob as interface values: a corpus rule
-// whose facts are cached registers their type with gob.Register.
-type cacheEntry struct {
-	Findings   []Finding
-	Facts      map[string]any
-	Directives []*directive
-	Internal   bool
-}
-
-// cacheKey names a file's entry: a hash of the configuration's key, the
-// file's name (findings carry it) and its content.
-func cacheKey(cfgKey, name string, data []byte) string {
+// A file's entry is found in one of two ways. Its content key hashes the
+// configuration's key, the file's name (findings carry it) and its bytes.
+// Its stamp key hashes the name and what stat says of the file (size,
+// modification and change times, inode), and holds the content key: a
+// warm run stats an unchanged file instead of reading and hashing it, as
+// git's index does.
+func cacheKey(cfgKey, kind, name string, data []byte) string {
 	h := sha256.New()
 	h.Write([]byte(cfgKey))
+	h.Write([]byte{0})
+	h.Write([]byte(kind))
 	h.Write([]byte{0})
 	h.Write([]byte(name))
 	h.Write([]byte{0})
 	h.Write(data)
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// racyWindow is how recent a modification time may be for a stamp to be
+// trusted. A file written twice within the file system's timestamp
+// granularity, with the same size, would keep its stamp; so a file
+// modified shortly before the run (or in the future, by a skewed clock)
+// is read and hashed every time until it is older.
+const racyWindow = 2 * time.Second
+
+// stamp describes a file as stat sees it, or "" when it cannot be trusted.
+func stamp(info fs.FileInfo, start time.Time) string {
+	mod := info.ModTime()
+	sys, changed := sysStamp(info)
+	if limit := start.Add(-racyWindow); !mod.Before(limit) || !changed.Before(limit) {
+		return ""
+	}
+	b := strconv.AppendInt(nil, info.Size(), 10)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, mod.UnixNano(), 10)
+	b = append(b, ' ')
+	b = append(b, sys...)
+	return string(b)
 }
 
 // fromCache restores a file's result. Anything that does not decode, or
@@ -47,20 +65,9 @@ func fromCache(cfg *Config, key, name string) (fileResult, bool) {
 	if !ok {
 		return fileResult{}, false
 	}
-	var e cacheEntry
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&e); err != nil {
+	r := fileResult{path: name, key: key}
+	if err := decodeEntry(NewDecoder(data), cfg, &r); err != nil {
 		return fileResult{}, false
-	}
-	r := fileResult{path: name, findings: e.Findings, directives: e.Directives, internal: e.Internal}
-	for id, f := range e.Facts {
-		rule := ruleByID(cfg, id)
-		if rule.Collect == nil {
-			return fileResult{}, false
-		}
-		if r.facts == nil {
-			r.facts = make(map[*Rule]any, len(e.Facts))
-		}
-		r.facts[rule] = f
 	}
 	for _, f := range r.findings {
 		if f.File != name {
@@ -70,22 +77,38 @@ func fromCache(cfg *Config, key, name string) (fileResult, bool) {
 	return r, true
 }
 
-// toCache stores a file's result; a result that cannot be encoded (facts
-// of an unregistered type) is simply not cached.
+// toCache stores a file's result; a result with facts of a rule that has
+// no codec is simply not cached.
 func toCache(cfg *Config, key string, r *fileResult) {
 	if r.internal {
 		return // a rule failed: lint the file again next time
 	}
-	e := cacheEntry{Findings: r.findings, Directives: r.directives}
-	if len(r.facts) > 0 {
-		e.Facts = make(map[string]any, len(r.facts))
-		for rule, f := range r.facts {
-			e.Facts[rule.ID] = f
+	var e Encoder
+	if encodeEntry(&e, r, cfg) {
+		cfg.Cache.Put(key, e.Bytes())
+	}
+}
+
+// corpusKey names the findings of a corpus rule on this run's files: the
+// configuration, the rule, and every file's name and content key. It is
+// "" when a file has no content key (the cache was not used for it).
+func corpusKey(cfg *Config, rule *Rule, results []fileResult) string {
+	h := sha256.New()
+	h.Write([]byte(cfg.CacheKey))
+	h.Write([]byte{0})
+	h.Write([]byte(rule.ID))
+	for i := range results {
+		r := &results[i]
+		if r.err != nil {
+			continue
 		}
+		if r.key == "" {
+			return ""
+		}
+		h.Write([]byte{0})
+		h.Write([]byte(r.path))
+		h.Write([]byte{0})
+		h.Write([]byte(r.key))
 	}
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(&e); err != nil {
-		return
-	}
-	cfg.Cache.Put(key, buf.Bytes())
+	return "corpus " + hex.EncodeToString(h.Sum(nil))
 }

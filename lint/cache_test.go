@@ -2,8 +2,11 @@ package lint_test
 
 import (
 	"encoding/json"
+	"io/fs"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/profilelint/profilelint/internal/corpus"
 	"github.com/profilelint/profilelint/lint"
@@ -68,14 +71,22 @@ func TestCacheGivesIdenticalResults(t *testing.T) {
 	if got := findingsJSON(t, lint.Run(cfg, sources(files))); got != want {
 		t.Fatalf("cold run with a cache differs:\n%s\nwant:\n%s", got, want)
 	}
-	if cache.hits != 0 || len(cache.m) != len(files) {
-		t.Fatalf("cold run: %d hits, %d entries; want 0 and %d", cache.hits, len(cache.m), len(files))
+	// An entry per file, one per corpus rule for its findings, and the
+	// texts that sibling-drift rendered to explain its findings.
+	corpusRules := 0
+	for _, r := range cfg.Rules {
+		if r.Scope == lint.PerCorpus {
+			corpusRules++
+		}
+	}
+	if cache.hits != 0 || len(cache.m) <= len(files)+corpusRules {
+		t.Fatalf("cold run: %d hits, %d entries; want 0 and more than %d", cache.hits, len(cache.m), len(files)+corpusRules)
 	}
 	if got := findingsJSON(t, lint.Run(cfg, sources(files))); got != want {
 		t.Fatalf("warm run differs:\n%s\nwant:\n%s", got, want)
 	}
-	if cache.hits != len(files) {
-		t.Fatalf("warm run: %d hits, want %d", cache.hits, len(files))
+	if cache.hits != len(files)+corpusRules {
+		t.Fatalf("warm run: %d hits, want %d", cache.hits, len(files)+corpusRules)
 	}
 
 	// One file changes: the cached run must agree with a fresh one.
@@ -104,5 +115,76 @@ func TestCorruptCacheEntryIsIgnored(t *testing.T) {
 	}
 	if got := findingsJSON(t, lint.Run(cfg, sources(files))); got != want {
 		t.Fatalf("corrupt entries changed the result:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// fileInfo is a fs.FileInfo for sources that live in memory.
+type fileInfo struct {
+	size int64
+	mod  time.Time
+}
+
+func (fi fileInfo) Name() string       { return "" }
+func (fi fileInfo) Size() int64        { return fi.size }
+func (fi fileInfo) Mode() fs.FileMode  { return 0o644 }
+func (fi fileInfo) ModTime() time.Time { return fi.mod }
+func (fi fileInfo) IsDir() bool        { return false }
+func (fi fileInfo) Sys() any           { return nil }
+
+// TestStampedFilesAreNotRead checks that a file whose size and times have
+// not changed since the cache was written is not read again, that one
+// whose stamp changed is, and that a file modified just before the run is
+// read every time (its stamp is not trusted yet).
+func TestStampedFilesAreNotRead(t *testing.T) {
+	files, _ := corpus.Generate(20, 5, 0.3)
+	old := time.Now().Add(-time.Hour)
+	var reads atomic.Int64
+	srcs := func(mod func(i int) time.Time) []lint.Source {
+		out := sources(files)
+		for i := range out {
+			read, info := out[i].Read, fileInfo{int64(len(files[i].Data)), mod(i)}
+			out[i].Read = func() ([]byte, error) { reads.Add(1); return read() }
+			out[i].Stat = func() (fs.FileInfo, error) { return info, nil }
+		}
+		return out
+	}
+	cfg := lint.Config{Rules: rules.All(), CacheKey: "test", Cache: &memCache{m: map[string][]byte{}}}
+	want := findingsJSON(t, lint.Run(cfg, srcs(func(int) time.Time { return old })))
+	if reads.Load() != int64(len(files)) {
+		t.Fatalf("cold run read %d files, want %d", reads.Load(), len(files))
+	}
+
+	reads.Store(0)
+	if got := findingsJSON(t, lint.Run(cfg, srcs(func(int) time.Time { return old }))); got != want {
+		t.Fatalf("warm run differs:\n%s\nwant:\n%s", got, want)
+	}
+	// Files with findings are read again for their source lines only.
+	withFindings := map[string]bool{}
+	var res []lint.Finding
+	_ = json.Unmarshal([]byte(want), &res)
+	for _, f := range res {
+		withFindings[f.File] = true
+	}
+	if n := reads.Load(); n != int64(len(withFindings)) {
+		t.Fatalf("warm run read %d files, want only the %d with findings", n, len(withFindings))
+	}
+
+	reads.Store(0)
+	lint.Run(cfg, srcs(func(i int) time.Time {
+		if i == 0 {
+			return old.Add(time.Second)
+		}
+		return old
+	}))
+	if n := reads.Load(); n != int64(len(withFindings))+1 {
+		t.Fatalf("run with one stamp changed read %d files, want the changed one and those with findings", n)
+	}
+
+	reads.Store(0)
+	recent := func(int) time.Time { return time.Now() }
+	lint.Run(cfg, srcs(recent))
+	lint.Run(cfg, srcs(recent))
+	if n := reads.Load(); n < 2*int64(len(files)) {
+		t.Fatalf("two runs over just-modified files read %d files, want every file each time (%d)", n, 2*len(files))
 	}
 }

@@ -56,6 +56,9 @@ type Rule struct {
 	Run      func(*Pass)
 	Collect  func(*Pass) any
 	Finish   func(*Corpus)
+	// Codec lets the result cache keep what Collect returns. Without it,
+	// a file is linted again on every run.
+	Codec FactsCodec
 }
 
 // Ladder is the ordered list of level codes, lowest first.
@@ -209,6 +212,19 @@ type Corpus struct {
 	Ladders map[string]Ladder
 	report  func(Finding)
 	load    func(name string) (*profiles.File, error)
+	memo    func(file, name string, compute func() ([]byte, error)) ([]byte, error)
+}
+
+// Memo returns compute's result for one file, through the result cache:
+// what a rule derives from a file's content alone (a section rendered
+// again to explain a finding) is computed once per content, not once per
+// run. name tells apart the results of one rule on one file. Errors are
+// not kept.
+func (c *Corpus) Memo(file, name string, compute func() ([]byte, error)) ([]byte, error) {
+	if c.memo == nil {
+		return compute()
+	}
+	return c.memo(file, name, compute)
 }
 
 // Load reads and parses one of the corpus's files again. Facts should be

@@ -3,6 +3,7 @@ package lint
 import (
 	"cmp"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -43,6 +44,8 @@ type Config struct {
 	// still running then is reported under its id as an internal error
 	// and the file's remaining rules are skipped. Zero means no bound.
 	RuleTimeout time.Duration
+
+	start time.Time // when Run began: files modified since are not stamped
 }
 
 // Override is configuration that applies to some files only.
@@ -53,14 +56,21 @@ type Override struct {
 }
 
 // Source is one file to lint: a name to report and a way to read it.
+// Stat, when set, describes the file without reading it, so that the
+// result cache can recognise an unchanged file by its size and times.
 type Source struct {
 	Name string
 	Read func() ([]byte, error)
+	Stat func() (fs.FileInfo, error)
 }
 
 // FileSource reads a file from disk.
 func FileSource(path string) Source {
-	return Source{Name: path, Read: func() ([]byte, error) { return os.ReadFile(path) }}
+	return Source{
+		Name: path,
+		Read: func() ([]byte, error) { return os.ReadFile(path) },
+		Stat: func() (fs.FileInfo, error) { return os.Stat(path) },
+	}
 }
 
 // Result is the outcome of a run.
@@ -104,11 +114,13 @@ type fileResult struct {
 	directives []*directive
 	err        error
 	internal   bool
-	abandoned  bool // a rule past the time budget still holds the file
+	abandoned  bool   // a rule past the time budget still holds the file
+	key        string // the content key of its cache entry
 }
 
 // Run lints the sources and returns the findings, sorted.
 func Run(cfg Config, sources []Source) *Result {
+	cfg.start = time.Now()
 	jobs := cfg.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -181,28 +193,80 @@ func Run(cfg Config, sources []Source) *Result {
 		}
 		return profiles.ParseWithLimits(name, data, cfg.Limits)
 	}
+	var keys map[string]string
+	contentKey := func(file string) (string, bool) {
+		if keys == nil {
+			keys = make(map[string]string, len(results))
+			for i := range results {
+				if r := &results[i]; r.key != "" {
+					keys[r.path] = r.key
+				}
+			}
+		}
+		k, ok := keys[file]
+		return k, ok
+	}
 	for _, rule := range cfg.Rules {
 		if rule.Scope != PerCorpus || rule.Finish == nil || !cfg.enabledAnywhere(rule) {
 			continue
 		}
 		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders(), load: load}
+		if cfg.Cache != nil {
+			c.memo = func(file, name string, compute func() ([]byte, error)) ([]byte, error) {
+				key, ok := contentKey(file)
+				if !ok {
+					return compute()
+				}
+				key = cacheKey(cfg.CacheKey, "memo "+rule.ID+" "+name, file, []byte(key))
+				if v, ok := cfg.Cache.Get(key); ok {
+					return v, nil
+				}
+				v, err := compute()
+				if err == nil {
+					cfg.Cache.Put(key, v)
+				}
+				return v, err
+			}
+		}
 		for i := range results {
 			if f, ok := results[i].facts[rule]; ok {
 				c.Facts = append(c.Facts, Facts{File: results[i].path, Facts: f})
 			}
 		}
+		// The corpus's findings are cached too, under the content keys of
+		// all its files: a warm run judges nothing again.
+		var key string
+		if cfg.Cache != nil && !res.Internal {
+			key = corpusKey(&cfg, rule, results)
+		}
+		if key != "" {
+			if data, ok := cfg.Cache.Get(key); ok {
+				if cached, err := decodeFindings(NewDecoder(data)); err == nil {
+					res.Findings = append(res.Findings, cached...)
+					continue
+				}
+			}
+		}
 		sev := cfg.severity(rule)
+		var found []Finding
 		c.report = func(f Finding) {
 			// A rule may lower a finding's severity (a near-duplicate is a
 			// warning of an error rule), never raise it above the configured one.
 			if f.Severity == Off || f.Severity > sev {
 				f.Severity = sev
 			}
-			res.Findings = append(res.Findings, f)
+			found = append(found, f)
 		}
 		if err := safely(func() { rule.Finish(c) }); err != nil {
 			res.Internal = true
 			res.Findings = append(res.Findings, Finding{Rule: rule.ID, Severity: Error, Message: err.Error()})
+			key = ""
+		}
+		res.Findings = append(res.Findings, found...)
+		if key != "" {
+			var e Encoder
+			encodeFindings(&e, found)
+			cfg.Cache.Put(key, e.Bytes())
 		}
 	}
 	res.Findings = applySuppressions(res.Findings, dirs, &cfg)
@@ -316,17 +380,40 @@ func (cfg *Config) LadderFor(track string) Ladder {
 }
 
 func lintFile(cfg *Config, src Source) (r fileResult) {
+	// Stat before reading: a file changed in between then has a stamp
+	// that the next run will not see again.
+	var stampKey string
+	if cfg.Cache != nil && src.Stat != nil {
+		if info, err := src.Stat(); err == nil && info.Mode().IsRegular() {
+			if st := stamp(info, cfg.start); st != "" {
+				stampKey = cacheKey(cfg.CacheKey, "stamp", src.Name, []byte(st))
+				if key, ok := cfg.Cache.Get(stampKey); ok {
+					if cached, ok := fromCache(cfg, string(key), src.Name); ok {
+						return cached
+					}
+				}
+			}
+		}
+	}
 	data, err := src.Read()
 	if err != nil {
 		return fileResult{err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
 	}
-	var key string
 	if cfg.Cache != nil {
-		key = cacheKey(cfg.CacheKey, src.Name, data)
+		key := cacheKey(cfg.CacheKey, "content", src.Name, data)
 		if cached, ok := fromCache(cfg, key, src.Name); ok {
+			if stampKey != "" {
+				cfg.Cache.Put(stampKey, []byte(key))
+			}
 			return cached
 		}
-		defer func() { toCache(cfg, key, &r) }()
+		defer func() {
+			r.key = key
+			toCache(cfg, key, &r)
+			if stampKey != "" && !r.internal {
+				cfg.Cache.Put(stampKey, []byte(key))
+			}
+		}()
 	}
 	file, perr := profiles.ParseWithLimits(src.Name, data, cfg.Limits)
 	r.file, r.path = file, src.Name

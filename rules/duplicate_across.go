@@ -2,7 +2,6 @@ package rules
 
 import (
 	"cmp"
-	"encoding/gob"
 	"fmt"
 	"slices"
 
@@ -12,8 +11,6 @@ import (
 
 func init() {
 	register(DuplicateAcross)
-	// Facts are kept in the result cache.
-	gob.Register(&acrossFacts{})
 }
 
 // DuplicateAcross reports texts that the files linted together share where
@@ -89,6 +86,7 @@ responsibilities:
 `,
 	},
 	Collect: collectAcross,
+	Codec:   acrossCodec,
 	Finish:  finishAcross,
 }
 
@@ -111,10 +109,24 @@ type acrossText struct {
 	I, J         int32 // responsibilities/I/items/J, skills/I
 }
 
-// keyed expands a file's text into a keyedText with its place.
+// keyed puts a file's text in the index. Its place (and the pointer,
+// which costs a string) is only built for the texts reported.
 func (t acrossText) keyed(file, kind string) keyedText {
+	return keyedText{acrossText: t, File: file, kind: kind}
+}
+
+// keyedText is one text under one key (a focus, a level, a skill name),
+// in one file.
+type keyedText struct {
+	acrossText
+	File string
+	kind string // "focus", "responsibility" or "skill"
+}
+
+// place is where the text is.
+func (t keyedText) place() lint.Place {
 	var ptr string
-	switch kind {
+	switch t.kind {
 	case "focus":
 		ptr = "/focus/description"
 	case "responsibility":
@@ -122,16 +134,7 @@ func (t acrossText) keyed(file, kind string) keyedText {
 	default:
 		ptr = profiles.Pointer("skills", int(t.I), "description")
 	}
-	return keyedText{Hash: t.Hash, Key: t.Key, Name: t.Name,
-		Place: lint.Place{File: file, Line: int(t.Line), Column: int(t.Column), Pointer: ptr}}
-}
-
-// keyedText is one text under one key (a focus, a level, a skill name).
-type keyedText struct {
-	Hash  uint64
-	Key   string
-	Name  string // the key as written, for messages
-	Place lint.Place
+	return lint.Place{File: t.File, Line: int(t.Line), Column: int(t.Column), Pointer: ptr}
 }
 
 func focusKey(root *profiles.Node) string {
@@ -207,23 +210,23 @@ func judgeAcross(facts []lint.Facts, report func(lint.Finding)) {
 	}
 	descs.conflicts(func(this, other keyedText) {
 		report(acrossFinding(this, other, fmt.Sprintf("focus %s has the same description as focus %s (%s)",
-			this.Name, other.Name, placeText(other.Place)), "same description, focus "+other.Name))
+			this.Name, other.Name, placeText(other.place())), "same description, focus "+other.Name))
 	})
 	resps.conflicts(func(this, other keyedText) {
 		report(acrossFinding(this, other, fmt.Sprintf("responsibility at %s is also given at %s (%s); it belongs to one level",
-			this.Name, other.Name, placeText(other.Place)), "same responsibility at "+other.Name))
+			this.Name, other.Name, placeText(other.place())), "same responsibility at "+other.Name))
 	})
 	skills.conflicts(func(this, other keyedText) {
 		report(acrossFinding(this, other, fmt.Sprintf("skill %q has the same description as skill %q (%s)",
-			this.Name, other.Name, placeText(other.Place)), fmt.Sprintf("same description, skill %q", other.Name)))
+			this.Name, other.Name, placeText(other.place())), fmt.Sprintf("same description, skill %q", other.Name)))
 	})
 }
 
 func acrossFinding(this, other keyedText, msg, related string) lint.Finding {
-	rel := other.Place
+	rel, at := other.place(), this.place()
 	rel.Message = related
 	return lint.Finding{
-		File: this.Place.File, Line: this.Place.Line, Column: this.Place.Column, Pointer: this.Place.Pointer,
+		File: at.File, Line: at.Line, Column: at.Column, Pointer: at.Pointer,
 		Message: msg, Related: []lint.Place{rel},
 	}
 }
@@ -271,7 +274,7 @@ func (x *keyedIndex) add(t keyedText) {
 	switch {
 	case !ok:
 		v.firsts = append(v.firsts, t)
-	case f.Place.File != t.Place.File:
+	case f.File != t.File:
 		if _, ok := find(v.others, t.Key); !ok {
 			v.others = append(v.others, t)
 		}
@@ -300,7 +303,7 @@ func (x *keyedIndex) conflicts(report func(this, other keyedText)) {
 func (v *keyedVariants) pair(k0, k string) (a, b keyedText, ok bool) {
 	a, _ = find(v.firsts, k0)
 	b, _ = find(v.firsts, k)
-	if a.Place.File != b.Place.File {
+	if a.File != b.File {
 		return a, b, true
 	}
 	if o, ok := find(v.others, k); ok {

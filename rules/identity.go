@@ -3,7 +3,6 @@ package rules
 import (
 	_ "embed"
 	"encoding/csv"
-	"encoding/gob"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -23,8 +22,6 @@ import (
 
 func init() {
 	register(IDMismatch, FilenameID, UniqueID, AdjacentUnresolved, SOCCode)
-	// Facts are kept in the result cache.
-	gob.Register(idFact{})
 }
 
 // idDocProfile is a small profile for the examples of the identity rules.
@@ -182,6 +179,7 @@ the related place.`,
 			"# file: INFRAS.PLATFORM.P4.yaml\n" + idDocProfile("INFRAS.PLATFORM.P4", "INFRAS", "PLATFORM", "P4", ""),
 	},
 	Collect: collectIDs,
+	Codec:   idCodec,
 	Finish:  finishUniqueID,
 }
 
@@ -232,6 +230,7 @@ is a warning. Lint the whole ladder at once to resolve every reference.`,
 `) + "# file: INFRAS.PLATFORM.P4.yaml\n" + idDocProfile("INFRAS.PLATFORM.P4", "INFRAS", "PLATFORM", "P4", ""),
 	},
 	Collect: collectIDs,
+	Codec:   idCodec,
 	Finish:  finishAdjacentUnresolved,
 }
 

@@ -2,7 +2,7 @@ package rules
 
 import (
 	"cmp"
-	"encoding/gob"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,8 +15,6 @@ import (
 
 func init() {
 	register(SiblingDrift)
-	// Facts are kept in the result cache.
-	gob.Register(&driftFacts{})
 }
 
 // SiblingDrift reports profiles of one focus that disagree with their
@@ -97,6 +95,7 @@ responsibilities:
 `,
 	},
 	Collect: collectDrift,
+	Codec:   driftCodec,
 	Finish:  finishDrift,
 }
 
@@ -400,16 +399,26 @@ func judgeSection(c *lint.Corpus, group, name, verb string, entries []driftEntry
 	}
 }
 
-// sectionText renders an entry's section again from its file.
+// sectionText renders an entry's section again from its file, once per
+// content of the file (Memo), since parsing the file again is the cost.
 func sectionText(c *lint.Corpus, e driftEntry) string {
-	f, err := c.Load(e.file)
-	if err != nil || f.Root == nil {
+	text, err := c.Memo(e.file, e.sec.Name, func() ([]byte, error) {
+		f, err := c.Load(e.file)
+		if err == nil && f.Root == nil {
+			err = errors.New("no document")
+		}
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range sharedSections {
+			if s.name == e.sec.Name {
+				return []byte(renderSection(s.name, f.Root.Lookup(s.ptr))), nil
+			}
+		}
+		return nil, nil
+	})
+	if err != nil {
 		return fmt.Sprintf("(%s cannot be read again: %v)\n", e.file, err)
 	}
-	for _, s := range sharedSections {
-		if s.name == e.sec.Name {
-			return renderSection(s.name, f.Root.Lookup(s.ptr))
-		}
-	}
-	return ""
+	return string(text)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"runtime/pprof"
 
 	"github.com/urfave/cli/v2"
 )
@@ -24,7 +25,30 @@ const (
 
 func main() {
 	tuneGC()
-	os.Exit(main1())
+	stop := startProfile(os.Getenv("PROFILELINT_CPUPROFILE"))
+	code := main1()
+	stop()
+	os.Exit(code)
+}
+
+// startProfile writes a CPU profile of the run to path, when set: the
+// figures in docs/performance.md come from such profiles of whole runs.
+func startProfile(path string) (stop func()) {
+	if path == "" {
+		return func() {}
+	}
+	f, err := os.Create(path)
+	if err == nil {
+		err = pprof.StartCPUProfile(f)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "profilelint: PROFILELINT_CPUPROFILE: %v\n", err)
+		return func() {}
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}
 }
 
 // tuneGC trades memory for speed where it pays. Linting thousands of

@@ -1,0 +1,362 @@
+package lint
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+)
+
+// Encoder writes the compact binary form of cache entries: unsigned
+// varints, and strings as a length then bytes. It is what a corpus rule's
+// FactsCodec writes its facts with. A hand-written form, not encoding/gob:
+// gob sends type information with every value encoded on its own, which
+// made decoding a warm corpus's entries cost more than reading the files.
+type Encoder struct {
+	buf []byte
+}
+
+// Bytes returns what was written.
+func (e *Encoder) Bytes() []byte { return e.buf }
+
+// Uint writes an unsigned integer.
+func (e *Encoder) Uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
+
+// Int writes a signed integer.
+func (e *Encoder) Int(v int64) { e.buf = binary.AppendVarint(e.buf, v) }
+
+// Uint64 writes a hash or other full-width value in eight bytes.
+func (e *Encoder) Uint64(v uint64) { e.buf = binary.LittleEndian.AppendUint64(e.buf, v) }
+
+// Bool writes a flag.
+func (e *Encoder) Bool(v bool) {
+	if v {
+		e.buf = append(e.buf, 1)
+	} else {
+		e.buf = append(e.buf, 0)
+	}
+}
+
+// String writes a string.
+func (e *Encoder) String(s string) {
+	e.Uint(uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+// Len writes the length of a list that follows.
+func (e *Encoder) Len(n int) { e.Uint(uint64(n)) }
+
+// errCorrupt is what every read past the end or of a malformed value
+// gives: the entry is ignored, never trusted.
+var errCorrupt = errors.New("corrupt cache entry")
+
+// Decoder reads what an Encoder wrote. The first error sticks: reads after
+// it return zero values, and Err reports it, so that a decoding function
+// checks once at the end.
+type Decoder struct {
+	buf []byte
+	err error
+}
+
+// NewDecoder reads from b.
+func NewDecoder(b []byte) *Decoder { return &Decoder{buf: b} }
+
+// Err returns the first error met, or an error if bytes are left over
+// once everything was read (Done).
+func (d *Decoder) Err() error { return d.err }
+
+// Done reports an error unless every byte was read without error.
+func (d *Decoder) Done() error {
+	if d.err == nil && len(d.buf) != 0 {
+		d.err = errCorrupt
+	}
+	return d.err
+}
+
+func (d *Decoder) fail() {
+	if d.err == nil {
+		d.err = errCorrupt
+	}
+	d.buf = nil
+}
+
+// Uint reads an unsigned integer.
+func (d *Decoder) Uint() uint64 {
+	v, n := binary.Uvarint(d.buf)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return v
+}
+
+// Int reads a signed integer.
+func (d *Decoder) Int() int64 {
+	v, n := binary.Varint(d.buf)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.buf = d.buf[n:]
+	return v
+}
+
+// Uint64 reads a full-width value.
+func (d *Decoder) Uint64() uint64 {
+	if len(d.buf) < 8 {
+		d.fail()
+		return 0
+	}
+	v := binary.LittleEndian.Uint64(d.buf)
+	d.buf = d.buf[8:]
+	return v
+}
+
+// Bool reads a flag.
+func (d *Decoder) Bool() bool {
+	if len(d.buf) < 1 || d.buf[0] > 1 {
+		d.fail()
+		return false
+	}
+	v := d.buf[0] == 1
+	d.buf = d.buf[1:]
+	return v
+}
+
+// String reads a string.
+func (d *Decoder) String() string {
+	n := d.Uint()
+	if n > uint64(len(d.buf)) {
+		d.fail()
+		return ""
+	}
+	s := string(d.buf[:n])
+	d.buf = d.buf[n:]
+	return s
+}
+
+// Len reads the length of a list. A length that the remaining bytes could
+// not hold (each element takes at least one byte) is corrupt, so a damaged
+// entry never makes the reader allocate without bound.
+func (d *Decoder) Len() int {
+	n := d.Uint()
+	if n > uint64(len(d.buf)) || n > math.MaxInt32 {
+		d.fail()
+		return 0
+	}
+	return int(n)
+}
+
+// int reads a signed integer that must fit an int.
+func (d *Decoder) int() int {
+	v := d.Int()
+	if v < math.MinInt32 || v > math.MaxInt32 {
+		d.fail()
+		return 0
+	}
+	return int(v)
+}
+
+// FactsCodec lets the result cache keep a corpus rule's facts, so that an
+// unchanged file need not be parsed again to give them. Encode is given
+// what Collect returned; Decode must give back an equal value.
+type FactsCodec struct {
+	Encode func(e *Encoder, facts any)
+	Decode func(d *Decoder) any
+}
+
+const entryVersion = 1
+
+func encodeEntry(e *Encoder, r *fileResult, cfg *Config) bool {
+	e.Uint(entryVersion)
+	e.Bool(r.internal)
+	e.Len(len(r.findings))
+	for i := range r.findings {
+		encodeFinding(e, &r.findings[i])
+	}
+	e.Len(len(r.directives))
+	for _, d := range r.directives {
+		e.int(d.Line)
+		e.int(d.Col)
+		e.Bool(d.File)
+		e.Len(len(d.Rules))
+		for _, id := range d.Rules {
+			e.String(id)
+		}
+		e.String(d.Reason)
+		e.String(d.Target)
+		e.int(d.TargetLn)
+	}
+	e.Len(len(r.facts))
+	// Rules in configuration order, so that equal results encode equally.
+	for _, rule := range cfg.Rules {
+		f, ok := r.facts[rule]
+		if !ok {
+			continue
+		}
+		if rule.Codec.Encode == nil {
+			return false
+		}
+		e.String(rule.ID)
+		rule.Codec.Encode(e, f)
+	}
+	return true
+}
+
+func decodeEntry(d *Decoder, cfg *Config, r *fileResult) error {
+	if d.Uint() != entryVersion {
+		return errCorrupt
+	}
+	r.internal = d.Bool()
+	if n := d.Len(); n > 0 {
+		r.findings = make([]Finding, n)
+		for i := range r.findings {
+			decodeFinding(d, &r.findings[i])
+		}
+	}
+	if n := d.Len(); n > 0 {
+		r.directives = make([]*directive, n)
+		for i := range r.directives {
+			dir := &directive{Line: d.int(), Col: d.int(), File: d.Bool()}
+			if m := d.Len(); m > 0 {
+				dir.Rules = make([]string, m)
+				for j := range dir.Rules {
+					dir.Rules[j] = d.String()
+				}
+			}
+			dir.Reason, dir.Target, dir.TargetLn = d.String(), d.String(), d.int()
+			r.directives[i] = dir
+		}
+	}
+	if n := d.Len(); n > 0 {
+		r.facts = make(map[*Rule]any, n)
+		for range n {
+			rule := ruleByID(cfg, d.String())
+			if d.Err() != nil || rule.Collect == nil || rule.Codec.Decode == nil {
+				return errCorrupt
+			}
+			r.facts[rule] = rule.Codec.Decode(d)
+		}
+	}
+	return d.Done()
+}
+
+func (e *Encoder) int(v int) { e.Int(int64(v)) }
+
+// Place writes a place.
+func (e *Encoder) Place(p Place) {
+	e.String(p.File)
+	e.int(p.Line)
+	e.int(p.Column)
+	e.String(p.Pointer)
+	e.String(p.Message)
+}
+
+// Place reads a place.
+func (d *Decoder) Place() Place {
+	return Place{File: d.String(), Line: d.int(), Column: d.int(), Pointer: d.String(), Message: d.String()}
+}
+
+func encodeFinding(e *Encoder, f *Finding) {
+	e.String(f.Rule)
+	e.int(int(f.Severity))
+	e.String(f.File)
+	e.int(f.Line)
+	e.int(f.Column)
+	e.int(f.EndLine)
+	e.int(f.EndColumn)
+	e.String(f.Pointer)
+	e.String(f.Message)
+	e.Len(len(f.Related))
+	for _, p := range f.Related {
+		e.Place(p)
+	}
+	e.Len(len(f.Fixes))
+	for _, fix := range f.Fixes {
+		e.String(fix.Message)
+		e.Len(len(fix.Edits))
+		for _, ed := range fix.Edits {
+			e.int(ed.Start)
+			e.int(ed.End)
+			e.String(ed.New)
+		}
+	}
+	e.Bool(f.Diff != nil)
+	if f.Diff != nil {
+		e.Len(len(f.Diff.Words))
+		for _, op := range f.Diff.Words {
+			e.String(op.Op)
+			e.String(op.Text)
+		}
+		e.String(f.Diff.Unified)
+	}
+	e.Bool(f.Suppressed != nil)
+	if f.Suppressed != nil {
+		e.String(f.Suppressed.Reason)
+		e.int(f.Suppressed.Line)
+	}
+}
+
+func decodeFinding(d *Decoder, f *Finding) {
+	f.Rule = d.String()
+	sev := d.int()
+	if sev < int(Off) || sev > int(Error) {
+		d.fail()
+	}
+	f.Severity = Severity(sev)
+	f.File = d.String()
+	f.Line, f.Column, f.EndLine, f.EndColumn = d.int(), d.int(), d.int(), d.int()
+	f.Pointer = d.String()
+	f.Message = d.String()
+	if n := d.Len(); n > 0 {
+		f.Related = make([]Place, n)
+		for i := range f.Related {
+			f.Related[i] = d.Place()
+		}
+	}
+	if n := d.Len(); n > 0 {
+		f.Fixes = make([]Fix, n)
+		for i := range f.Fixes {
+			f.Fixes[i].Message = d.String()
+			if m := d.Len(); m > 0 {
+				f.Fixes[i].Edits = make([]Edit, m)
+				for j := range f.Fixes[i].Edits {
+					f.Fixes[i].Edits[j] = Edit{Start: d.int(), End: d.int(), New: d.String()}
+				}
+			}
+		}
+	}
+	if d.Bool() {
+		f.Diff = &Diff{}
+		if n := d.Len(); n > 0 {
+			f.Diff.Words = make([]DiffOp, n)
+			for i := range f.Diff.Words {
+				f.Diff.Words[i] = DiffOp{Op: d.String(), Text: d.String()}
+			}
+		}
+		f.Diff.Unified = d.String()
+	}
+	if d.Bool() {
+		f.Suppressed = &Suppression{Reason: d.String(), Line: d.int()}
+	}
+}
+
+// encodeFindings and decodeFindings keep the findings of a corpus rule.
+func encodeFindings(e *Encoder, fs []Finding) {
+	e.Uint(entryVersion)
+	e.Len(len(fs))
+	for i := range fs {
+		encodeFinding(e, &fs[i])
+	}
+}
+
+func decodeFindings(d *Decoder) ([]Finding, error) {
+	if d.Uint() != entryVersion {
+		return nil, errCorrupt
+	}
+	fs := make([]Finding, d.Len())
+	for i := range fs {
+		decodeFinding(d, &fs[i])
+	}
+	return fs, d.Done()
+}
