@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"path/filepath"
 	"sort"
@@ -24,7 +25,7 @@ import (
 )
 
 const (
-	magic  = "profilelint-cache v3"
+	magic  = "profilelint-cache v4"
 	suffix = ".cache"
 	// keep is how many stores (configurations) are kept; older ones go.
 	keep = 8
@@ -91,8 +92,7 @@ func read(path string) (map[string]entry, error) {
 	if len(fields) != 3 || fields[0]+" "+fields[1] != magic {
 		return nil, errors.New("not a profilelint cache")
 	}
-	sum := sha256.Sum256(payload)
-	if hex.EncodeToString(sum[:]) != fields[2] {
+	if checksum(payload) != fields[2] {
 		return nil, errors.New("checksum mismatch")
 	}
 	entries := make(map[string]entry)
@@ -113,6 +113,15 @@ func read(path string) (map[string]entry, error) {
 	}
 	return entries, nil
 }
+
+// checksum detects a damaged or truncated store. CRC-32C, not a
+// cryptographic hash: whoever can write the cache folder could write any
+// checksum, and the CPU computes CRC-32C at memory speed.
+func checksum(b []byte) string {
+	return fmt.Sprintf("crc32c:%08x", crc32.Checksum(b, crcTable))
+}
+
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // field reads one length-prefixed field from b.
 func field(b []byte) (f, rest []byte, err error) {
@@ -187,9 +196,8 @@ func (s *Store) Save() error {
 		return fmt.Errorf("writing the cache: %w", err)
 	}
 	defer os.Remove(tmp.Name())
-	sum := sha256.Sum256(payload)
 	w := bufio.NewWriter(tmp)
-	fmt.Fprintf(w, "%s %s\n", magic, hex.EncodeToString(sum[:]))
+	fmt.Fprintf(w, "%s %s\n", magic, checksum(payload))
 	if _, err := w.Write(payload); err != nil {
 		tmp.Close()
 		return fmt.Errorf("writing the cache: %w", err)

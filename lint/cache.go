@@ -23,10 +23,9 @@ type Cache interface {
 // modification and change times, inode), and holds the content key: a
 // warm run stats an unchanged file instead of reading and hashing it, as
 // git's index does.
-func cacheKey(cfgKey, kind, name string, data []byte) string {
+func cacheKey(seed [sha256.Size]byte, kind, name string, data []byte) string {
 	h := sha256.New()
-	h.Write([]byte(cfgKey))
-	h.Write([]byte{0})
+	h.Write(seed[:])
 	h.Write([]byte(kind))
 	h.Write([]byte{0})
 	h.Write([]byte(name))
@@ -94,8 +93,7 @@ func toCache(cfg *Config, key string, r *fileResult) {
 // "" when a file has no content key (the cache was not used for it).
 func corpusKey(cfg *Config, rule *Rule, results []fileResult) string {
 	h := sha256.New()
-	h.Write([]byte(cfg.CacheKey))
-	h.Write([]byte{0})
+	h.Write(cfg.cacheSeed[:])
 	h.Write([]byte(rule.ID))
 	for i := range results {
 		r := &results[i]

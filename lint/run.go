@@ -2,6 +2,7 @@ package lint
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"os"
@@ -45,7 +46,8 @@ type Config struct {
 	// and the file's remaining rules are skipped. Zero means no bound.
 	RuleTimeout time.Duration
 
-	start time.Time // when Run began: files modified since are not stamped
+	start     time.Time         // when Run began: files modified since are not stamped
+	cacheSeed [sha256.Size]byte // the hash of CacheKey, which every cache key starts from
 }
 
 // Override is configuration that applies to some files only.
@@ -121,6 +123,7 @@ type fileResult struct {
 // Run lints the sources and returns the findings, sorted.
 func Run(cfg Config, sources []Source) *Result {
 	cfg.start = time.Now()
+	cfg.cacheSeed = sha256.Sum256([]byte(cfg.CacheKey))
 	jobs := cfg.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -217,7 +220,7 @@ func Run(cfg Config, sources []Source) *Result {
 				if !ok {
 					return compute()
 				}
-				key = cacheKey(cfg.CacheKey, "memo "+rule.ID+" "+name, file, []byte(key))
+				key = cacheKey(cfg.cacheSeed, "memo "+rule.ID+" "+name, file, []byte(key))
 				if v, ok := cfg.Cache.Get(key); ok {
 					return v, nil
 				}
@@ -386,7 +389,7 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 	if cfg.Cache != nil && src.Stat != nil {
 		if info, err := src.Stat(); err == nil && info.Mode().IsRegular() {
 			if st := stamp(info, cfg.start); st != "" {
-				stampKey = cacheKey(cfg.CacheKey, "stamp", src.Name, []byte(st))
+				stampKey = cacheKey(cfg.cacheSeed, "stamp", src.Name, []byte(st))
 				if key, ok := cfg.Cache.Get(stampKey); ok {
 					if cached, ok := fromCache(cfg, string(key), src.Name); ok {
 						return cached
@@ -400,7 +403,7 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 		return fileResult{err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
 	}
 	if cfg.Cache != nil {
-		key := cacheKey(cfg.CacheKey, "content", src.Name, data)
+		key := cacheKey(cfg.cacheSeed, "content", src.Name, data)
 		if cached, ok := fromCache(cfg, key, src.Name); ok {
 			if stampKey != "" {
 				cfg.Cache.Put(stampKey, []byte(key))
