@@ -72,6 +72,10 @@ func (d *Decoder) Done() error {
 	return d.err
 }
 
+// Fail marks the input corrupt: a decoding function calls it when a
+// value read is impossible (an index out of range).
+func (d *Decoder) Fail() { d.fail() }
+
 func (d *Decoder) fail() {
 	if d.err == nil {
 		d.err = errCorrupt

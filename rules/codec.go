@@ -55,24 +55,30 @@ var acrossCodec = lint.FactsCodec{
 	Encode: func(e *lint.Encoder, facts any) {
 		f := facts.(*acrossFacts)
 		e.String(f.Focus)
+		e.Len(len(f.Names))
+		for _, n := range f.Names {
+			e.String(n)
+		}
 		for _, ts := range [][]acrossText{f.FocusDesc, f.Resps, f.Skills} {
 			e.Len(len(ts))
 			for _, t := range ts {
 				e.Uint64(t.Hash)
-				e.String(t.Key)
-				// The name as written is most often the key itself.
-				e.Bool(t.Name == t.Key)
-				if t.Name != t.Key {
-					e.String(t.Name)
-				}
-				for _, v := range [...]int32{t.Line, t.Column, t.I, t.J} {
-					e.Int(int64(v))
+				e.Int(int64(t.Line))
+				e.Int(int64(t.Column))
+				for _, v := range [...]uint16{t.I, t.J, t.Key, t.Name} {
+					e.Uint(uint64(v))
 				}
 			}
 		}
 	},
 	Decode: func(d *lint.Decoder) any {
 		f := &acrossFacts{Focus: d.String()}
+		if n := d.Len(); n > 0 {
+			f.Names = make([]string, n)
+			for i := range f.Names {
+				f.Names[i] = d.String()
+			}
+		}
 		for _, ts := range []*[]acrossText{&f.FocusDesc, &f.Resps, &f.Skills} {
 			n := d.Len()
 			if n == 0 {
@@ -80,11 +86,12 @@ var acrossCodec = lint.FactsCodec{
 			}
 			*ts = make([]acrossText, n)
 			for i := range *ts {
-				t := acrossText{Hash: d.Uint64(), Key: d.String()}
-				if t.Name = t.Key; !d.Bool() {
-					t.Name = d.String()
+				t := acrossText{Hash: d.Uint64(), Line: int32(d.Int()), Column: int32(d.Int())}
+				t.I, t.J, t.Key, t.Name = uint16(d.Uint()), uint16(d.Uint()), uint16(d.Uint()), uint16(d.Uint())
+				if int(t.Key) >= len(f.Names) || int(t.Name) >= len(f.Names) {
+					d.Fail()
+					return f
 				}
-				t.Line, t.Column, t.I, t.J = int32(d.Int()), int32(d.Int()), int32(d.Int()), int32(d.Int())
 				(*ts)[i] = t
 			}
 		}

@@ -91,36 +91,44 @@ responsibilities:
 }
 
 // acrossFacts is what one file contributes: hashes of normalised texts,
-// each with its place and what it is given under.
+// each with its place and what it is given under. Every file of a corpus
+// keeps tens of texts until the end of the run, so they are small: the
+// keys and names each once, in Names, and the texts refer to them.
 type acrossFacts struct {
-	Focus     string // FUNCTION.FOCUS, "" when a code is missing
+	Focus     string   // FUNCTION.FOCUS, "" when a code is missing
+	Names     []string // the keys and names that texts refer to
 	FocusDesc []acrossText
 	Resps     []acrossText // Key: the level code
 	Skills    []acrossText // Key: the normalised skill name
 }
 
 // acrossText is a keyedText as every file keeps it: the place as line,
-// column and the indexes of its pointer, not as strings, since a corpus
-// of thousands of files keeps tens of these per file.
+// column and the indexes of its pointer, not as strings, and its key and
+// name (the key as written) as indexes in the file's Names.
 type acrossText struct {
 	Hash         uint64
-	Key, Name    string
 	Line, Column int32
-	I, J         int32 // responsibilities/I/items/J, skills/I
+	I, J         uint16 // responsibilities/I/items/J, skills/I
+	Key, Name    uint16
 }
+
+// maxAcross bounds the indexes that an acrossText holds; texts beyond it
+// (past 65,535 skills in one file) are not compared across files.
+const maxAcross = 1<<16 - 1
 
 // keyed puts a file's text in the index. Its place (and the pointer,
 // which costs a string) is only built for the texts reported.
-func (t acrossText) keyed(file, kind string) keyedText {
-	return keyedText{acrossText: t, File: file, kind: kind}
+func (f *acrossFacts) keyed(t acrossText, file, kind string) keyedText {
+	return keyedText{acrossText: t, File: file, kind: kind, Key: f.Names[t.Key], Name: f.Names[t.Name]}
 }
 
 // keyedText is one text under one key (a focus, a level, a skill name),
 // in one file.
 type keyedText struct {
 	acrossText
-	File string
-	kind string // "focus", "responsibility" or "skill"
+	File      string
+	kind      string // "focus", "responsibility" or "skill"
+	Key, Name string
 }
 
 // place is where the text is.
@@ -147,13 +155,27 @@ func focusKey(root *profiles.Node) string {
 
 func collectAcross(p *lint.Pass) any {
 	f := &acrossFacts{Focus: focusKey(p.Root)}
+	ids := make(map[string]uint16)
+	id := func(s string) (uint16, bool) {
+		if n, ok := ids[s]; ok {
+			return n, true
+		}
+		if len(f.Names) >= maxAcross {
+			return 0, false
+		}
+		ids[s] = uint16(len(f.Names))
+		f.Names = append(f.Names, s)
+		return ids[s], true
+	}
 	// keyHash(s) is hash64(normalise(s)), without building the string.
 	text := func(n *profiles.Node, key, name string, i, j int) (acrossText, bool) {
 		h, ok := keyHash(n.Text())
-		if !ok {
+		if !ok || i > maxAcross || j > maxAcross {
 			return acrossText{}, false // also for a missing node
 		}
-		return acrossText{Hash: h, Key: key, Name: name, Line: int32(n.Pos.Line), Column: int32(n.Pos.Column), I: int32(i), J: int32(j)}, ok
+		k, ok1 := id(key)
+		nm, ok2 := id(name)
+		return acrossText{Hash: h, Key: k, Name: nm, Line: int32(n.Pos.Line), Column: int32(n.Pos.Column), I: uint16(i), J: uint16(j)}, ok1 && ok2
 	}
 	if f.Focus != "" {
 		if t, ok := text(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0); ok {
@@ -181,6 +203,9 @@ func collectAcross(p *lint.Pass) any {
 			f.Skills = append(f.Skills, t)
 		}
 	}
+	// Kept to the end of the run: no spare capacity.
+	f.Names, f.FocusDesc = slices.Clip(slices.Clone(f.Names)), slices.Clip(slices.Clone(f.FocusDesc))
+	f.Resps, f.Skills = slices.Clip(slices.Clone(f.Resps)), slices.Clip(slices.Clone(f.Skills))
 	return f
 }
 
@@ -199,13 +224,13 @@ func judgeAcross(facts []lint.Facts, report func(lint.Finding)) {
 			continue
 		}
 		for _, t := range f.FocusDesc {
-			descs.add(t.keyed(ff.File, "focus"))
+			descs.add(f.keyed(t, ff.File, "focus"))
 		}
 		for _, t := range f.Resps {
-			resps.add(t.keyed(ff.File, "responsibility"))
+			resps.add(f.keyed(t, ff.File, "responsibility"))
 		}
 		for _, t := range f.Skills {
-			skills.add(t.keyed(ff.File, "skill"))
+			skills.add(f.keyed(t, ff.File, "skill"))
 		}
 	}
 	descs.conflicts(func(this, other keyedText) {
