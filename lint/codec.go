@@ -6,13 +6,16 @@ import (
 	"math"
 )
 
-// Encoder writes the compact binary form of cache entries: unsigned
-// varints, and strings as a length then bytes. It is what a corpus rule's
-// FactsCodec writes its facts with. A hand-written form, not encoding/gob:
-// gob sends type information with every value encoded on its own, which
-// made decoding a warm corpus's entries cost more than reading the files.
+// Encoder writes the compact binary form of cache entries: varints, and
+// strings as a length then bytes, or, for a string written before in the
+// same entry (a file's name in each of its places), the number of that
+// string. It is what a corpus rule's FactsCodec writes its facts with. A
+// hand-written form, not encoding/gob: gob sends type information with
+// every value encoded on its own, which made decoding a warm corpus's
+// entries cost more than reading the files.
 type Encoder struct {
-	buf []byte
+	buf  []byte
+	strs map[string]int
 }
 
 // Bytes returns what was written.
@@ -36,10 +39,21 @@ func (e *Encoder) Bool(v bool) {
 	}
 }
 
-// String writes a string.
+// String writes a string: 2×length, then the bytes; or 2×number+1 for a
+// string already written.
 func (e *Encoder) String(s string) {
-	e.Uint(uint64(len(s)))
+	if n, ok := e.strs[s]; ok {
+		e.Uint(uint64(n)<<1 | 1)
+		return
+	}
+	e.Uint(uint64(len(s)) << 1)
 	e.buf = append(e.buf, s...)
+	if len(s) > 2 { // shorter ones cost no more written again
+		if e.strs == nil {
+			e.strs = make(map[string]int)
+		}
+		e.strs[s] = len(e.strs)
+	}
 }
 
 // Len writes the length of a list that follows.
@@ -53,8 +67,9 @@ var errCorrupt = errors.New("corrupt cache entry")
 // it return zero values, and Err reports it, so that a decoding function
 // checks once at the end.
 type Decoder struct {
-	buf []byte
-	err error
+	buf  []byte
+	err  error
+	strs []string
 }
 
 // NewDecoder reads from b.
@@ -129,13 +144,24 @@ func (d *Decoder) Bool() bool {
 
 // String reads a string.
 func (d *Decoder) String() string {
-	n := d.Uint()
+	v := d.Uint()
+	if v&1 == 1 {
+		if v>>1 >= uint64(len(d.strs)) {
+			d.fail()
+			return ""
+		}
+		return d.strs[v>>1]
+	}
+	n := v >> 1
 	if n > uint64(len(d.buf)) {
 		d.fail()
 		return ""
 	}
 	s := string(d.buf[:n])
 	d.buf = d.buf[n:]
+	if len(s) > 2 {
+		d.strs = append(d.strs, s)
+	}
 	return s
 }
 
@@ -169,7 +195,7 @@ type FactsCodec struct {
 	Decode func(d *Decoder) any
 }
 
-const entryVersion = 1
+const entryVersion = 2
 
 func encodeEntry(e *Encoder, r *fileResult, cfg *Config) bool {
 	e.Uint(entryVersion)

@@ -17,12 +17,13 @@ func TestFindingRoundTrip(t *testing.T) {
 		Suppressed: &Suppression{Reason: "why", Line: 9},
 	}
 	var e Encoder
-	encodeFindings(&e, []Finding{want, {Rule: "x"}})
+	second := Finding{Rule: "duplicate-text", File: "a/b.yaml", Message: "x"}
+	encodeFindings(&e, []Finding{want, second})
 	got, err := decodeFindings(NewDecoder(e.Bytes()))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, []Finding{want, {Rule: "x"}}) {
+	if !reflect.DeepEqual(got, []Finding{want, second}) {
 		t.Fatalf("got %+v\nwant %+v", got, want)
 	}
 	// Every strict prefix is an error, never a panic or a shorter list.
