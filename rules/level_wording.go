@@ -158,14 +158,28 @@ func runLevelWording(p *lint.Pass) {
 		if r < 0 {
 			return
 		}
+		// Each finding is at its phrase where the source text maps to the
+		// value exactly, at the text's start otherwise.
+		var st *scalarText
+		at := func(f *lint.Finding, m phraseMatch) {
+			if st == nil {
+				if st = mapScalar(p.File, text); st == nil {
+					st = &scalarText{}
+				}
+			}
+			if st.start != nil {
+				start, end := st.span(m.start, m.end)
+				atSpan(p.File, f, start, end)
+			}
+		}
 		if place(r) >= juniorFrom-eps {
-			for _, m := range matchPhrases(text.Value, junior) {
-				p.Reportf(ptr, "%q is junior wording for %s (top of the ladder: %s)", m, code, ladderSpan(top))
+			for _, m := range findPhrases(text.Value, junior) {
+				at(p.Reportf(ptr, "%q is junior wording for %s (top of the ladder: %s)", m.text, code, ladderSpan(top)), m)
 			}
 		}
 		if place(r) <= executiveUntil+eps {
-			for _, m := range matchPhrases(text.Value, executive) {
-				p.Reportf(ptr, "%q is executive wording for %s (bottom of the ladder: %s)", m, code, ladderSpan(bottom))
+			for _, m := range findPhrases(text.Value, executive) {
+				at(p.Reportf(ptr, "%q is executive wording for %s (bottom of the ladder: %s)", m.text, code, ladderSpan(bottom)), m)
 			}
 		}
 	}
@@ -250,14 +264,30 @@ func compilePhrases(phrases []string) [][]string {
 	return out
 }
 
-// matchPhrases returns the text of each place where a phrase occurs in s,
-// as written, left to right, without overlaps; negated places are skipped.
+// phraseMatch is where a phrase occurs in a text: value bytes [start, end)
+// and the words there as written, white space collapsed.
+type phraseMatch struct {
+	text       string
+	start, end int
+}
+
+// matchPhrases returns the text of each place where a phrase occurs in s.
 func matchPhrases(s string, phrases [][]string) []string {
+	var out []string
+	for _, m := range findPhrases(s, phrases) {
+		out = append(out, m.text)
+	}
+	return out
+}
+
+// findPhrases returns each place where a phrase occurs in s, left to
+// right, without overlaps; negated places are skipped.
+func findPhrases(s string, phrases [][]string) []phraseMatch {
 	if !mayMatch(s, phrases) {
 		return nil
 	}
 	words := wordingWords(s, false)
-	var out []string
+	var out []phraseMatch
 	for i := 0; i < len(words); i++ {
 		for _, ph := range phrases {
 			if !phraseAt(words, i, ph) {
@@ -266,7 +296,8 @@ func matchPhrases(s string, phrases [][]string) []string {
 			if negated(words, i) {
 				break
 			}
-			out = append(out, strings.Join(strings.Fields(s[words[i].start:words[i+len(ph)-1].end]), " "))
+			start, end := words[i].start, words[i+len(ph)-1].end
+			out = append(out, phraseMatch{strings.Join(strings.Fields(s[start:end]), " "), start, end})
 			i += len(ph) - 1
 			break
 		}

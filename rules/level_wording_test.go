@@ -7,10 +7,11 @@ import (
 	"github.com/profilelint/profilelint/lint"
 )
 
+// Findings are at the phrase, not at the start of its text.
 func TestLevelWordingJuniorAtTop(t *testing.T) {
 	src := docExample("Carries budget and vendor decisions", "Carries budget decisions under close supervision")
 	fs := lintOne(t, "p.yaml", src, LevelWording)
-	lvWant(t, fs, `25:58 warning level-wording: "under close supervision" is junior wording for P6 (top of the ladder: P5 … P7)`)
+	lvWant(t, fs, `25:83 warning level-wording: "under close supervision" is junior wording for P6 (top of the ladder: P5 … P7)`)
 	if len(fs) == 1 && fs[0].Pointer != "/responsibilities/5/items/1" {
 		t.Errorf("pointer = %s", fs[0].Pointer)
 	}
@@ -21,8 +22,8 @@ func TestLevelWordingExecutiveAtBottom(t *testing.T) {
 		"{level: P2, experience: {min: 2}}", "{level: P2, knowledge: Sets company-wide strategy for the Board of Directors, experience: {min: 2}}",
 		"Automates repetitive operational tasks", "Automates tasks")
 	lvWant(t, lintOne(t, "p.yaml", src, LevelWording),
-		`30:28 warning level-wording: "Board of Directors" is executive wording for P2 (bottom of the ladder: P1, P2)`,
-		`30:28 warning level-wording: "company-wide strategy" is executive wording for P2 (bottom of the ladder: P1, P2)`,
+		`30:33 warning level-wording: "company-wide strategy" is executive wording for P2 (bottom of the ladder: P1, P2)`,
+		`30:63 warning level-wording: "Board of Directors" is executive wording for P2 (bottom of the ladder: P1, P2)`,
 	)
 }
 
@@ -30,8 +31,8 @@ func TestLevelWordingExecutiveAtBottom(t *testing.T) {
 func TestLevelWordingLevelFields(t *testing.T) {
 	src := docExample("  code: P4\n", "  code: P7\n", "  autonomy: Works independently and sets direction for own projects\n", "  autonomy: Works on assigned tasks, following documented runbooks\n")
 	lvWant(t, lintOne(t, "p.yaml", src, LevelWording),
-		`11:13 warning level-wording: "assigned tasks" is junior wording for P7 (top of the ladder: P5 … P7)`,
-		`11:13 warning level-wording: "following documented runbooks" is junior wording for P7 (top of the ladder: P5 … P7)`,
+		`11:22 warning level-wording: "assigned tasks" is junior wording for P7 (top of the ladder: P5 … P7)`,
+		`11:38 warning level-wording: "following documented runbooks" is junior wording for P7 (top of the ladder: P5 … P7)`,
 	)
 }
 
@@ -121,7 +122,7 @@ func TestLevelWordingPathwayLadder(t *testing.T) {
 	lvWant(t, lintFilesConfig(t, cfg, map[string]string{"p.yaml": build(grades)}, LevelWording))
 	grades[4] = append(grades[4], grades[0][1])
 	lvWant(t, lintFilesConfig(t, cfg, map[string]string{"p.yaml": build(grades)}, LevelWording),
-		`25:9 warning level-wording: "with close supervision" is junior wording for L5 (top of the ladder: L4, L5)`)
+		`25:15 warning level-wording: "with close supervision" is junior wording for L5 (top of the ladder: L4, L5)`)
 }
 
 // Phrases and bands are options.
@@ -129,12 +130,12 @@ func TestLevelWordingOptions(t *testing.T) {
 	src := docExample("Leads multi-system platform designs", "Leads multi-system platform designs under close supervision")
 	cfg := lint.Config{Options: map[string]map[string]any{LevelWording.ID: {"junior_from": 0.5}}}
 	lvWant(t, lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, LevelWording),
-		`21:13 warning level-wording: "under close supervision" is junior wording for P4 (top of the ladder: P4 … P7)`)
+		`21:49 warning level-wording: "under close supervision" is junior wording for P4 (top of the ladder: P4 … P7)`)
 
 	src = docExample("Carries budget and vendor decisions", "Carries budget decisions while pairing with a mentor")
 	cfg = lint.Config{Options: map[string]map[string]any{LevelWording.ID: {"junior_phrases": []any{"pair* with a mentor"}}}}
 	lvWant(t, lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, LevelWording),
-		`25:58 warning level-wording: "pairing with a mentor" is junior wording for P6 (top of the ladder: P5 … P7)`)
+		`25:89 warning level-wording: "pairing with a mentor" is junior wording for P6 (top of the ladder: P5 … P7)`)
 }
 
 func TestMatchPhrases(t *testing.T) {
@@ -164,4 +165,13 @@ func TestMatchPhrases(t *testing.T) {
 // yamlQuote writes s as a double-quoted YAML scalar.
 func yamlQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// A text whose source does not map to its value byte for byte (an escape)
+// has its findings at its start.
+func TestLevelWordingEscapedTextAtStart(t *testing.T) {
+	src := docExample("  code: P4\n", "  code: P7\n", "  autonomy: Works independently and sets direction for own projects\n", "  autonomy: \"Works\\ton assigned tasks\"\n")
+	lvWant(t, lintOne(t, "p.yaml", src, LevelWording),
+		`11:13 warning level-wording: "assigned tasks" is junior wording for P7 (top of the ladder: P5 … P7)`,
+	)
 }
