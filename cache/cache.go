@@ -2,10 +2,14 @@
 // folder ($XDG_CACHE_HOME/profilelint, or the platform's equivalent), so
 // that pre-commit and CI re-lint only what changed.
 //
-// A store is one file per configuration key: a header line with a
-// checksum, then the entries, each its age (unsigned varint), its key and
-// its value, these with their lengths before them. A file that is corrupt, truncated or
-// written by something else is ignored and replaced, never trusted.
+// A store is one file per configuration key: a header line, then
+// segments, each its length, its entries and a CRC-32C of them. An entry
+// is its age (unsigned varint), its key and its value, these with their
+// lengths before them; a later segment's entry wins over an earlier one's.
+// A run that adds little appends a segment; one that adds much, or finds
+// the file mostly stale, rewrites it whole. A segment that is corrupt or
+// cut short ends what is read, and a file written by something else is
+// ignored and replaced: never trusted.
 package cache
 
 import (
@@ -17,15 +21,16 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 )
 
 const (
-	magic  = "profilelint-cache v4"
+	magic  = "profilelint-cache v5"
 	suffix = ".cache"
 	// keep is how many stores (configurations) are kept; older ones go.
 	keep = 8
@@ -41,15 +46,19 @@ func Dir() (string, error) {
 }
 
 // Store is a lint.Cache backed by one file. An entry that no run uses is
-// dropped after a few saves (maxAge), so a store holds about one corpus's
-// worth: the files as they are now, and what the last edits replaced.
+// dropped after a few rewrites (maxAge), so a store holds about one
+// corpus's worth: the files as they are now, and what the last edits
+// replaced.
 type Store struct {
 	path string
 
 	mu   sync.Mutex
 	old  map[string]entry
 	cur  map[string][]byte
-	puts int
+	puts map[string]bool // keys set this run
+	// valid is how many bytes of the file were read as whole segments:
+	// a segment can be appended only where the last one ends.
+	valid int64
 }
 
 // entry is a value read from the store, with the number of saves since a
@@ -59,7 +68,7 @@ type entry struct {
 	age   uint64
 }
 
-// maxAge is after how many saves an unused entry goes. More than one: a
+// maxAge is after how many rewrites an unused entry goes. More than one: a
 // warm run serves a corpus rule's findings whole and does not ask for the
 // texts the rule keeps for its next full pass.
 const maxAge = 4
@@ -72,55 +81,73 @@ func Open(dir, key string) *Store {
 		path: filepath.Join(dir, hex.EncodeToString(sum[:12])+suffix),
 		old:  map[string]entry{},
 		cur:  map[string][]byte{},
+		puts: map[string]bool{},
 	}
-	if entries, err := read(s.path); err == nil {
-		s.old = entries
+	if entries, valid, err := read(s.path); err == nil {
+		s.old, s.valid = entries, valid
 	}
 	return s
 }
 
-func read(path string) (map[string]entry, error) {
+func read(path string) (map[string]entry, int64, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
-	header, payload, ok := bytes.Cut(data, []byte{'\n'})
-	if !ok {
-		return nil, errors.New("no header")
-	}
-	fields := strings.Fields(string(header))
-	if len(fields) != 3 || fields[0]+" "+fields[1] != magic {
-		return nil, errors.New("not a profilelint cache")
-	}
-	if checksum(payload) != fields[2] {
-		return nil, errors.New("checksum mismatch")
+	header, rest, ok := bytes.Cut(data, []byte{'\n'})
+	if !ok || string(header) != magic {
+		return nil, 0, errors.New("not a profilelint cache")
 	}
 	entries := make(map[string]entry)
+	for len(rest) > 0 {
+		payload, after, err := segment(rest)
+		if err != nil {
+			break // what was appended last is damaged: the rest stands
+		}
+		if err := decode(payload, entries); err != nil {
+			break
+		}
+		rest = after
+	}
+	return entries, int64(len(data) - len(rest)), nil
+}
+
+// segment reads one segment: its length, payload and checksum.
+func segment(b []byte) (payload, rest []byte, err error) {
+	payload, rest, err = field(b)
+	if err != nil || len(rest) < 4 {
+		return nil, nil, errors.New("truncated segment")
+	}
+	if binary.LittleEndian.Uint32(rest) != crc32.Checksum(payload, crcTable) {
+		return nil, nil, errors.New("checksum mismatch")
+	}
+	return payload, rest[4:], nil
+}
+
+// decode adds a segment's entries to entries. Values share the file's
+// bytes: one allocation for all of them.
+func decode(payload []byte, entries map[string]entry) error {
 	for len(payload) > 0 {
 		var key, value []byte
 		age, k := binary.Uvarint(payload)
 		if k <= 0 {
-			return nil, errors.New("truncated entry")
+			return errors.New("truncated entry")
 		}
+		var err error
 		if key, payload, err = field(payload[k:]); err == nil {
 			value, payload, err = field(payload)
 		}
 		if err != nil {
-			return nil, err
+			return err
 		}
-		// Values share the file's bytes: one allocation for all of them.
 		entries[string(key)] = entry{value[:len(value):len(value)], age}
 	}
-	return entries, nil
+	return nil
 }
 
-// checksum detects a damaged or truncated store. CRC-32C, not a
+// Segments carry a CRC-32C to detect damage and truncation, not a
 // cryptographic hash: whoever can write the cache folder could write any
 // checksum, and the CPU computes CRC-32C at memory speed.
-func checksum(b []byte) string {
-	return fmt.Sprintf("crc32c:%08x", crc32.Checksum(b, crcTable))
-}
-
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 // field reads one length-prefixed field from b.
@@ -149,59 +176,126 @@ func (s *Store) Put(key string, value []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.cur[key] = value
-	s.puts++
+	s.puts[key] = true
 }
 
-// Save writes the store when the run added entries; entries it did not
-// use age by one save, and go at maxAge. The file is replaced atomically;
-// older stores beyond the few most recent are removed.
+// Save writes what the run added. Little (under a quarter of what the
+// run used) is appended as a segment; otherwise the store is rewritten
+// with the entries the run used, and those it did not use age by one
+// rewrite and go at maxAge. A rewrite replaces the file atomically and
+// removes older stores beyond the few most recent.
 func (s *Store) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.puts == 0 {
+	if len(s.puts) == 0 {
 		return nil
 	}
+	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
+		return fmt.Errorf("writing the cache: %w", err)
+	}
+	added, used := 0, 0
+	for k, v := range s.cur {
+		if s.puts[k] {
+			added += len(k) + len(v)
+		} else {
+			used += len(k) + len(v)
+		}
+	}
+	if s.valid > 0 && added < used/4 && s.valid < int64(3*(used+added)) {
+		if err := s.appendSegment(); err == nil {
+			return nil
+		}
+	}
+	return s.rewrite()
+}
+
+// appendSegment adds the entries set this run at the end of the file.
+func (s *Store) appendSegment() error {
+	f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND, 0)
+	if err != nil {
+		return err
+	}
+	info, err := f.Stat()
+	if err != nil || info.Size() != s.valid {
+		f.Close()
+		return errors.New("the store changed since it was read")
+	}
+	// What was set, and what was used again after aging a while (its age
+	// in the file would count the rewrites it was not used in).
+	keys := make([]string, 0, len(s.puts))
+	for k := range s.cur {
+		if s.puts[k] || s.old[k].age > 0 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var payload []byte
+	for _, k := range keys {
+		payload = appendEntry(payload, 0, k, s.cur[k])
+	}
+	// One write, so that a run appending at the same time cannot
+	// interleave with it.
+	seg := binary.AppendUvarint(nil, uint64(len(payload)))
+	seg = append(seg, payload...)
+	seg = binary.LittleEndian.AppendUint32(seg, crc32.Checksum(payload, crcTable))
+	if _, err := f.Write(seg); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func appendEntry(b []byte, age uint64, k string, v []byte) []byte {
+	b = binary.AppendUvarint(b, age)
+	b = binary.AppendUvarint(b, uint64(len(k)))
+	b = append(b, k...)
+	b = binary.AppendUvarint(b, uint64(len(v)))
+	return append(b, v...)
+}
+
+// rewrite writes the store whole, as one segment, streaming it.
+func (s *Store) rewrite() error {
 	// Sorted keys: the same entries always make the same file.
 	keys := make([]string, 0, len(s.cur)+len(s.old))
 	size := 0
 	for k, v := range s.cur {
 		keys = append(keys, k)
-		size += len(k) + len(v) + 3*binary.MaxVarintLen32
+		size += entrySize(0, k, v)
 	}
 	for k, e := range s.old {
 		if _, used := s.cur[k]; !used && e.age+1 < maxAge {
 			keys = append(keys, k)
-			size += len(k) + len(e.value) + 3*binary.MaxVarintLen32
+			size += entrySize(e.age+1, k, e.value)
 		}
 	}
 	sort.Strings(keys)
-	payload := make([]byte, 0, size)
+	tmp, err := os.CreateTemp(filepath.Dir(s.path), ".tmp-*")
+	if err != nil {
+		return fmt.Errorf("writing the cache: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	crc := crc32.New(crcTable)
+	body := io.MultiWriter(w, crc)
+	// Write errors are not checked one by one: bufio.Writer keeps the
+	// first, and Flush returns it.
+	var head []byte
+	_, _ = w.WriteString(magic + "\n")
+	_, _ = w.Write(binary.AppendUvarint(head, uint64(size)))
 	for _, k := range keys {
 		v, used := s.cur[k]
 		var age uint64
 		if !used {
 			v, age = s.old[k].value, s.old[k].age+1
 		}
-		payload = binary.AppendUvarint(payload, age)
-		payload = binary.AppendUvarint(payload, uint64(len(k)))
-		payload = append(payload, k...)
-		payload = binary.AppendUvarint(payload, uint64(len(v)))
-		payload = append(payload, v...)
+		head = binary.AppendUvarint(head[:0], age)
+		head = binary.AppendUvarint(head, uint64(len(k)))
+		head = append(head, k...)
+		head = binary.AppendUvarint(head, uint64(len(v)))
+		_, _ = body.Write(head)
+		_, _ = body.Write(v)
 	}
-	if err := os.MkdirAll(filepath.Dir(s.path), 0o755); err != nil {
-		return fmt.Errorf("writing the cache: %w", err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), ".tmp-*")
-	if err != nil {
-		return fmt.Errorf("writing the cache: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriter(tmp)
-	fmt.Fprintf(w, "%s %s\n", magic, checksum(payload))
-	if _, err := w.Write(payload); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing the cache: %w", err)
-	}
+	_, _ = w.Write(binary.LittleEndian.AppendUint32(head[:0], crc.Sum32()))
 	if err := w.Flush(); err != nil {
 		tmp.Close()
 		return fmt.Errorf("writing the cache: %w", err)
@@ -215,6 +309,13 @@ func (s *Store) Save() error {
 	prune(filepath.Dir(s.path))
 	return nil
 }
+
+// entrySize is the length of appendEntry(nil, age, k, v).
+func entrySize(age uint64, k string, v []byte) int {
+	return uvarintLen(age) + uvarintLen(uint64(len(k))) + len(k) + uvarintLen(uint64(len(v))) + len(v)
+}
+
+func uvarintLen(x uint64) int { return (bits.Len64(x|1) + 6) / 7 }
 
 // prune removes all but the most recently written stores.
 func prune(dir string) {

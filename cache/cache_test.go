@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -124,5 +125,69 @@ func TestClean(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "keep.txt")); err != nil {
 		t.Fatal("Clean removed a file that is not a store")
+	}
+}
+
+// A run that adds little appends a segment instead of rewriting the store;
+// a damaged last segment loses only what it held.
+func TestSmallChangesAreAppended(t *testing.T) {
+	dir := t.TempDir()
+	s := Open(dir, "c")
+	for i := range 100 {
+		s.Put(fmt.Sprint("key", i), bytes.Repeat([]byte{'v'}, 100))
+	}
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	before, err := os.ReadFile(s.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	s = Open(dir, "c")
+	for i := range 100 {
+		s.Get(fmt.Sprint("key", i))
+	}
+	s.Put("new", []byte("value"))
+	s.Put("key7", []byte("changed"))
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.ReadFile(s.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(after, before) || len(after)-len(before) > 100 {
+		t.Fatalf("the store was rewritten (%d bytes, then %d), not appended to", len(before), len(after))
+	}
+	s = Open(dir, "c")
+	if v, ok := s.Get("new"); !ok || string(v) != "value" {
+		t.Fatalf("appended entry: %q, %v", v, ok)
+	}
+	if v, _ := s.Get("key7"); string(v) != "changed" {
+		t.Fatalf("an appended entry does not win over the older one: %q", v)
+	}
+	if _, ok := s.Get("key99"); !ok {
+		t.Fatal("an entry of the first segment was lost")
+	}
+
+	// Cut the appended segment short: the first one still stands, and the
+	// next save rewrites the file rather than append after the damage.
+	if err := os.WriteFile(s.path, after[:len(after)-3], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s = Open(dir, "c")
+	if _, ok := s.Get("new"); ok {
+		t.Fatal("an entry of a damaged segment was trusted")
+	}
+	if v, ok := s.Get("key7"); !ok || len(v) != 100 {
+		t.Fatalf("the first segment was not read: %q, %v", v, ok)
+	}
+	s.Put("again", []byte("x"))
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := Open(dir, "c").Get("again"); !ok {
+		t.Fatal("a save after a damaged segment was lost")
 	}
 }
