@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"runtime"
@@ -60,10 +61,13 @@ type Override struct {
 // Source is one file to lint: a name to report and a way to read it.
 // Stat, when set, describes the file without reading it, so that the
 // result cache can recognise an unchanged file by its size and times.
+// Head, when set, reads at most the first n bytes: a file over the size
+// limit is then rejected without being read whole.
 type Source struct {
 	Name string
 	Read func() ([]byte, error)
 	Stat func() (fs.FileInfo, error)
+	Head func(n int) ([]byte, error)
 }
 
 // FileSource reads a file from disk.
@@ -72,6 +76,14 @@ func FileSource(path string) Source {
 		Name: path,
 		Read: func() ([]byte, error) { return os.ReadFile(path) },
 		Stat: func() (fs.FileInfo, error) { return os.Stat(path) },
+		Head: func(n int) ([]byte, error) {
+			f, err := os.Open(path)
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			return io.ReadAll(io.LimitReader(f, int64(n)))
+		},
 	}
 }
 
@@ -385,24 +397,38 @@ func (cfg *Config) LadderFor(track string) Ladder {
 func lintFile(cfg *Config, src Source) (r fileResult) {
 	// Stat before reading: a file changed in between then has a stamp
 	// that the next run will not see again.
+	var info fs.FileInfo
+	if src.Stat != nil {
+		if fi, err := src.Stat(); err == nil && fi.Mode().IsRegular() {
+			info = fi
+		}
+	}
 	var stampKey string
-	if cfg.Cache != nil && src.Stat != nil {
-		if info, err := src.Stat(); err == nil && info.Mode().IsRegular() {
-			if st := stamp(info, cfg.start); st != "" {
-				stampKey = cacheKey(cfg.cacheSeed, "stamp", src.Name, []byte(st))
-				if key, ok := cfg.Cache.Get(stampKey); ok {
-					if cached, ok := fromCache(cfg, string(key), src.Name); ok {
-						return cached
-					}
+	if cfg.Cache != nil && info != nil {
+		if st := stamp(info, cfg.start); st != "" {
+			stampKey = cacheKey(cfg.cacheSeed, "stamp", src.Name, []byte(st))
+			if key, ok := cfg.Cache.Get(stampKey); ok {
+				if cached, ok := fromCache(cfg, string(key), src.Name); ok {
+					return cached
 				}
 			}
 		}
 	}
-	data, err := src.Read()
+	// A file far over the size limit is not read whole: its first bytes
+	// place the finding.
+	oversize := info != nil && src.Head != nil && cfg.Limits.MaxBytes >= 0 &&
+		info.Size() > int64(profiles.HeadSize(cfg.Limits))
+	var data []byte
+	var err error
+	if oversize {
+		data, err = src.Head(profiles.HeadSize(cfg.Limits))
+	} else {
+		data, err = src.Read()
+	}
 	if err != nil {
 		return fileResult{err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
 	}
-	if cfg.Cache != nil {
+	if cfg.Cache != nil && !oversize {
 		key := cacheKey(cfg.cacheSeed, "content", src.Name, data)
 		if cached, ok := fromCache(cfg, key, src.Name); ok {
 			if stampKey != "" {
@@ -419,6 +445,11 @@ func lintFile(cfg *Config, src Source) (r fileResult) {
 		}()
 	}
 	file, perr := profiles.ParseWithLimits(src.Name, data, cfg.Limits)
+	if oversize {
+		if se := profiles.CheckSize(data, info.Size(), cfg.Limits); se != nil {
+			perr = se
+		}
+	}
 	r.file, r.path = file, src.Name
 	var bad []Finding
 	r.directives, bad = parseDirectives(file, cfg.knownRules())

@@ -1,9 +1,13 @@
 package lint
 
 import (
+	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/profilelint/profilelint/profiles"
 )
 
 func src(name, text string) Source {
@@ -65,3 +69,38 @@ func TestRuleTimeout(t *testing.T) {
 		}
 	}
 }
+
+// A file far over the size limit is reported from its first bytes; it is
+// never read whole.
+func TestOversizeFileIsNotReadWhole(t *testing.T) {
+	line := "description: " + strings.Repeat("x", 50) + "\n"
+	head := []byte(strings.Repeat(line, 40)) // 2,560 bytes
+	src := Source{
+		Name: "huge.yaml",
+		Read: func() ([]byte, error) {
+			t.Error("the whole file was read")
+			return nil, errors.New("too big")
+		},
+		Stat: func() (fs.FileInfo, error) { return bigFile(5 << 30), nil },
+		Head: func(n int) ([]byte, error) { return head[:min(n, len(head))], nil },
+	}
+	cfg := Config{Limits: profiles.Limits{MaxBytes: 1000}}
+	res := Run(cfg, []Source{src})
+	if len(res.Findings) != 1 {
+		t.Fatalf("findings: %v", res.Findings)
+	}
+	// Byte 1,000 is on line 16 (64 bytes a line), at column 1000-15*64+1.
+	want := "huge.yaml:16:41: error syntax: the file is 5368709120 bytes, over the limit of 1000"
+	if got := res.Findings[0].String(); got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+type bigFile int64
+
+func (b bigFile) Name() string       { return "huge.yaml" }
+func (b bigFile) Size() int64        { return int64(b) }
+func (b bigFile) Mode() fs.FileMode  { return 0o644 }
+func (b bigFile) ModTime() time.Time { return time.Now().Add(-time.Hour) }
+func (b bigFile) IsDir() bool        { return false }
+func (b bigFile) Sys() any           { return nil }

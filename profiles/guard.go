@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 )
@@ -87,8 +88,8 @@ func (l Limits) withDefaults() Limits {
 // quadratic bracket nesting can cost whatever the scanner missed.
 func Guard(src []byte, lim Limits) (err *SyntaxError) {
 	lim = lim.withDefaults()
-	if lim.MaxBytes > 0 && len(src) > lim.MaxBytes {
-		return &SyntaxError{Pos: posAt(src, lim.MaxBytes), Msg: fmt.Sprintf("the file is %d bytes, over the limit of %d", len(src), lim.MaxBytes)}
+	if err := tooLarge(src, int64(len(src)), lim); err != nil {
+		return err
 	}
 	s := &scanner{src: src, lim: lim, line: 1, col: 1, lastEntry: -1, keyCol: -1, lineStart: true}
 	if lim.MaxDepth > 0 {
@@ -105,6 +106,27 @@ func Guard(src []byte, lim Limits) (err *SyntaxError) {
 	}()
 	s.run()
 	return nil
+}
+
+// CheckSize reports a file of size bytes over lim.MaxBytes (not counting
+// a byte-order mark) from its first bytes alone, as Parse would: a loader
+// that knows a file's size need not read a huge file whole to reject it.
+// head must hold the file's first lim.MaxBytes+4 bytes, or all of it.
+func CheckSize(head []byte, size int64, lim Limits) *SyntaxError {
+	if bytes.HasPrefix(head, bom) {
+		head, size = head[len(bom):], size-int64(len(bom))
+	}
+	return tooLarge(head, size, lim.withDefaults())
+}
+
+// HeadSize is how many first bytes of a file CheckSize needs.
+func HeadSize(lim Limits) int { return lim.withDefaults().MaxBytes + len(bom) + 1 }
+
+func tooLarge(src []byte, size int64, lim Limits) *SyntaxError {
+	if lim.MaxBytes <= 0 || size <= int64(lim.MaxBytes) {
+		return nil
+	}
+	return &SyntaxError{Pos: posAt(src, min(lim.MaxBytes, len(src))), Msg: fmt.Sprintf("the file is %d bytes, over the limit of %d", size, lim.MaxBytes)}
 }
 
 // posAt is File.PosAt for a file not yet indexed.
