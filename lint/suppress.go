@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -72,7 +73,7 @@ type directive struct {
 // parseDirectives finds the directives of a file and the nodes they cover.
 // Malformed ones come back as findings.
 func parseDirectives(f *profiles.File, known map[string]bool) (ds []*directive, bad []Finding) {
-	if !strings.Contains(string(f.Src), "profilelint:") {
+	if !bytes.Contains(f.Src, []byte("profilelint:")) {
 		return nil, nil
 	}
 	starts := lineStarts(f.Root)

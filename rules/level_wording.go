@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -246,22 +247,50 @@ func wordingWords(s string, keep bool) []wordingWord {
 	return out
 }
 
-// compilePhrases splits each phrase into words, longest phrase first so
-// that "under close supervision" wins over "under supervision" where both
-// could match.
-func compilePhrases(phrases []string) [][]string {
-	var out [][]string
+// phraseSet is a list of phrases, each split into words, longest phrase
+// first so that "under close supervision" wins over "under supervision"
+// where both could match.
+type phraseSet struct {
+	list [][]string
+	// starts holds the first three letters of each phrase's longest word
+	// (its rarest): a text holds a phrase only if one of its words begins
+	// with those of some phrase. all is set when a longest word is too
+	// short to look up that way.
+	starts map[string]bool
+	all    bool
+}
+
+// compilePhrases builds the set of phrases.
+func compilePhrases(phrases []string) *phraseSet {
+	set := &phraseSet{starts: make(map[string]bool)}
 	for _, ph := range phrases {
 		var ws []string
 		for _, w := range wordingWords(ph, true) {
 			ws = append(ws, w.w)
 		}
-		if len(ws) > 0 {
-			out = append(out, ws)
+		if len(ws) == 0 {
+			continue
+		}
+		set.list = append(set.list, ws)
+		if start, ok := firstRunes(longestWord(ws), 3); ok {
+			set.starts[start] = true
+		} else {
+			set.all = true
 		}
 	}
-	slices.SortStableFunc(out, func(a, b []string) int { return len(b) - len(a) })
-	return out
+	slices.SortStableFunc(set.list, func(a, b []string) int { return len(b) - len(a) })
+	return set
+}
+
+// firstRunes returns the first n runes of w, if it has as many.
+func firstRunes(w string, n int) (string, bool) {
+	for i := range w {
+		if n == 0 {
+			return w[:i], true
+		}
+		n--
+	}
+	return w, n == 0
 }
 
 // phraseMatch is where a phrase occurs in a text: value bytes [start, end)
@@ -272,7 +301,7 @@ type phraseMatch struct {
 }
 
 // matchPhrases returns the text of each place where a phrase occurs in s.
-func matchPhrases(s string, phrases [][]string) []string {
+func matchPhrases(s string, phrases *phraseSet) []string {
 	var out []string
 	for _, m := range findPhrases(s, phrases) {
 		out = append(out, m.text)
@@ -282,14 +311,19 @@ func matchPhrases(s string, phrases [][]string) []string {
 
 // findPhrases returns each place where a phrase occurs in s, left to
 // right, without overlaps; negated places are skipped.
-func findPhrases(s string, phrases [][]string) []phraseMatch {
+func findPhrases(s string, phrases *phraseSet) []phraseMatch {
 	if !mayMatch(s, phrases) {
 		return nil
 	}
+	return scanPhrases(s, phrases)
+}
+
+// scanPhrases is findPhrases without the quick look.
+func scanPhrases(s string, phrases *phraseSet) []phraseMatch {
 	words := wordingWords(s, false)
 	var out []phraseMatch
 	for i := 0; i < len(words); i++ {
-		for _, ph := range phrases {
+		for _, ph := range phrases.list {
 			if !phraseAt(words, i, ph) {
 				continue
 			}
@@ -331,31 +365,45 @@ func negated(words []wordingWord, i int) bool {
 	return false
 }
 
-var phraseListCache sync.Map // joined phrases → [][]string
+var phraseListCache sync.Map // joined phrases → *phraseSet
 
 // cachedPhrases compiles a phrase list once per distinct list; every file
 // of a run uses the same lists.
-func cachedPhrases(phrases []string) [][]string {
+func cachedPhrases(phrases []string) *phraseSet {
 	key := strings.Join(phrases, "\x00")
 	if v, ok := phraseListCache.Load(key); ok {
-		return v.([][]string)
+		return v.(*phraseSet)
 	}
 	out := compilePhrases(phrases)
 	phraseListCache.Store(key, out)
 	return out
 }
 
-var apostrophes = strings.NewReplacer("'", "", "’", "")
-
 // mayMatch is a quick look before splitting a text into words: a phrase
-// can only match where each of its words (or word starts) occurs in the
-// text, lower-cased and without apostrophes as the words are; its longest
-// word is the rarest to look for. Most texts hold none of the phrases.
-func mayMatch(s string, phrases [][]string) bool {
-	lower := apostrophes.Replace(strings.ToLower(s))
-	for _, ph := range phrases {
-		if strings.Contains(lower, longestWord(ph)) {
-			return true
+// can only match where a word of the text, lower-cased and without
+// apostrophes as wordingWords makes it, begins with the first letters of
+// the phrase's longest word. Most texts hold none of the phrases; this
+// looks at each word once, without building it.
+func mayMatch(s string, phrases *phraseSet) bool {
+	if phrases.all {
+		return true
+	}
+	var buf [3 * utf8.UTFMax]byte
+	n, runes := 0, 0 // bytes and runes of the current word in buf
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if runes < 3 {
+				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+				runes++
+				if runes == 3 && phrases.starts[string(buf[:n])] {
+					return true
+				}
+			}
+		case runes > 0 && (r == '\'' || r == '’'):
+			// inside a word: dropped
+		default:
+			n, runes = 0, 0
 		}
 	}
 	return false

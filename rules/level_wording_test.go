@@ -175,3 +175,27 @@ func TestLevelWordingEscapedTextAtStart(t *testing.T) {
 		`11:13 warning level-wording: "assigned tasks" is junior wording for P7 (top of the ladder: P5 … P7)`,
 	)
 }
+
+// FuzzMayMatch checks that the quick look never hides a phrase: whenever
+// the full scan finds one, mayMatch says the text may hold one.
+func FuzzMayMatch(f *testing.F) {
+	for _, s := range []string{
+		"Works under close supervision", "WORKS UNDER CLOSE SUPERVISION", "Sets the company’s strategy",
+		"Reports to the Board of Directors", "assists senior engineers", "Ünder clöse supervision",
+		"Leads company-wide strategy for executives' boards", "x",
+	} {
+		f.Add(s)
+	}
+	sets := []*phraseSet{
+		compilePhrases(defaultJuniorPhrases),
+		compilePhrases(defaultExecutivePhrases),
+		compilePhrases([]string{"set* the company's strategy", "Ünder clöse", "qa", "über*"}),
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, set := range sets {
+			if len(scanPhrases(s, set)) > 0 && !mayMatch(s, set) {
+				t.Fatalf("mayMatch(%q) is false, but the scan finds %v", s, scanPhrases(s, set))
+			}
+		}
+	})
+}

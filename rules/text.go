@@ -58,7 +58,7 @@ func hash64(s string) uint64 {
 // words that similarity counts.
 func wordHashes(s string) []uint64 {
 	var hs []uint64
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		if h, ok := keyHash(w); ok {
 			hs = append(hs, h)
 		}
