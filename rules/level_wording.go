@@ -252,10 +252,10 @@ func wordingWords(s string, keep bool) []wordingWord {
 // where both could match.
 type phraseSet struct {
 	list [][]string
-	// starts holds the first three letters of each phrase's longest word
-	// (its rarest): a text holds a phrase only if one of its words begins
-	// with those of some phrase. all is set when a longest word is too
-	// short to look up that way.
+	// starts holds the first letters (five, or all of three or four) of
+	// each phrase's longest word, its rarest: a text holds a phrase only
+	// if one of its words begins with those of some phrase. all is set
+	// when a longest word is too short to look up that way.
 	starts map[string]bool
 	all    bool
 }
@@ -272,7 +272,7 @@ func compilePhrases(phrases []string) *phraseSet {
 			continue
 		}
 		set.list = append(set.list, ws)
-		if start, ok := firstRunes(longestWord(ws), 3); ok {
+		if start, n := firstRunes(longestWord(ws), maxStart); n >= minStart {
 			set.starts[start] = true
 		} else {
 			set.all = true
@@ -282,15 +282,19 @@ func compilePhrases(phrases []string) *phraseSet {
 	return set
 }
 
-// firstRunes returns the first n runes of w, if it has as many.
-func firstRunes(w string, n int) (string, bool) {
+// The letters of a phrase's longest word that mayMatch looks up.
+const minStart, maxStart = 3, 5
+
+// firstRunes returns the first runes of w, at most n, and how many.
+func firstRunes(w string, n int) (string, int) {
+	k := 0
 	for i := range w {
-		if n == 0 {
-			return w[:i], true
+		if k == n {
+			return w[:i], k
 		}
-		n--
+		k++
 	}
-	return w, n == 0
+	return w, k
 }
 
 // phraseMatch is where a phrase occurs in a text: value bytes [start, end)
@@ -388,15 +392,15 @@ func mayMatch(s string, phrases *phraseSet) bool {
 	if phrases.all {
 		return true
 	}
-	var buf [3 * utf8.UTFMax]byte
+	var buf [maxStart * utf8.UTFMax]byte
 	n, runes := 0, 0 // bytes and runes of the current word in buf
 	for _, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if runes < 3 {
+			if runes < maxStart {
 				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 				runes++
-				if runes == 3 && phrases.starts[string(buf[:n])] {
+				if runes >= minStart && phrases.starts[string(buf[:n])] {
 					return true
 				}
 			}
