@@ -352,5 +352,10 @@ func Clean(dir string) (int, error) {
 		}
 		n++
 	}
+	// What a run killed while rewriting a store left behind.
+	tmps, _ := filepath.Glob(filepath.Join(dir, ".tmp-*"))
+	for _, p := range tmps {
+		os.Remove(p)
+	}
 	return n, nil
 }

@@ -119,12 +119,19 @@ func TestClean(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "keep.txt"), nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	leftover := filepath.Join(dir, ".tmp-12345")
+	if err := os.WriteFile(leftover, []byte("half a store"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	n, err := Clean(dir)
 	if err != nil || n != 2 {
 		t.Fatalf("Clean = %d, %v; want 2 stores removed", n, err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "keep.txt")); err != nil {
 		t.Fatal("Clean removed a file that is not a store")
+	}
+	if _, err := os.Stat(leftover); err == nil {
+		t.Fatal("Clean left a half-written store behind")
 	}
 }
 
