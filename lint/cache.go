@@ -56,6 +56,31 @@ func stamp(info fs.FileInfo, start time.Time) string {
 	return string(b)
 }
 
+// stampKey is the key of a file's stamp entry, or "" when there is no
+// cache or the file's stamp cannot be trusted.
+func (cfg *Config) stampKey(name string, info fs.FileInfo) string {
+	if cfg.Cache == nil || info == nil {
+		return ""
+	}
+	st := stamp(info, cfg.start)
+	if st == "" {
+		return ""
+	}
+	return cacheKey(cfg.cacheSeed, "stamp", name, []byte(st))
+}
+
+// fromStamp restores the result of a file whose stamp is recorded.
+func (cfg *Config) fromStamp(stampKey, name string) (fileResult, bool) {
+	if stampKey == "" {
+		return fileResult{}, false
+	}
+	key, ok := cfg.Cache.Get(stampKey)
+	if !ok {
+		return fileResult{}, false
+	}
+	return fromCache(cfg, string(key), name)
+}
+
 // fromCache restores a file's result. Anything that does not decode, or
 // names a rule this run does not know, is a miss: a cache is never trusted
 // over linting the file again.
@@ -109,4 +134,47 @@ func corpusKey(cfg *Config, rule *Rule, results []fileResult) string {
 		h.Write([]byte(r.key))
 	}
 	return "corpus " + hex.EncodeToString(h.Sum(nil))
+}
+
+// cachedFindings returns the findings cached under a corpus key.
+func (cfg *Config) cachedFindings(key string) ([]Finding, bool) {
+	if key == "" {
+		return nil, false
+	}
+	data, ok := cfg.Cache.Get(key)
+	if !ok {
+		return nil, false
+	}
+	fs, err := decodeFindings(NewDecoder(data))
+	return fs, err == nil
+}
+
+// cacheFindings keeps a corpus rule's findings under key, unless "".
+func (cfg *Config) cacheFindings(key string, fs []Finding) {
+	if key == "" {
+		return
+	}
+	var e Encoder
+	encodeFindings(&e, fs)
+	cfg.Cache.Put(key, e.Bytes())
+}
+
+// memo is Corpus.Memo through the cache: a result is kept under the rule,
+// its name and the content key of its file.
+func (cfg *Config) memo(rule *Rule, contentKey func(file string) (string, bool)) func(file, name string, compute func() ([]byte, error)) ([]byte, error) {
+	return func(file, name string, compute func() ([]byte, error)) ([]byte, error) {
+		ck, ok := contentKey(file)
+		if !ok {
+			return compute()
+		}
+		key := cacheKey(cfg.cacheSeed, "memo "+rule.ID+" "+name, file, []byte(ck))
+		if v, ok := cfg.Cache.Get(key); ok {
+			return v, nil
+		}
+		v, err := compute()
+		if err == nil {
+			cfg.Cache.Put(key, v)
+		}
+		return v, err
+	}
 }

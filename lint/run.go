@@ -227,21 +227,7 @@ func Run(cfg Config, sources []Source) *Result {
 		}
 		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders(), load: load}
 		if cfg.Cache != nil {
-			c.memo = func(file, name string, compute func() ([]byte, error)) ([]byte, error) {
-				key, ok := contentKey(file)
-				if !ok {
-					return compute()
-				}
-				key = cacheKey(cfg.cacheSeed, "memo "+rule.ID+" "+name, file, []byte(key))
-				if v, ok := cfg.Cache.Get(key); ok {
-					return v, nil
-				}
-				v, err := compute()
-				if err == nil {
-					cfg.Cache.Put(key, v)
-				}
-				return v, err
-			}
+			c.memo = cfg.memo(rule, contentKey)
 		}
 		for i := range results {
 			if f, ok := results[i].facts[rule]; ok {
@@ -254,13 +240,9 @@ func Run(cfg Config, sources []Source) *Result {
 		if cfg.Cache != nil && !res.Internal {
 			key = corpusKey(&cfg, rule, results)
 		}
-		if key != "" {
-			if data, ok := cfg.Cache.Get(key); ok {
-				if cached, err := decodeFindings(NewDecoder(data)); err == nil {
-					res.Findings = append(res.Findings, cached...)
-					continue
-				}
-			}
+		if cached, ok := cfg.cachedFindings(key); ok {
+			res.Findings = append(res.Findings, cached...)
+			continue
 		}
 		sev := cfg.severity(rule)
 		var found []Finding
@@ -278,11 +260,7 @@ func Run(cfg Config, sources []Source) *Result {
 			key = ""
 		}
 		res.Findings = append(res.Findings, found...)
-		if key != "" {
-			var e Encoder
-			encodeFindings(&e, found)
-			cfg.Cache.Put(key, e.Bytes())
-		}
+		cfg.cacheFindings(key, found)
 	}
 	res.Findings = applySuppressions(res.Findings, dirs, &cfg)
 	// Findings from the cache or from corpus rules may be in files that
@@ -394,37 +372,39 @@ func (cfg *Config) LadderFor(track string) Ladder {
 	return l[""]
 }
 
+// statSource describes a regular file, or returns nil.
+func statSource(src Source) fs.FileInfo {
+	if src.Stat == nil {
+		return nil
+	}
+	info, err := src.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return nil
+	}
+	return info
+}
+
+// readSource reads a file, or only its first bytes when it is far over
+// the size limit (oversize): those place the finding.
+func readSource(cfg *Config, src Source, info fs.FileInfo) (data []byte, oversize bool, err error) {
+	head := profiles.HeadSize(cfg.Limits)
+	if info != nil && src.Head != nil && cfg.Limits.MaxBytes >= 0 && info.Size() > int64(head) {
+		data, err = src.Head(head)
+		return data, true, err
+	}
+	data, err = src.Read()
+	return data, false, err
+}
+
 func lintFile(cfg *Config, src Source) (r fileResult) {
 	// Stat before reading: a file changed in between then has a stamp
 	// that the next run will not see again.
-	var info fs.FileInfo
-	if src.Stat != nil {
-		if fi, err := src.Stat(); err == nil && fi.Mode().IsRegular() {
-			info = fi
-		}
+	info := statSource(src)
+	stampKey := cfg.stampKey(src.Name, info)
+	if cached, ok := cfg.fromStamp(stampKey, src.Name); ok {
+		return cached
 	}
-	var stampKey string
-	if cfg.Cache != nil && info != nil {
-		if st := stamp(info, cfg.start); st != "" {
-			stampKey = cacheKey(cfg.cacheSeed, "stamp", src.Name, []byte(st))
-			if key, ok := cfg.Cache.Get(stampKey); ok {
-				if cached, ok := fromCache(cfg, string(key), src.Name); ok {
-					return cached
-				}
-			}
-		}
-	}
-	// A file far over the size limit is not read whole: its first bytes
-	// place the finding.
-	oversize := info != nil && src.Head != nil && cfg.Limits.MaxBytes >= 0 &&
-		info.Size() > int64(profiles.HeadSize(cfg.Limits))
-	var data []byte
-	var err error
-	if oversize {
-		data, err = src.Head(profiles.HeadSize(cfg.Limits))
-	} else {
-		data, err = src.Read()
-	}
+	data, oversize, err := readSource(cfg, src, info)
 	if err != nil {
 		return fileResult{err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
 	}
