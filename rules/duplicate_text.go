@@ -76,9 +76,10 @@ responsibilities:
 
 // descText is one descriptive text of a file.
 type descText struct {
-	ptr  string
-	node *profiles.Node
-	hash uint64 // of the normalised text
+	ptr   string
+	node  *profiles.Node
+	hash  uint64   // of the normalised text
+	words []uint64 // of its words (textHashes)
 	// what and where name the text in messages (see label), built only
 	// when a finding needs them.
 	what  string // "summary", "responsibility", a rubric cell, "skill"
@@ -111,8 +112,8 @@ func descriptiveTexts(root *profiles.Node) []descText {
 		if n == nil || n.Kind != profiles.String {
 			return
 		}
-		if h, ok := keyHash(n.Value); ok {
-			t.node, t.hash, t.ptr = n, h, ptr()
+		if h, ok, words := textHashes(n.Value, nil); ok {
+			t.node, t.hash, t.words, t.ptr = n, h, words, ptr()
 			out = append(out, t)
 		}
 	}
@@ -287,7 +288,7 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 	}
 	var seen []*wordSetOf
 	for _, j := range reps {
-		hashes := wordHashes(texts[j].node.Value)
+		hashes := texts[j].words
 		if len(hashes) < minWords {
 			continue
 		}

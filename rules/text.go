@@ -53,17 +53,53 @@ func hash64(s string) uint64 {
 	return h.Sum64()
 }
 
-// wordHashes returns the key hashes (keyHash) of a text's words, in
-// order, leaving out words whose key is empty. Its length is the number of
-// words that similarity counts.
-func wordHashes(s string) []uint64 {
-	var hs []uint64
+// textHashes returns keyHash(s) and, appended to words, the key hashes of
+// s's words (split at white space, as strings.Fields does), leaving out
+// words whose key is empty; their number is the words that similarity
+// counts. One pass: the normalised text is its words' keys joined by
+// spaces, so its hash is fed as the words' are.
+func textHashes(s string, words []uint64) (h uint64, ok bool, _ []uint64) {
+	h = fnvOffset
+	feed := func(wh *uint64, b uint64) {
+		*wh = (*wh ^ b) * fnvPrime
+		h = (h ^ b) * fnvPrime
+	}
 	for w := range strings.FieldsSeq(s) {
-		if h, ok := keyHash(w); ok {
-			hs = append(hs, h)
+		wh, wok, space := uint64(fnvOffset), false, false
+		for _, r := range w {
+			switch {
+			case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
+				continue
+			case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+			case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsControl(r):
+				space = wok
+				continue
+			default:
+				r = unicode.ToLower(r)
+			}
+			switch {
+			case space:
+				feed(&wh, ' ')
+				space = false
+			case !wok && ok:
+				h = (h ^ ' ') * fnvPrime // between this word and the last
+			}
+			if r < utf8.RuneSelf {
+				feed(&wh, uint64(r))
+			} else {
+				var buf [utf8.UTFMax]byte
+				for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+					feed(&wh, uint64(b))
+				}
+			}
+			wok = true
+		}
+		if wok {
+			words = append(words, wh)
+			ok = true
 		}
 	}
-	return hs
+	return h, ok, words
 }
 
 // multisetOf turns word hashes into a sorted set standing for their

@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
@@ -21,10 +23,42 @@ func TestNormalise(t *testing.T) {
 	}
 }
 
-// wordSet is multisetOf(wordHashes(s)), with the number of words.
+// wordSet is the multiset of s's words (textHashes), with their number.
 func wordSet(s string) (set []uint64, words int) {
-	hs := wordHashes(s)
+	_, _, hs := textHashes(s, nil)
 	return multisetOf(hs), len(hs)
+}
+
+// wordHashes is what textHashes must give for the words: each white
+// space separated word's keyHash, empty keys left out.
+func wordHashes(s string) []uint64 {
+	var hs []uint64
+	for _, w := range strings.Fields(s) {
+		if h, ok := keyHash(w); ok {
+			hs = append(hs, h)
+		}
+	}
+	return hs
+}
+
+// FuzzTextHashes checks the one-pass hashes against their definitions:
+// keyHash of the whole text, and keyHash of each word.
+func FuzzTextHashes(f *testing.F) {
+	for _, s := range []string{
+		"  Designs,   builds — and OPERATES.  ", "CI/CD (Jenkins); don't", "—…! a", "a —…!",
+		"Ünïcode Straße", "x-y z", "'' a", "a\u00a0b", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, ok, words := textHashes(s, nil)
+		if wh, wok := keyHash(s); h != wh || ok != wok {
+			t.Fatalf("textHashes(%q) whole = %x, %v; keyHash gives %x, %v", s, h, ok, wh, wok)
+		}
+		if want := wordHashes(s); !slices.Equal(words, want) {
+			t.Fatalf("textHashes(%q) words = %x; want %x", s, words, want)
+		}
+	})
 }
 
 func TestWordSet(t *testing.T) {
