@@ -38,8 +38,9 @@ func (e *WriteError) Unwrap() error { return e.Err }
 // as it was and the temporary file is removed.
 //
 // A symbolic link is followed and its target replaced. A rename gives the
-// file a new inode: hard links to it keep the old text, and the owner is
-// the writer's.
+// file a new inode: hard links to it keep the old text. The owner and
+// group are kept where the writer may set them (root), else they are the
+// writer's.
 func Write(path string, read, data []byte) (err error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
@@ -79,6 +80,9 @@ func Write(path string, read, data []byte) (err error) {
 	if err := tmp.Close(); err != nil {
 		return fail("closing a temporary copy", err)
 	}
+	// Owner first: a change of owner clears the set-id bits that Chmod
+	// then sets again.
+	keepOwner(tmp.Name(), info)
 	if err := os.Chmod(tmp.Name(), info.Mode()&(fs.ModePerm|fs.ModeSetuid|fs.ModeSetgid|fs.ModeSticky)); err != nil {
 		return fail("setting the mode of a temporary copy", err)
 	}
