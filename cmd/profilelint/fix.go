@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -37,6 +38,10 @@ written.
   --diff   print what would change as a unified diff; write nothing
   --check  exit 1 when a fix would apply; write nothing (for pre-commit)
 
+"profilelint fix -" reads one profile from standard input and writes it,
+fixed or as it was, to standard output (for editors); --stdin-filename
+names it.
+
 Exit status: 0 when done (or, with --check, when nothing would change), 1
 with --check when a fix would apply, 2 for a usage error, a path that cannot
 be read or a file that could not be written (the file is left as it was),
@@ -46,6 +51,7 @@ be read or a file that could not be written (the file is left as it was),
 			&cli.BoolFlag{Name: "check", Usage: "exit 1 when a fix would apply; write nothing"},
 			&cli.StringSliceFlag{Name: "only", Usage: "apply the fixes of these rules only (repeat the flag or separate ids with commas)"},
 			&cli.StringSliceFlag{Name: "disable", Usage: "do not apply the fixes of these rules"},
+			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report, and to match the configuration with, for a profile read from standard input"},
 			configFlag(),
 			noConfigFlag(),
 		},
@@ -60,9 +66,13 @@ func runFix(c *cli.Context) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
+	stdin := false
 	for _, p := range paths {
 		if p == "-" {
-			return usageErrorf("fix works on files; it cannot read standard input")
+			if len(paths) > 1 {
+				return usageErrorf("standard input (-) is fixed on its own, not with files")
+			}
+			stdin = true
 		}
 	}
 	files, errs := profiles.Expand(paths)
@@ -84,13 +94,23 @@ func runFix(c *cli.Context) error {
 		fmt.Fprintf(stderr, "profilelint: %v\n", e)
 	}
 	for _, path := range files {
-		old, err := os.ReadFile(path)
+		var old []byte
+		if stdin {
+			path = c.String("stdin-filename")
+			old, err = io.ReadAll(c.App.Reader)
+		} else {
+			old, err = os.ReadFile(path)
+		}
 		if err != nil {
 			fmt.Fprintf(stderr, "profilelint: %s: %v\n", path, pathErr(err))
 			failed = true
 			continue
 		}
 		r := fix.File(opts, path, old)
+		if stdin && !dryRun {
+			// Like gofmt: the text, fixed or not, goes to standard output.
+			stdout.Write(r.New)
+		}
 		if r.Internal {
 			fmt.Fprintf(stderr, "profilelint: %s: a rule failed while fixing; \"profilelint lint %s\" names it\n", path, path)
 			internal = true
@@ -115,6 +135,10 @@ func runFix(c *cli.Context) error {
 				stdout.Write(diff.Diff("a/"+name, r.Old, "b/"+name, r.New))
 			}
 			fmt.Fprintf(stderr, "would fix %s in %s\n", n, path)
+			continue
+		}
+		if stdin {
+			fmt.Fprintf(stderr, "fixed %s in %s\n", n, path)
 			continue
 		}
 		if err := fix.Write(path, old, r.New); err != nil {
