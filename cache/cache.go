@@ -61,8 +61,8 @@ type Store struct {
 	valid int64
 }
 
-// entry is a value read from the store, with the number of saves since a
-// run last used it.
+// entry is a value read from the store, with the number of rewrites since
+// a run last used it.
 type entry struct {
 	value []byte
 	age   uint64
