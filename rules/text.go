@@ -29,10 +29,11 @@ func normalise(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		switch {
-		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
+		r, kind := keyRune(r)
+		if kind == dropRune {
 			continue
-		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsControl(r):
+		}
+		if kind == sepRune {
 			space = b.Len() > 0
 			continue
 		}
@@ -40,7 +41,7 @@ func normalise(s string) string {
 			b.WriteByte(' ')
 			space = false
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(r)
 	}
 	return b.String()
 }
@@ -60,38 +61,25 @@ func hash64(s string) uint64 {
 // spaces, so its hash is fed as the words' are.
 func textHashes(s string, words []uint64) (h uint64, ok bool, _ []uint64) {
 	h = fnvOffset
-	feed := func(wh *uint64, b uint64) {
-		*wh = (*wh ^ b) * fnvPrime
-		h = (h ^ b) * fnvPrime
-	}
 	for w := range strings.FieldsSeq(s) {
 		wh, wok, space := uint64(fnvOffset), false, false
 		for _, r := range w {
-			switch {
-			case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
+			r, kind := keyRune(r)
+			if kind == dropRune {
 				continue
-			case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-			case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsControl(r):
+			}
+			if kind == sepRune {
 				space = wok
 				continue
-			default:
-				r = unicode.ToLower(r)
 			}
 			switch {
 			case space:
-				feed(&wh, ' ')
+				wh, h = fnvRune(wh, ' '), fnvRune(h, ' ')
 				space = false
 			case !wok && ok:
-				h = (h ^ ' ') * fnvPrime // between this word and the last
+				h = fnvRune(h, ' ') // between this word and the last
 			}
-			if r < utf8.RuneSelf {
-				feed(&wh, uint64(r))
-			} else {
-				var buf [utf8.UTFMax]byte
-				for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
-					feed(&wh, uint64(b))
-				}
-			}
+			wh, h = fnvRune(wh, r), fnvRune(h, r)
 			wok = true
 		}
 		if wok {
@@ -129,31 +117,54 @@ func keyHash(w string) (h uint64, ok bool) {
 	h = fnvOffset
 	space := false
 	for _, r := range w {
-		switch {
-		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
+		r, kind := keyRune(r)
+		if kind == dropRune {
 			continue
-		case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
-		case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsControl(r):
+		}
+		if kind == sepRune {
 			space = ok
 			continue
-		default:
-			r = unicode.ToLower(r)
 		}
 		if space {
-			h = (h ^ ' ') * fnvPrime
+			h = fnvRune(h, ' ')
 			space = false
 		}
-		if r < utf8.RuneSelf {
-			h = (h ^ uint64(r)) * fnvPrime
-		} else {
-			var buf [utf8.UTFMax]byte
-			for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
-				h = (h ^ uint64(b)) * fnvPrime
-			}
-		}
+		h = fnvRune(h, r)
 		ok = true
 	}
 	return h, ok
+}
+
+// What normalise does with a rune.
+const (
+	keepRune = iota // kept, lower-cased
+	dropRune        // an apostrophe: dropped, the word goes on
+	sepRune         // punctuation, symbol, space, control: a word break
+)
+
+// keyRune classifies r as normalise does, and lower-cases a kept rune.
+func keyRune(r rune) (rune, int) {
+	switch {
+	case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
+		return r, dropRune
+	case r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= '0' && r <= '9'):
+		return r, keepRune
+	case unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsControl(r):
+		return r, sepRune
+	}
+	return unicode.ToLower(r), keepRune
+}
+
+// fnvRune feeds r's UTF-8 bytes to an FNV-1a hash.
+func fnvRune(h uint64, r rune) uint64 {
+	if r < utf8.RuneSelf {
+		return (h ^ uint64(r)) * fnvPrime
+	}
+	var buf [utf8.UTFMax]byte
+	for _, b := range buf[:utf8.EncodeRune(buf[:], r)] {
+		h = (h ^ uint64(b)) * fnvPrime
+	}
+	return h
 }
 
 const (

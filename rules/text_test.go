@@ -42,7 +42,8 @@ func wordHashes(s string) []uint64 {
 }
 
 // FuzzTextHashes checks the one-pass hashes against their definitions:
-// keyHash of the whole text, and keyHash of each word.
+// the hash of the normalised text (and keyHash of it), and keyHash of each
+// word.
 func FuzzTextHashes(f *testing.F) {
 	for _, s := range []string{
 		"  Designs,   builds — and OPERATES.  ", "CI/CD (Jenkins); don't", "—…! a", "a —…!",
@@ -52,6 +53,9 @@ func FuzzTextHashes(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		h, ok, words := textHashes(s, nil)
+		if n := normalise(s); ok != (n != "") || (ok && h != hash64(n)) {
+			t.Fatalf("textHashes(%q) whole = %x, %v; normalise gives %q, hash %x", s, h, ok, n, hash64(n))
+		}
 		if wh, wok := keyHash(s); h != wh || ok != wok {
 			t.Fatalf("textHashes(%q) whole = %x, %v; keyHash gives %x, %v", s, h, ok, wh, wok)
 		}
