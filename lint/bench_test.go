@@ -23,10 +23,7 @@ import (
 func BenchmarkRun(b *testing.B) {
 	files, _ := corpus.Generate(1000, 1, 0.05)
 	src := sources(files)
-	var size int64
-	for _, f := range files {
-		size += int64(len(f.Data))
-	}
+	size := corpus.Size(files)
 	b.Run("cold", func(b *testing.B) {
 		b.SetBytes(size)
 		for b.Loop() {
@@ -71,10 +68,7 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 	}
 	files, _ := corpus.Generate(n, 1, 0.05)
-	var size int64
-	for _, f := range files {
-		size += int64(len(f.Data))
-	}
+	size := corpus.Size(files)
 	b.Run("goccy-parse", func(b *testing.B) {
 		b.SetBytes(size)
 		for b.Loop() {

@@ -36,14 +36,7 @@ func (c *memCache) Put(k string, v []byte) {
 	c.m[k] = v
 }
 
-func sources(files []corpus.File) []lint.Source {
-	out := make([]lint.Source, len(files))
-	for i, f := range files {
-		data := f.Data
-		out[i] = lint.Source{Name: f.Name, Read: func() ([]byte, error) { return data, nil }}
-	}
-	return out
-}
+func sources(files []corpus.File) []lint.Source { return corpus.Sources(files) }
 
 func findingsJSON(t *testing.T, res *lint.Result) string {
 	t.Helper()

@@ -15,12 +15,7 @@ import (
 //	go test -run '^$' -bench BenchmarkPrinters -benchmem ./lint/report
 func BenchmarkPrinters(b *testing.B) {
 	files, _ := corpus.Generate(1000, 1, 0.3)
-	src := make([]lint.Source, len(files))
-	for i, f := range files {
-		data := f.Data
-		src[i] = lint.Source{Name: f.Name, Read: func() ([]byte, error) { return data, nil }}
-	}
-	res := lint.Run(lint.Config{Rules: rules.All()}, src)
+	res := lint.Run(lint.Config{Rules: rules.All()}, corpus.Sources(files))
 	b.Logf("%d findings", len(res.Findings))
 	for _, format := range Formats {
 		b.Run(format, func(b *testing.B) {
