@@ -113,13 +113,11 @@ func toCache(cfg *Config, key string, r *fileResult) {
 	}
 }
 
-// corpusKey names the findings of a corpus rule on this run's files: the
-// configuration, the rule, and every file's name and content key. It is
-// "" when a file has no content key (the cache was not used for it).
-func corpusKey(cfg *Config, rule *Rule, results []fileResult) string {
+// filesKey hashes every file's name and content key: what a corpus
+// rule's findings depend on, besides the configuration. It is "" when a
+// file has no content key (the cache was not used for it).
+func filesKey(results []fileResult) string {
 	h := sha256.New()
-	h.Write(cfg.cacheSeed[:])
-	h.Write([]byte(rule.ID))
 	for i := range results {
 		r := &results[i]
 		if r.err != nil {
@@ -128,12 +126,21 @@ func corpusKey(cfg *Config, rule *Rule, results []fileResult) string {
 		if r.key == "" {
 			return ""
 		}
-		h.Write([]byte{0})
 		h.Write([]byte(r.path))
 		h.Write([]byte{0})
 		h.Write([]byte(r.key))
+		h.Write([]byte{0})
 	}
-	return "corpus " + hex.EncodeToString(h.Sum(nil))
+	return string(h.Sum(nil))
+}
+
+// corpusKey names the findings of a corpus rule on the files of filesKey,
+// or is "" when files is.
+func corpusKey(cfg *Config, rule *Rule, files string) string {
+	if files == "" {
+		return ""
+	}
+	return cacheKey(cfg.cacheSeed, "corpus "+rule.ID, "", []byte(files))
 }
 
 // cachedFindings returns the findings cached under a corpus key.

@@ -89,9 +89,7 @@ func (d *Decoder) Done() error {
 
 // Fail marks the input corrupt: a decoding function calls it when a
 // value read is impossible (an index out of range).
-func (d *Decoder) Fail() { d.fail() }
-
-func (d *Decoder) fail() {
+func (d *Decoder) Fail() {
 	if d.err == nil {
 		d.err = errCorrupt
 	}
@@ -102,7 +100,7 @@ func (d *Decoder) fail() {
 func (d *Decoder) Uint() uint64 {
 	v, n := binary.Uvarint(d.buf)
 	if n <= 0 {
-		d.fail()
+		d.Fail()
 		return 0
 	}
 	d.buf = d.buf[n:]
@@ -113,7 +111,7 @@ func (d *Decoder) Uint() uint64 {
 func (d *Decoder) Int() int64 {
 	v, n := binary.Varint(d.buf)
 	if n <= 0 {
-		d.fail()
+		d.Fail()
 		return 0
 	}
 	d.buf = d.buf[n:]
@@ -123,7 +121,7 @@ func (d *Decoder) Int() int64 {
 // Uint64 reads a full-width value.
 func (d *Decoder) Uint64() uint64 {
 	if len(d.buf) < 8 {
-		d.fail()
+		d.Fail()
 		return 0
 	}
 	v := binary.LittleEndian.Uint64(d.buf)
@@ -134,7 +132,7 @@ func (d *Decoder) Uint64() uint64 {
 // Bool reads a flag.
 func (d *Decoder) Bool() bool {
 	if len(d.buf) < 1 || d.buf[0] > 1 {
-		d.fail()
+		d.Fail()
 		return false
 	}
 	v := d.buf[0] == 1
@@ -147,14 +145,14 @@ func (d *Decoder) String() string {
 	v := d.Uint()
 	if v&1 == 1 {
 		if v>>1 >= uint64(len(d.strs)) {
-			d.fail()
+			d.Fail()
 			return ""
 		}
 		return d.strs[v>>1]
 	}
 	n := v >> 1
 	if n > uint64(len(d.buf)) {
-		d.fail()
+		d.Fail()
 		return ""
 	}
 	s := string(d.buf[:n])
@@ -171,7 +169,7 @@ func (d *Decoder) String() string {
 func (d *Decoder) Len() int {
 	n := d.Uint()
 	if n > uint64(len(d.buf)) || n > math.MaxInt32 {
-		d.fail()
+		d.Fail()
 		return 0
 	}
 	return int(n)
@@ -181,7 +179,7 @@ func (d *Decoder) Len() int {
 func (d *Decoder) int() int {
 	v := d.Int()
 	if v < math.MinInt32 || v > math.MaxInt32 {
-		d.fail()
+		d.Fail()
 		return 0
 	}
 	return int(v)
@@ -331,7 +329,7 @@ func decodeFinding(d *Decoder, f *Finding) {
 	f.Rule = d.String()
 	sev := d.int()
 	if sev < int(Off) || sev > int(Error) {
-		d.fail()
+		d.Fail()
 	}
 	f.Severity = Severity(sev)
 	f.File = d.String()

@@ -218,6 +218,10 @@ func Run(cfg Config, sources []Source) *Result {
 		}
 		return profiles.ParseWithLimits(name, data, cfg.Limits)
 	}
+	var files string // what corpus findings depend on, with the cache
+	if cfg.Cache != nil {
+		files = filesKey(results)
+	}
 	var keys map[string]string
 	contentKey := func(file string) (string, bool) {
 		if keys == nil {
@@ -247,8 +251,8 @@ func Run(cfg Config, sources []Source) *Result {
 		// The corpus's findings are cached too, under the content keys of
 		// all its files: a warm run judges nothing again.
 		var key string
-		if cfg.Cache != nil && !res.Internal {
-			key = corpusKey(&cfg, rule, results)
+		if !res.Internal {
+			key = corpusKey(&cfg, rule, files)
 		}
 		if cached, ok := cfg.cachedFindings(key); ok {
 			res.Findings = append(res.Findings, cached...)

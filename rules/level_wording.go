@@ -304,15 +304,6 @@ type phraseMatch struct {
 	start, end int
 }
 
-// matchPhrases returns the text of each place where a phrase occurs in s.
-func matchPhrases(s string, phrases *phraseSet) []string {
-	var out []string
-	for _, m := range findPhrases(s, phrases) {
-		out = append(out, m.text)
-	}
-	return out
-}
-
 // findPhrases returns each place where a phrase occurs in s, left to
 // right, without overlaps; negated places are skipped.
 func findPhrases(s string, phrases *phraseSet) []phraseMatch {

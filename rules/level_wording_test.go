@@ -199,3 +199,12 @@ func FuzzMayMatch(f *testing.F) {
 		}
 	})
 }
+
+// matchPhrases returns the text of each place where a phrase occurs in s.
+func matchPhrases(s string, phrases *phraseSet) []string {
+	var out []string
+	for _, m := range findPhrases(s, phrases) {
+		out = append(out, m.text)
+	}
+	return out
+}
