@@ -161,18 +161,7 @@ func runLevelWording(p *lint.Pass) {
 		}
 		// Each finding is at its phrase where the source text maps to the
 		// value exactly, at the text's start otherwise.
-		var st *scalarText
-		at := func(f *lint.Finding, m phraseMatch) {
-			if st == nil {
-				if st = mapScalar(p.File, text); st == nil {
-					st = &scalarText{}
-				}
-			}
-			if st.start != nil {
-				start, end := st.span(m.start, m.end)
-				atSpan(p.File, f, start, end)
-			}
-		}
+		at := func(f *lint.Finding, m phraseMatch) { atValue(p.File, f, text, m.start, m.end) }
 		if place(r) >= juniorFrom-eps {
 			for _, m := range findPhrases(text.Value, junior) {
 				at(p.Reportf(ptr, "%q is junior wording for %s (top of the ladder: %s)", m.text, code, ladderSpan(top)), m)

@@ -86,9 +86,8 @@ func runPlaceholder(p *lint.Pass) {
 		if i, j, ok := findPlaceholder(v, phrases); ok {
 			f := p.Reportf(ptr, "placeholder %q; write the real text", v[i:j])
 			// A placeholder that is the whole text is shown at the text.
-			if st := mapScalar(p.File, n); st != nil && (i > 0 || j < len(v)) {
-				start, end := st.span(i, j)
-				atSpan(p.File, f, start, end)
+			if i > 0 || j < len(v) {
+				atValue(p.File, f, n, i, j)
 			}
 		}
 	})

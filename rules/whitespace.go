@@ -95,6 +95,16 @@ func runWhitespace(p *lint.Pass) {
 	})
 }
 
+// atValue moves a finding to the source of value bytes [i, j) of a string
+// node, where its source maps to its value exactly (mapScalar); elsewhere
+// the finding stays at the node.
+func atValue(file *profiles.File, f *lint.Finding, n *profiles.Node, i, j int) {
+	if st := mapScalar(file, n); st != nil {
+		start, end := st.span(i, j)
+		atSpan(file, f, start, end)
+	}
+}
+
 // atSpan moves a finding to the source bytes [start, end).
 func atSpan(file *profiles.File, f *lint.Finding, start, end int) {
 	s, e := file.PosAt(start), file.PosAt(end)
