@@ -175,6 +175,28 @@ func (d *Decoder) Len() int {
 	return int(n)
 }
 
+// WriteList writes a list: its length, then each element with write.
+func WriteList[T any](e *Encoder, xs []T, write func(*Encoder, T)) {
+	e.Len(len(xs))
+	for _, x := range xs {
+		write(e, x)
+	}
+}
+
+// ReadList reads what WriteList wrote, each element with read; an empty
+// list reads as nil.
+func ReadList[T any](d *Decoder, read func(*Decoder) T) []T {
+	n := d.Len()
+	if n == 0 {
+		return nil
+	}
+	xs := make([]T, n)
+	for i := range xs {
+		xs[i] = read(d)
+	}
+	return xs
+}
+
 // int reads a signed integer that must fit an int.
 func (d *Decoder) int() int {
 	v := d.Int()
@@ -198,23 +220,16 @@ const entryVersion = 2
 func encodeEntry(e *Encoder, r *fileResult, cfg *Config) bool {
 	e.Uint(entryVersion)
 	e.Bool(r.internal)
-	e.Len(len(r.findings))
-	for i := range r.findings {
-		encodeFinding(e, &r.findings[i])
-	}
-	e.Len(len(r.directives))
-	for _, d := range r.directives {
+	WriteList(e, r.findings, encodeFinding)
+	WriteList(e, r.directives, func(e *Encoder, d *directive) {
 		e.int(d.Line)
 		e.int(d.Col)
 		e.Bool(d.File)
-		e.Len(len(d.Rules))
-		for _, id := range d.Rules {
-			e.String(id)
-		}
+		WriteList(e, d.Rules, (*Encoder).String)
 		e.String(d.Reason)
 		e.String(d.Target)
 		e.int(d.TargetLn)
-	}
+	})
 	e.Len(len(r.facts))
 	// Rules in configuration order, so that equal results encode equally.
 	for _, rule := range cfg.Rules {
@@ -236,26 +251,13 @@ func decodeEntry(d *Decoder, cfg *Config, r *fileResult) error {
 		return errCorrupt
 	}
 	r.internal = d.Bool()
-	if n := d.Len(); n > 0 {
-		r.findings = make([]Finding, n)
-		for i := range r.findings {
-			decodeFinding(d, &r.findings[i])
-		}
-	}
-	if n := d.Len(); n > 0 {
-		r.directives = make([]*directive, n)
-		for i := range r.directives {
-			dir := &directive{Line: d.int(), Col: d.int(), File: d.Bool()}
-			if m := d.Len(); m > 0 {
-				dir.Rules = make([]string, m)
-				for j := range dir.Rules {
-					dir.Rules[j] = d.String()
-				}
-			}
-			dir.Reason, dir.Target, dir.TargetLn = d.String(), d.String(), d.int()
-			r.directives[i] = dir
-		}
-	}
+	r.findings = ReadList(d, decodeFinding)
+	r.directives = ReadList(d, func(d *Decoder) *directive {
+		dir := &directive{Line: d.int(), Col: d.int(), File: d.Bool()}
+		dir.Rules = ReadList(d, (*Decoder).String)
+		dir.Reason, dir.Target, dir.TargetLn = d.String(), d.String(), d.int()
+		return dir
+	})
 	if n := d.Len(); n > 0 {
 		r.facts = make(map[*Rule]any, n)
 		for range n {
@@ -285,7 +287,7 @@ func (d *Decoder) Place() Place {
 	return Place{File: d.String(), Line: d.int(), Column: d.int(), Pointer: d.String(), Message: d.String()}
 }
 
-func encodeFinding(e *Encoder, f *Finding) {
+func encodeFinding(e *Encoder, f Finding) {
 	e.String(f.Rule)
 	e.int(int(f.Severity))
 	e.String(f.File)
@@ -295,27 +297,21 @@ func encodeFinding(e *Encoder, f *Finding) {
 	e.int(f.EndColumn)
 	e.String(f.Pointer)
 	e.String(f.Message)
-	e.Len(len(f.Related))
-	for _, p := range f.Related {
-		e.Place(p)
-	}
-	e.Len(len(f.Fixes))
-	for _, fix := range f.Fixes {
+	WriteList(e, f.Related, (*Encoder).Place)
+	WriteList(e, f.Fixes, func(e *Encoder, fix Fix) {
 		e.String(fix.Message)
-		e.Len(len(fix.Edits))
-		for _, ed := range fix.Edits {
+		WriteList(e, fix.Edits, func(e *Encoder, ed Edit) {
 			e.int(ed.Start)
 			e.int(ed.End)
 			e.String(ed.New)
-		}
-	}
+		})
+	})
 	e.Bool(f.Diff != nil)
 	if f.Diff != nil {
-		e.Len(len(f.Diff.Words))
-		for _, op := range f.Diff.Words {
+		WriteList(e, f.Diff.Words, func(e *Encoder, op DiffOp) {
 			e.String(op.Op)
 			e.String(op.Text)
-		}
+		})
 		e.String(f.Diff.Unified)
 	}
 	e.Bool(f.Suppressed != nil)
@@ -325,7 +321,7 @@ func encodeFinding(e *Encoder, f *Finding) {
 	}
 }
 
-func decodeFinding(d *Decoder, f *Finding) {
+func decodeFinding(d *Decoder) (f Finding) {
 	f.Rule = d.String()
 	sev := d.int()
 	if sev < int(Off) || sev > int(Error) {
@@ -336,55 +332,34 @@ func decodeFinding(d *Decoder, f *Finding) {
 	f.Line, f.Column, f.EndLine, f.EndColumn = d.int(), d.int(), d.int(), d.int()
 	f.Pointer = d.String()
 	f.Message = d.String()
-	if n := d.Len(); n > 0 {
-		f.Related = make([]Place, n)
-		for i := range f.Related {
-			f.Related[i] = d.Place()
-		}
-	}
-	if n := d.Len(); n > 0 {
-		f.Fixes = make([]Fix, n)
-		for i := range f.Fixes {
-			f.Fixes[i].Message = d.String()
-			if m := d.Len(); m > 0 {
-				f.Fixes[i].Edits = make([]Edit, m)
-				for j := range f.Fixes[i].Edits {
-					f.Fixes[i].Edits[j] = Edit{Start: d.int(), End: d.int(), New: d.String()}
-				}
-			}
-		}
-	}
+	f.Related = ReadList(d, (*Decoder).Place)
+	f.Fixes = ReadList(d, func(d *Decoder) Fix {
+		return Fix{Message: d.String(), Edits: ReadList(d, func(d *Decoder) Edit {
+			return Edit{Start: d.int(), End: d.int(), New: d.String()}
+		})}
+	})
 	if d.Bool() {
-		f.Diff = &Diff{}
-		if n := d.Len(); n > 0 {
-			f.Diff.Words = make([]DiffOp, n)
-			for i := range f.Diff.Words {
-				f.Diff.Words[i] = DiffOp{Op: d.String(), Text: d.String()}
-			}
-		}
+		f.Diff = &Diff{Words: ReadList(d, func(d *Decoder) DiffOp {
+			return DiffOp{Op: d.String(), Text: d.String()}
+		})}
 		f.Diff.Unified = d.String()
 	}
 	if d.Bool() {
 		f.Suppressed = &Suppression{Reason: d.String(), Line: d.int()}
 	}
+	return f
 }
 
 // encodeFindings and decodeFindings keep the findings of a corpus rule.
 func encodeFindings(e *Encoder, fs []Finding) {
 	e.Uint(entryVersion)
-	e.Len(len(fs))
-	for i := range fs {
-		encodeFinding(e, &fs[i])
-	}
+	WriteList(e, fs, encodeFinding)
 }
 
 func decodeFindings(d *Decoder) ([]Finding, error) {
 	if d.Uint() != entryVersion {
 		return nil, errCorrupt
 	}
-	fs := make([]Finding, d.Len())
-	for i := range fs {
-		decodeFinding(d, &fs[i])
-	}
+	fs := ReadList(d, decodeFinding)
 	return fs, d.Done()
 }
