@@ -151,7 +151,8 @@ func runLevelWording(p *lint.Pass) {
 	junior := cachedPhrases(p.Strings("junior_phrases"))
 	executive := cachedPhrases(p.Strings("executive_phrases"))
 
-	judge := func(ptr string, text *profiles.Node, code string) {
+	// judge builds a text's pointer only for a finding: most texts have none.
+	judge := func(ptr func() string, text *profiles.Node, code string) {
 		if text.Kind != profiles.String {
 			return
 		}
@@ -164,12 +165,12 @@ func runLevelWording(p *lint.Pass) {
 		at := func(f *lint.Finding, m phraseMatch) { atValue(p.File, f, text, m.start, m.end) }
 		if place(r) >= juniorFrom-eps {
 			for _, m := range findPhrases(text.Value, junior) {
-				at(p.Reportf(ptr, "%q is junior wording for %s (top of the ladder: %s)", m.text, code, ladderSpan(top)), m)
+				at(p.Reportf(ptr(), "%q is junior wording for %s (top of the ladder: %s)", m.text, code, ladderSpan(top)), m)
 			}
 		}
 		if place(r) <= executiveUntil+eps {
 			for _, m := range findPhrases(text.Value, executive) {
-				at(p.Reportf(ptr, "%q is executive wording for %s (bottom of the ladder: %s)", m.text, code, ladderSpan(bottom)), m)
+				at(p.Reportf(ptr(), "%q is executive wording for %s (bottom of the ladder: %s)", m.text, code, ladderSpan(bottom)), m)
 			}
 		}
 	}
@@ -180,13 +181,13 @@ func runLevelWording(p *lint.Pass) {
 			continue
 		}
 		for j, it := range items.Items {
-			judge(profiles.Pointer("responsibilities", e.Index, "items", j), it, e.Code)
+			judge(func() string { return profiles.Pointer("responsibilities", e.Index, "items", j) }, it, e.Code)
 		}
 	}
 	for _, e := range ladderEntries(p, "level_guidelines") {
 		for _, field := range wordingRubricFields {
 			if t := e.Node.Get(field); t != nil {
-				judge(profiles.Pointer("level_guidelines", e.Index, field), t, e.Code)
+				judge(func() string { return profiles.Pointer("level_guidelines", e.Index, field) }, t, e.Code)
 			}
 		}
 	}
@@ -194,7 +195,7 @@ func runLevelWording(p *lint.Pass) {
 	code := level.Get("code").Text()
 	for _, field := range wordingLevelFields {
 		if t := level.Get(field); t != nil {
-			judge(profiles.Pointer("level", field), t, code)
+			judge(func() string { return profiles.Pointer("level", field) }, t, code)
 		}
 	}
 }
