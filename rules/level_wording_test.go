@@ -208,3 +208,19 @@ func matchPhrases(s string, phrases *phraseSet) []string {
 	}
 	return out
 }
+
+// The quick look passes over texts that hold no phrase's first letters,
+// and not over those that do, in any case and with apostrophes.
+func TestMayMatch(t *testing.T) {
+	set := compilePhrases(defaultJuniorPhrases)
+	for text, want := range map[string]bool{
+		"Designs the platform that product teams build on": false,
+		"Works UNDER CLOSE SUPERVISION":                      true,
+		"Sets the direction of the team":                     false,
+		"Assists senior engineers":                           true,
+	} {
+		if got := mayMatch(text, set); got != want {
+			t.Errorf("mayMatch(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
