@@ -215,9 +215,9 @@ func TestMayMatch(t *testing.T) {
 	set := compilePhrases(defaultJuniorPhrases)
 	for text, want := range map[string]bool{
 		"Designs the platform that product teams build on": false,
-		"Works UNDER CLOSE SUPERVISION":                      true,
-		"Sets the direction of the team":                     false,
-		"Assists senior engineers":                           true,
+		"Works UNDER CLOSE SUPERVISION":                    true,
+		"Sets the direction of the team":                   false,
+		"Assists senior engineers":                         true,
 	} {
 		if got := mayMatch(text, set); got != want {
 			t.Errorf("mayMatch(%q) = %v, want %v", text, got, want)
