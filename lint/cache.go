@@ -2,8 +2,11 @@ package lint
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
+	"hash/crc32"
 	"io/fs"
+	"slices"
 	"strconv"
 	"time"
 )
@@ -175,13 +178,30 @@ func (cfg *Config) memo(rule *Rule, contentKey func(file string) (string, bool))
 			return compute()
 		}
 		key := cacheKey(cfg.cacheSeed, "memo "+rule.ID+" "+name, file, []byte(ck))
-		if v, ok := cfg.Cache.Get(key); ok {
+		if v, ok := unsealMemo(cfg.Cache.Get(key)); ok {
 			return v, nil
 		}
 		v, err := compute()
 		if err == nil {
-			cfg.Cache.Put(key, v)
+			cfg.Cache.Put(key, sealMemo(v))
 		}
 		return v, err
 	}
+}
+
+// A memo is kept with a CRC-32C of its bytes: unlike an entry, it has no
+// structure that a damaged or foreign value would fail to decode, and a
+// wrong text would explain a finding wrongly.
+var memoTable = crc32.MakeTable(crc32.Castagnoli)
+
+func sealMemo(v []byte) []byte {
+	return binary.LittleEndian.AppendUint32(slices.Clip(v), crc32.Checksum(v, memoTable))
+}
+
+func unsealMemo(v []byte, ok bool) ([]byte, bool) {
+	if !ok || len(v) < 4 {
+		return nil, false
+	}
+	body, sum := v[:len(v)-4], binary.LittleEndian.Uint32(v[len(v)-4:])
+	return body, crc32.Checksum(body, memoTable) == sum
 }

@@ -143,8 +143,16 @@ func TestStampedFilesAreNotRead(t *testing.T) {
 	}
 	cfg := lint.Config{Rules: rules.All(), CacheKey: "test", Cache: &memCache{m: map[string][]byte{}}}
 	want := findingsJSON(t, lint.Run(cfg, srcs(func(int) time.Time { return old })))
-	if reads.Load() != int64(len(files)) {
-		t.Fatalf("cold run read %d files, want %d", reads.Load(), len(files))
+	withFindings := map[string]bool{}
+	var res []lint.Finding
+	_ = json.Unmarshal([]byte(want), &res)
+	for _, f := range res {
+		withFindings[f.File] = true
+	}
+	// Each file once, and again those a corpus rule parses to explain a
+	// finding (sibling-drift's diffs): at most the files with findings.
+	if n := reads.Load(); n < int64(len(files)) || n > int64(len(files)+len(withFindings)) {
+		t.Fatalf("cold run read %d files, want %d to %d", n, len(files), len(files)+len(withFindings))
 	}
 
 	reads.Store(0)
@@ -152,12 +160,6 @@ func TestStampedFilesAreNotRead(t *testing.T) {
 		t.Fatalf("warm run differs:\n%s\nwant:\n%s", got, want)
 	}
 	// Files with findings are read again for their source lines only.
-	withFindings := map[string]bool{}
-	var res []lint.Finding
-	_ = json.Unmarshal([]byte(want), &res)
-	for _, f := range res {
-		withFindings[f.File] = true
-	}
 	if n := reads.Load(); n != int64(len(withFindings)) {
 		t.Fatalf("warm run read %d files, want only the %d with findings", n, len(withFindings))
 	}

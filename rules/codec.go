@@ -58,6 +58,11 @@ var acrossCodec = lint.FactsCodec{
 				}
 			})
 		}
+		lint.WriteList(e, f.Near, func(e *lint.Encoder, n nearText) {
+			e.Uint(uint64(n.Kind))
+			e.Uint(uint64(n.Index))
+			lint.WriteList(e, n.Words, func(e *lint.Encoder, w uint32) { e.Uint(uint64(w)) })
+		})
 	},
 	Decode: func(d *lint.Decoder) any {
 		f := &acrossFacts{Focus: d.String()}
@@ -73,6 +78,14 @@ var acrossCodec = lint.FactsCodec{
 		f.FocusDesc = lint.ReadList(d, text)
 		f.Resps = lint.ReadList(d, text)
 		f.Skills = lint.ReadList(d, text)
+		f.Near = lint.ReadList(d, func(d *lint.Decoder) nearText {
+			n := nearText{Kind: uint8(d.Uint()), Index: uint16(d.Uint())}
+			n.Words = lint.ReadList(d, func(d *lint.Decoder) uint32 { return uint32(d.Uint()) })
+			if n.Kind > nearSkill {
+				d.Fail()
+			}
+			return n
+		})
 		return f
 	},
 }

@@ -37,7 +37,16 @@ expected and not reported.
 There is one finding per text and per extra focus, level or skill name,
 however many files repeat it, at the later of two places in different files
 (in file order), with the other as a related place. Copies inside a single
-file are left to duplicate-text.`,
+file are left to duplicate-text.
+
+Near copies of focus descriptions (of different focuses) and of skill
+descriptions (under different names) are warnings, measured as
+duplicate-text measures them: the share of words two texts have in common,
+in order, above the option "similarity" (default 0.9: about one word in ten
+changed), for texts of at least "min_words" words. The finding names the
+most similar earlier text and carries a word diff. Candidates come from an
+index of the texts' rarest words (prefix filtering), which finds every pair
+above the threshold without comparing all pairs.`,
 		Bad: `# file: INFRAS.INFRASTR5562.P4.yaml
 schema: profile/v1
 id: INFRAS.INFRASTR5562.P4
@@ -85,6 +94,10 @@ responsibilities:
       - Mentors junior engineers and coordinates project activities
 `,
 	},
+	Options: []lint.Option{
+		{Name: "similarity", Default: 0.9, Doc: "focus and skill descriptions nearer than this share of common words (0..1) are warnings; 1 turns them off"},
+		{Name: "min_words", Default: 5, Doc: "descriptions shorter than this many words are compared only for exact copies"},
+	},
 	Collect: collectAcross,
 	Codec:   acrossCodec,
 	Finish:  finishAcross,
@@ -100,6 +113,7 @@ type acrossFacts struct {
 	FocusDesc []acrossText
 	Resps     []acrossText // Key: the level code
 	Skills    []acrossText // Key: the normalised skill name
+	Near      []nearText   // focus and skill descriptions judged for near copies
 }
 
 // acrossText is a keyedText as every file keeps it: the place as line,
@@ -167,9 +181,20 @@ func collectAcross(p *lint.Pass) any {
 		f.Names = append(f.Names, s)
 		return ids[s], true
 	}
-	// keyHash(s) is hash64(normalise(s)), without building the string.
+	threshold, minWords := p.Float("similarity"), p.Int("min_words")
+	var words []uint64
+	// near keeps the words of a text judged for near copies.
+	near := func(kind uint8, index int) {
+		if threshold < 1 && len(words) >= minWords {
+			f.Near = append(f.Near, nearText{Kind: kind, Index: uint16(index), Words: nearWords(words)})
+		}
+	}
+	// keyHash(s) is hash64(normalise(s)), without building the string;
+	// textHashes also gives its words.
 	text := func(n *profiles.Node, key, name string, i, j int) (acrossText, bool) {
-		h, ok := keyHash(n.Text())
+		var h uint64
+		var ok bool
+		h, ok, words = textHashes(n.Text(), words[:0])
 		if !ok || i > maxAcross || j > maxAcross {
 			return acrossText{}, false // also for a missing node
 		}
@@ -180,6 +205,7 @@ func collectAcross(p *lint.Pass) any {
 	if f.Focus != "" {
 		if t, ok := text(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0); ok {
 			f.FocusDesc = append(f.FocusDesc, t)
+			near(nearFocus, 0)
 		}
 	}
 	for i, lv := range seqOf(p.Root.Get("responsibilities")) {
@@ -201,15 +227,20 @@ func collectAcross(p *lint.Pass) any {
 		}
 		if t, ok := text(sk.Get("description"), key, name, i, 0); ok {
 			f.Skills = append(f.Skills, t)
+			near(nearSkill, len(f.Skills)-1)
 		}
 	}
 	// Kept to the end of the run: no spare capacity.
 	f.Names, f.FocusDesc = slices.Clip(slices.Clone(f.Names)), slices.Clip(slices.Clone(f.FocusDesc))
 	f.Resps, f.Skills = slices.Clip(slices.Clone(f.Resps)), slices.Clip(slices.Clone(f.Skills))
+	f.Near = slices.Clip(slices.Clone(f.Near))
 	return f
 }
 
-func finishAcross(c *lint.Corpus) { judgeAcross(c.Facts, c.Report) }
+func finishAcross(c *lint.Corpus) {
+	judgeAcross(c.Facts, c.Report)
+	judgeNearAcross(c)
+}
 
 // judgeAcross indexes the facts of all files by text hash and reports the
 // conflicts: one pass over the facts, then one over the distinct texts.

@@ -31,8 +31,9 @@ func Generate(n int, seed uint64, share float64) ([]File, []Planted) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	var files []File
 	var manifest []Planted
+	used := make(map[[6]uint8]bool)
 	for f := 0; len(files) < n; f++ {
-		focus := newFocus(rng, f)
+		focus := newFocus(rng, f, used)
 		for lv := 1; lv <= 7 && len(files) < n; lv++ {
 			p := focus.profile(lv)
 			name := p.id + ".yaml"

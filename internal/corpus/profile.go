@@ -64,17 +64,14 @@ type focus struct {
 	skills      [][2]string
 }
 
-func newFocus(rng *rand.Rand, n int) *focus {
+func newFocus(rng *rand.Rand, n int, used map[[6]uint8]bool) *focus {
 	fi := n % len(functions)
 	f := &focus{fn: functions[fi], tools: tools[fi]}
 	f.domain = domains[rng.IntN(len(domains))]
 	f.code = fmt.Sprintf("%s%04d", strings.ToUpper(strings.ReplaceAll(f.domain, " ", ""))[:6], n)
 	f.name = titleCase(f.domain) + " " + strings.Fields(f.fn.name)[len(strings.Fields(f.fn.name))-1]
 	t := f.tools
-	f.description = fmt.Sprintf("%s: designs, builds, and operates the %s systems (%s, %s) that product teams rely on, focus %d of %s. "+
-		"Distinct from sibling focuses that centre on incident response or pure tooling, this focus owns the %s surface as a product "+
-		"(%s modules, %s services, shared foundations) and the coherent architecture into which dozens of services fit.",
-		f.name, f.domain, t[0], t[1], n, f.fn.name, f.domain, t[2], t[3])
+	f.description = focusDescription(rng, used, f.name, f.domain, t)
 	for lv := 0; lv < 7; lv++ {
 		verbs := rng.Perm(len(levelVerbs[lv]))
 		for i := 0; i < 5; i++ {

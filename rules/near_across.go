@@ -1,0 +1,320 @@
+package rules
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/profilelint/profilelint/lint"
+)
+
+// Near copies across files. Two texts are near copies when their
+// similarity (as duplicate-text measures it: 2·M / (|a| + |b|) over
+// normalised words, M the longest common sequence) is above a threshold t.
+// Comparing every pair of a corpus's texts would be quadratic, so
+// candidates come from an inverted index with prefix filtering (Chaudhuri
+// et al. 2006; Xiao et al., PPJoin, 2008), which is exact, not
+// probabilistic:
+//
+// A text's words are numbered by occurrence ("the" twice gives the tokens
+// the#1 and the#2), so that the overlap c of two token sets is the size of
+// their multiset intersection. M ≤ c, so similarity > t needs
+// c > t(|a|+|b|)/2, and as c ≤ |b| that needs |b| ≥ t|a|/(2-t), so
+// c ≥ α(a) = ⌈t|a|/(2-t)⌉ whatever the partner. Sort every text's tokens
+// in one global order (rarest first); two sets that share α tokens share
+// one among the first |a|-α+1 of each. Only those prefixes are indexed and
+// probed, and the pairs they bring are checked by length, then by overlap,
+// and only then by the common sequence, which is cut short once it cannot
+// reach t.
+
+// nearText is a text judged for near copies across files: which of the
+// file's texts it is, and its words' key hashes cut to 32 bits (two words
+// that collide count as the same word: at 2⁻³² a pair, a cost of no note).
+type nearText struct {
+	Kind  uint8  // nearFocus or nearSkill
+	Index uint16 // in the file's FocusDesc or Skills
+	Words []uint32
+}
+
+const (
+	nearFocus = iota
+	nearSkill
+)
+
+// nearWords cuts word hashes to the 32 bits a nearText keeps.
+func nearWords(hashes []uint64) []uint32 {
+	out := make([]uint32, len(hashes))
+	for i, h := range hashes {
+		out[i] = uint32(h ^ h>>32)
+	}
+	return out
+}
+
+// nearEntry is one distinct (key, text) of a kind, at its first place.
+type nearEntry struct {
+	text   keyedText
+	words  []uint32
+	tokens []uint64 // word<<32 | occurrence, then its rank in the global order
+}
+
+// nearMatch is a text that nearly repeats an earlier one.
+type nearMatch struct {
+	this, other keyedText
+	similarity  float64
+}
+
+// nearIndex finds near copies among texts added in order.
+type nearIndex struct {
+	threshold float64
+	entries   []nearEntry
+	seen      map[nearSeen]bool
+}
+
+type nearSeen struct {
+	key  string
+	hash uint64
+}
+
+// add takes a text unless the same text was added under the same key.
+func (x *nearIndex) add(t keyedText, words []uint32) {
+	if x.seen == nil {
+		x.seen = make(map[nearSeen]bool)
+	}
+	k := nearSeen{t.Key, t.Hash}
+	if x.seen[k] {
+		return
+	}
+	x.seen[k] = true
+	x.entries = append(x.entries, nearEntry{text: t, words: words})
+}
+
+// matches returns, for each text that nearly repeats an earlier one under
+// another key and in another file, the most similar earlier text (the
+// first of equals). Exact copies are left to the exact index.
+func (x *nearIndex) matches() []nearMatch {
+	t := x.threshold
+	if t >= 1 || len(x.entries) < 2 {
+		return nil
+	}
+	// Tokens are renamed by their rank in the global order (rarest
+	// first), so that sorting and merging them compare integers.
+	freq := make(map[uint64]int32)
+	for i := range x.entries {
+		e := &x.entries[i]
+		e.tokens = tokensOf(e.words)
+		for _, tok := range e.tokens {
+			freq[tok]++
+		}
+	}
+	distinct := make([]uint64, 0, len(freq))
+	for tok := range freq {
+		distinct = append(distinct, tok)
+	}
+	slices.SortFunc(distinct, func(a, b uint64) int {
+		if c := cmp.Compare(freq[a], freq[b]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	rank := make(map[uint64]uint64, len(distinct))
+	for r, tok := range distinct {
+		rank[tok] = uint64(r)
+	}
+	for i := range x.entries {
+		ts := x.entries[i].tokens
+		for j, tok := range ts {
+			ts[j] = rank[tok]
+		}
+		slices.Sort(ts)
+	}
+
+	postings := make([][]int32, len(distinct))
+	stamp := make([]int32, len(x.entries)) // stamp[j] == i+1: j is a candidate of i
+	var out []nearMatch
+	var cands []int32
+	for i := range x.entries {
+		e := &x.entries[i]
+		prefix := e.tokens[:prefixLen(len(e.tokens), t)]
+		cands = cands[:0]
+		for _, tok := range prefix {
+			for _, j := range postings[tok] {
+				if stamp[j] != int32(i+1) {
+					stamp[j] = int32(i + 1)
+					cands = append(cands, j)
+				}
+			}
+		}
+		for _, tok := range prefix {
+			postings[tok] = append(postings[tok], int32(i))
+		}
+		slices.Sort(cands)
+		best, bestSim := -1, 0.0
+		for _, j := range cands {
+			o := &x.entries[j]
+			if o.text.Key == e.text.Key || o.text.Hash == e.text.Hash || o.text.File == e.text.File {
+				continue
+			}
+			n, m := len(o.words), len(e.words)
+			if 2*float64(min(n, m))/float64(n+m) <= t {
+				continue
+			}
+			if 2*float64(overlap(o.tokens, e.tokens))/float64(n+m) <= t {
+				continue
+			}
+			if s, ok := similarAbove(o.words, e.words, t); ok && s > bestSim {
+				best, bestSim = int(j), s
+			}
+		}
+		if best >= 0 {
+			out = append(out, nearMatch{this: e.text, other: x.entries[best].text, similarity: bestSim})
+		}
+	}
+	return out
+}
+
+// tokensOf numbers a text's words by occurrence: word<<32 | n for the
+// n-th time the word comes.
+func tokensOf(words []uint32) []uint64 {
+	count := make(map[uint32]uint32, len(words))
+	out := make([]uint64, len(words))
+	for i, w := range words {
+		count[w]++
+		out[i] = uint64(w)<<32 | uint64(count[w])
+	}
+	return out
+}
+
+// prefixLen is how many of a text's n tokens (in the global order) are
+// indexed and probed: n - α + 1, with α the least overlap that a partner
+// above similarity t must share.
+func prefixLen(n int, t float64) int {
+	alpha := int(math.Ceil(t * float64(n) / (2 - t)))
+	return min(max(n-alpha+1, 1), n)
+}
+
+// similarAbove returns the similarity 2·M/(|a|+|b|) of two word sequences
+// and whether it is above t. It finds M through the edit distance D
+// (inserts and deletes: D = |a|+|b|-2M) with Myers' O((|a|+|b|)·D)
+// algorithm, stopping once D is too large for the similarity to pass t.
+func similarAbove(a, b []uint32, t float64) (float64, bool) {
+	n, m := len(a), len(b)
+	if n+m == 0 {
+		return 1, t < 1
+	}
+	// similarity > t  ⇔  D < (1-t)(n+m)
+	maxD := int(math.Ceil((1-t)*float64(n+m))) - 1
+	if maxD < 0 {
+		return 0, false
+	}
+	maxD = min(maxD, n+m)
+	off := maxD + 1
+	v := make([]int, 2*maxD+3)
+	for d := 0; d <= maxD; d++ {
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+				x = v[off+k+1] // down: an insert from b
+			} else {
+				x = v[off+k-1] + 1 // right: a delete from a
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x, y = x+1, y+1
+			}
+			v[off+k] = x
+			if x >= n && y >= m {
+				s := float64(n+m-d) / float64(n+m)
+				return s, s > t
+			}
+		}
+	}
+	return 0, false
+}
+
+// judgeNearAcross reports focus descriptions of different focuses, and
+// descriptions of differently named skills, that are near copies: one
+// warning per text, at its first place, naming the most similar earlier
+// text, with a word diff of the two.
+func judgeNearAcross(c *lint.Corpus) {
+	t := c.Float("similarity")
+	if t >= 1 {
+		return
+	}
+	all := slices.Clone(c.Facts)
+	slices.SortStableFunc(all, func(a, b lint.Facts) int { return cmp.Compare(a.File, b.File) })
+	descs, skills := nearIndex{threshold: t}, nearIndex{threshold: t}
+	for _, ff := range all {
+		f, ok := ff.Facts.(*acrossFacts)
+		if !ok {
+			continue
+		}
+		for _, n := range f.Near {
+			switch {
+			case n.Kind == nearFocus && int(n.Index) < len(f.FocusDesc):
+				descs.add(f.keyed(f.FocusDesc[n.Index], ff.File, "focus"), n.Words)
+			case n.Kind == nearSkill && int(n.Index) < len(f.Skills):
+				skills.add(f.keyed(f.Skills[n.Index], ff.File, "skill"), n.Words)
+			}
+		}
+	}
+	texts := nearTexts{c: c}
+	for _, m := range descs.matches() {
+		f := acrossFinding(m.this, m.other, fmt.Sprintf("focus %s's description nearly repeats that of focus %s (%s): %d%% of their words are the same",
+			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), "similar description, focus "+m.other.Name)
+		texts.report(f, m)
+	}
+	for _, m := range skills.matches() {
+		f := acrossFinding(m.this, m.other, fmt.Sprintf("skill %q's description nearly repeats that of skill %q (%s): %d%% of their words are the same",
+			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), fmt.Sprintf("similar description, skill %q", m.other.Name))
+		texts.report(f, m)
+	}
+}
+
+// nearTexts reads reported texts again from their files (the facts keep
+// only hashes): each text once a run, and once per content through the
+// result cache. A text copied into many focuses is reported many times.
+type nearTexts struct {
+	c     *lint.Corpus
+	texts map[keyedPlace]string
+}
+
+type keyedPlace struct{ file, ptr string }
+
+// report adds a near-copy warning with a word diff of the two texts.
+func (x *nearTexts) report(f lint.Finding, m nearMatch) {
+	f.Severity = lint.Warning
+	a, errA := x.text(m.other)
+	b, errB := x.text(m.this)
+	if errA == nil && errB == nil {
+		ops, _ := wordDiff(a, b)
+		f.Diff = &lint.Diff{Words: ops}
+	}
+	x.c.Report(f)
+}
+
+func (x *nearTexts) text(t keyedText) (string, error) {
+	at := keyedPlace{t.File, t.place().Pointer}
+	if s, ok := x.texts[at]; ok {
+		return s, nil
+	}
+	b, err := x.c.Memo(at.file, "near-across "+at.ptr, func() ([]byte, error) {
+		file, err := x.c.Load(at.file)
+		if err != nil {
+			return nil, err
+		}
+		n := file.Root.Lookup(at.ptr)
+		if n == nil {
+			return nil, fmt.Errorf("%s: no %s", at.file, at.ptr)
+		}
+		return []byte(n.Text()), nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if x.texts == nil {
+		x.texts = make(map[keyedPlace]string)
+	}
+	x.texts[at] = string(b)
+	return string(b), nil
+}

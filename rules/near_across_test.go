@@ -1,0 +1,174 @@
+package rules
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/profilelint/profilelint/lint"
+)
+
+func TestDuplicateAcrossNearCopies(t *testing.T) {
+	const (
+		desc    = "Designs, builds and operates the cloud platform that product teams build on, from networks to the developer portal."
+		nearly  = "Designs, builds and operates the data platform that product teams build on, from networks to the developer portal."
+		other   = "Keeps production healthy: runs incident response, sets service level objectives and leads the reviews after outages."
+		skill   = "Writes Terraform modules that provision accounts, networks and clusters, and reviews the plans of others."
+		skill2  = "Writes Terraform modules that provision accounts, networks and databases, and reviews the plans of others."
+		siblngs = "Designs, builds and operates the cloud platform that product teams build on, from networks to the support portal."
+	)
+	files := map[string]string{
+		"INFRAS.PLAT.P3.yaml": acrossProfile("INFRAS", "PLAT", "P3", desc, nil, [][2]string{{"IaC", skill}}),
+		// A sibling whose description drifted: sibling-drift's business, not a near copy.
+		"INFRAS.PLAT.P4.yaml": acrossProfile("INFRAS", "PLAT", "P4", siblngs, nil, [][2]string{{"iac", skill2}}),
+		"INFRAS.DATA.P4.yaml": acrossProfile("INFRAS", "DATA", "P4", nearly, nil, [][2]string{{"Terraform", skill2}}),
+		"INFRAS.SRE.P4.yaml":  acrossProfile("INFRAS", "SRE", "P4", other, nil, [][2]string{{"Go", "Writes services in Go."}}),
+	}
+	fs := only(lintFiles(t, files, DuplicateAcross), "duplicate-across")
+	var got []string
+	for _, f := range fs {
+		if f.Severity != lint.Warning && strings.Contains(f.Message, "nearly") {
+			t.Errorf("near copy with severity %s", f.Severity)
+		}
+		diff := ""
+		if f.Diff != nil {
+			diff = " | " + f.Diff.WordDiff()
+		}
+		got = append(got, positions([]lint.Finding{f})[0]+": "+f.Message+" | "+f.Related[0].Pointer+" "+f.Related[0].Message+diff)
+	}
+	want := []string{
+		// PLAT's P3 description repeats DATA's (earlier in file order) with
+		// one word changed; its P4 sibling's drifted one is further off (89%).
+		"INFRAS.PLAT.P3.yaml:6:16 duplicate-across: focus INFRAS.PLAT's description nearly repeats that of focus INFRAS.DATA (INFRAS.DATA.P4.yaml:6:16): 94% of their words are the same | /focus/description similar description, focus INFRAS.DATA | Designs, builds and operates the [-data-]{+cloud+} platform that product teams build on, from networks to the developer portal.",
+		`INFRAS.PLAT.P3.yaml:10:18 duplicate-across: skill "IaC"'s description nearly repeats that of skill "Terraform" (INFRAS.DATA.P4.yaml:10:18): 93% of their words are the same | /skills/0/description similar description, skill "Terraform" | Writes Terraform modules that provision accounts, networks and [-databases,-]{+clusters,+} and reviews the plans of others.`,
+		// The P4 sibling's skill is Terraform's exactly: an error, no diff.
+		`INFRAS.PLAT.P4.yaml:10:18 duplicate-across: skill "iac" has the same description as skill "Terraform" (INFRAS.DATA.P4.yaml:10:18) | /skills/0/description same description, skill "Terraform"`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+
+	// "similarity: 1" turns near copies off; exact copies stay.
+	off := lint.Config{Options: map[string]map[string]any{"duplicate-across": {"similarity": 1.0}}}
+	if fs := only(lintFilesConfig(t, off, files, DuplicateAcross), "duplicate-across"); len(fs) != 1 || fs[0].Severity != lint.Error {
+		t.Errorf("with similarity 1: %v", fs)
+	}
+	// Texts under min_words are only compared for exact copies.
+	short := lint.Config{Options: map[string]map[string]any{"duplicate-across": {"min_words": 50}}}
+	if fs := only(lintFilesConfig(t, short, files, DuplicateAcross), "duplicate-across"); len(fs) != 1 || fs[0].Severity != lint.Error {
+		t.Errorf("with min_words 50: %v", fs)
+	}
+}
+
+// The prefix-filtered index finds exactly what comparing every pair finds.
+func TestNearIndexMatchesAllPairs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	found := 0
+	defer func() {
+		if found < 100 {
+			t.Errorf("only %d near copies in all rounds: the test proves little", found)
+		}
+	}()
+	for round := range 200 {
+		threshold := []float64{0.5, 0.7, 0.8, 0.9, 0.95}[round%5]
+		x := nearIndex{threshold: threshold}
+		var texts [][]uint32
+		for i := range 2 + rng.IntN(40) {
+			var words []uint32
+			if len(texts) > 0 && rng.IntN(3) > 0 {
+				// A variant of an earlier text: words changed, dropped, added.
+				words = append(words, texts[rng.IntN(len(texts))]...)
+				for range rng.IntN(4) {
+					switch j := rng.IntN(len(words) + 1); {
+					case j == len(words):
+						words = append(words, uint32(rng.IntN(12)))
+					case rng.IntN(2) == 0:
+						words[j] = uint32(rng.IntN(12))
+					default:
+						words = append(words[:j], words[j+1:]...)
+					}
+				}
+			} else {
+				for range 1 + rng.IntN(25) {
+					words = append(words, uint32(rng.IntN(12))) // few words: many repeats
+				}
+			}
+			if len(words) == 0 {
+				words = []uint32{1}
+			}
+			texts = append(texts, words)
+			kt := keyedText{File: fmt.Sprintf("f%d.yaml", rng.IntN(8)), Key: fmt.Sprint(rng.IntN(10))}
+			kt.Hash = uint64(i) // all different texts
+			x.add(kt, words)
+		}
+		got := x.matches()
+		var want []nearMatch
+		for i, e := range x.entries {
+			best, bestSim := -1, 0.0
+			for j, o := range x.entries[:i] {
+				if o.text.Key == e.text.Key || o.text.File == e.text.File {
+					continue
+				}
+				if s := lcsSimilarity(o.words, e.words); s > threshold && s > bestSim {
+					best, bestSim = j, s
+				}
+			}
+			if best >= 0 {
+				want = append(want, nearMatch{this: e.text, other: x.entries[best].text, similarity: bestSim})
+			}
+		}
+		found += len(want)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("round %d (t=%v): index found\n%v\nall pairs found\n%v", round, threshold, got, want)
+		}
+	}
+}
+
+// lcsSimilarity is 2·M/(|a|+|b|) by the textbook dynamic programme.
+func lcsSimilarity(a, b []uint32) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(prev[j+1], cur[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return 2 * float64(prev[len(b)]) / float64(len(a)+len(b))
+}
+
+func FuzzSimilarAbove(f *testing.F) {
+	f.Add([]byte("abcde"), []byte("abxde"), uint8(80))
+	f.Add([]byte(""), []byte("a"), uint8(0))
+	f.Add([]byte("aaaa"), []byte("aaaa"), uint8(99))
+	f.Fuzz(func(t *testing.T, x, y []byte, pct uint8) {
+		if len(x) > 200 || len(y) > 200 {
+			return
+		}
+		words := func(b []byte) []uint32 {
+			w := make([]uint32, len(b))
+			for i, c := range b {
+				w[i] = uint32(c % 8)
+			}
+			return w
+		}
+		a, b := words(x), words(y)
+		th := float64(pct%100) / 100
+		want := lcsSimilarity(a, b)
+		s, ok := similarAbove(a, b, th)
+		if ok != (want > th) {
+			t.Fatalf("similarAbove(%v, %v, %v) = %v, %v; similarity %v", a, b, th, s, ok, want)
+		}
+		if ok && s != want {
+			t.Fatalf("similarAbove(%v, %v, %v) = %v; want %v", a, b, th, s, want)
+		}
+	})
+}
