@@ -148,6 +148,12 @@ type Pass struct {
 	pending []*Finding
 }
 
+// NewPass is the pass a rule gets for file under the default options and
+// ladder, for tests and benchmarks that call a rule's parts directly.
+func NewPass(rule *Rule, file *profiles.File) *Pass {
+	return &Pass{options: options{rule: rule}, Rule: rule, File: file, Root: file.Root, Ladder: DefaultLadders[""]}
+}
+
 // Reportf reports a finding at the node of pointer ptr. Where that node
 // does not exist (a missing key), the nearest existing parent is used.
 func (p *Pass) Reportf(ptr string, format string, args ...any) *Finding {

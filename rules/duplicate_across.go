@@ -190,11 +190,15 @@ func collectAcross(p *lint.Pass) any {
 		}
 	}
 	// keyHash(s) is hash64(normalise(s)), without building the string;
-	// textHashes also gives its words.
-	text := func(n *profiles.Node, key, name string, i, j int) (acrossText, bool) {
+	// textHashes also gives its words, for the texts judged for near copies.
+	text := func(n *profiles.Node, key, name string, i, j int, withWords bool) (acrossText, bool) {
 		var h uint64
 		var ok bool
-		h, ok, words = textHashes(n.Text(), words[:0])
+		if withWords {
+			h, ok, words = textHashes(n.Text(), words[:0])
+		} else {
+			h, ok = keyHash(n.Text())
+		}
 		if !ok || i > maxAcross || j > maxAcross {
 			return acrossText{}, false // also for a missing node
 		}
@@ -203,7 +207,7 @@ func collectAcross(p *lint.Pass) any {
 		return acrossText{Hash: h, Key: k, Name: nm, Line: int32(n.Pos.Line), Column: int32(n.Pos.Column), I: uint16(i), J: uint16(j)}, ok1 && ok2
 	}
 	if f.Focus != "" {
-		if t, ok := text(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0); ok {
+		if t, ok := text(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0, threshold < 1); ok {
 			f.FocusDesc = append(f.FocusDesc, t)
 			near(nearFocus, 0)
 		}
@@ -214,7 +218,7 @@ func collectAcross(p *lint.Pass) any {
 			continue
 		}
 		for j, it := range seqOf(lv.Get("items")) {
-			if t, ok := text(it, level, level, i, j); ok {
+			if t, ok := text(it, level, level, i, j, false); ok {
 				f.Resps = append(f.Resps, t)
 			}
 		}
@@ -225,7 +229,7 @@ func collectAcross(p *lint.Pass) any {
 		if key == "" {
 			continue
 		}
-		if t, ok := text(sk.Get("description"), key, name, i, 0); ok {
+		if t, ok := text(sk.Get("description"), key, name, i, 0, threshold < 1); ok {
 			f.Skills = append(f.Skills, t)
 			near(nearSkill, len(f.Skills)-1)
 		}

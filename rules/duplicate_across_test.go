@@ -181,7 +181,7 @@ func BenchmarkDuplicateAcross(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			facts = append(facts, lint.Facts{File: name, Facts: collectAcross(&lint.Pass{Rule: DuplicateAcross, File: f, Root: f.Root})})
+			facts = append(facts, lint.Facts{File: name, Facts: collectAcross(lint.NewPass(DuplicateAcross, f))})
 		}
 		b.Run(fmt.Sprintf("run/files=%d", n), func(b *testing.B) {
 			for b.Loop() {
@@ -197,6 +197,15 @@ func BenchmarkDuplicateAcross(b *testing.B) {
 			}
 			if want := (n/7 + 2) / 5; found != want {
 				b.Errorf("%d findings, want %d", found, want)
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/file")
+		})
+		b.Run(fmt.Sprintf("near/files=%d", n), func(b *testing.B) {
+			for b.Loop() {
+				descs, skills := nearMatches(facts, 0.9)
+				if len(descs)+len(skills) != 0 {
+					b.Fatalf("near copies in a corpus without any: %v %v", descs, skills)
+				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/file")
 		})

@@ -53,9 +53,10 @@ func nearWords(hashes []uint64) []uint32 {
 
 // nearEntry is one distinct (key, text) of a kind, at its first place.
 type nearEntry struct {
-	text   keyedText
-	words  []uint32
-	tokens []uint64 // word<<32 | occurrence, then its rank in the global order
+	text      keyedText
+	key, file int32 // text.Key and text.File as numbers
+	words     []uint32
+	tokens    []uint32 // ranks of the word<<32|occurrence tokens, ascending
 }
 
 // nearMatch is a text that nearly repeats an earlier one.
@@ -69,6 +70,7 @@ type nearIndex struct {
 	threshold float64
 	entries   []nearEntry
 	seen      map[nearSeen]bool
+	ids       map[string]int32 // keys and file names as numbers
 }
 
 type nearSeen struct {
@@ -79,14 +81,23 @@ type nearSeen struct {
 // add takes a text unless the same text was added under the same key.
 func (x *nearIndex) add(t keyedText, words []uint32) {
 	if x.seen == nil {
-		x.seen = make(map[nearSeen]bool)
+		x.seen, x.ids = make(map[nearSeen]bool), make(map[string]int32)
 	}
 	k := nearSeen{t.Key, t.Hash}
 	if x.seen[k] {
 		return
 	}
 	x.seen[k] = true
-	x.entries = append(x.entries, nearEntry{text: t, words: words})
+	x.entries = append(x.entries, nearEntry{text: t, key: x.id("k" + t.Key), file: x.id("f" + t.File), words: words})
+}
+
+func (x *nearIndex) id(s string) int32 {
+	n, ok := x.ids[s]
+	if !ok {
+		n = int32(len(x.ids))
+		x.ids[s] = n
+	}
+	return n
 }
 
 // matches returns, for each text that nearly repeats an earlier one under
@@ -98,12 +109,13 @@ func (x *nearIndex) matches() []nearMatch {
 		return nil
 	}
 	// Tokens are renamed by their rank in the global order (rarest
-	// first), so that sorting and merging them compare integers.
+	// first), so that sorting and merging them compare integers, and the
+	// tokens two near texts do not share (the rare ones) come first.
 	freq := make(map[uint64]int32)
+	raw := make([][]uint64, len(x.entries))
 	for i := range x.entries {
-		e := &x.entries[i]
-		e.tokens = tokensOf(e.words)
-		for _, tok := range e.tokens {
+		raw[i] = tokensOf(x.entries[i].words)
+		for _, tok := range raw[i] {
 			freq[tok]++
 		}
 	}
@@ -117,20 +129,21 @@ func (x *nearIndex) matches() []nearMatch {
 		}
 		return cmp.Compare(a, b)
 	})
-	rank := make(map[uint64]uint64, len(distinct))
+	rank := make(map[uint64]uint32, len(distinct))
 	for r, tok := range distinct {
-		rank[tok] = uint64(r)
+		rank[tok] = uint32(r)
 	}
 	for i := range x.entries {
-		ts := x.entries[i].tokens
-		for j, tok := range ts {
+		ts := make([]uint32, len(raw[i]))
+		for j, tok := range raw[i] {
 			ts[j] = rank[tok]
 		}
 		slices.Sort(ts)
+		x.entries[i].tokens = ts
 	}
 
 	postings := make([][]int32, len(distinct))
-	stamp := make([]int32, len(x.entries)) // stamp[j] == i+1: j is a candidate of i
+	stamp := make([]int32, len(x.entries)) // stamp[j] == i+1: j was met probing i
 	var out []nearMatch
 	var cands []int32
 	for i := range x.entries {
@@ -139,8 +152,11 @@ func (x *nearIndex) matches() []nearMatch {
 		cands = cands[:0]
 		for _, tok := range prefix {
 			for _, j := range postings[tok] {
-				if stamp[j] != int32(i+1) {
-					stamp[j] = int32(i + 1)
+				if stamp[j] == int32(i+1) {
+					continue
+				}
+				stamp[j] = int32(i + 1)
+				if o := &x.entries[j]; o.key != e.key && o.file != e.file && o.text.Hash != e.text.Hash {
 					cands = append(cands, j)
 				}
 			}
@@ -148,22 +164,20 @@ func (x *nearIndex) matches() []nearMatch {
 		for _, tok := range prefix {
 			postings[tok] = append(postings[tok], int32(i))
 		}
-		slices.Sort(cands)
-		best, bestSim := -1, 0.0
+		best, bestSim := int32(-1), 0.0
 		for _, j := range cands {
 			o := &x.entries[j]
-			if o.text.Key == e.text.Key || o.text.Hash == e.text.Hash || o.text.File == e.text.File {
-				continue
-			}
 			n, m := len(o.words), len(e.words)
 			if 2*float64(min(n, m))/float64(n+m) <= t {
 				continue
 			}
-			if 2*float64(overlap(o.tokens, e.tokens))/float64(n+m) <= t {
+			// The overlap must reach t(n+m)/2 for the similarity to pass t.
+			need := int(math.Floor(t*float64(n+m)/2)) + 1
+			if !overlapReaches(o.tokens, e.tokens, need) {
 				continue
 			}
-			if s, ok := similarAbove(o.words, e.words, t); ok && s > bestSim {
-				best, bestSim = int(j), s
+			if s, ok := similarAbove(o.words, e.words, t); ok && (s > bestSim || s == bestSim && j < best) {
+				best, bestSim = j, s
 			}
 		}
 		if best >= 0 {
@@ -171,6 +185,26 @@ func (x *nearIndex) matches() []nearMatch {
 		}
 	}
 	return out
+}
+
+// overlapReaches reports whether two ascending token lists share at least
+// need tokens, giving up as soon as what is left cannot make it up.
+func overlapReaches(a, b []uint32, need int) bool {
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if n+min(len(a)-i, len(b)-j) < need {
+			return false
+		}
+		switch {
+		case a[i] < b[j]:
+			i++
+		case a[i] > b[j]:
+			j++
+		default:
+			n, i, j = n+1, i+1, j+1
+		}
+	}
+	return n >= need
 }
 
 // tokensOf numbers a text's words by occurrence: word<<32 | n for the
@@ -237,13 +271,30 @@ func similarAbove(a, b []uint32, t float64) (float64, bool) {
 // warning per text, at its first place, naming the most similar earlier
 // text, with a word diff of the two.
 func judgeNearAcross(c *lint.Corpus) {
-	t := c.Float("similarity")
-	if t >= 1 {
-		return
+	descMatches, skillMatches := nearMatches(c.Facts, c.Float("similarity"))
+	texts := nearTexts{c: c}
+	for _, m := range descMatches {
+		f := acrossFinding(m.this, m.other, fmt.Sprintf("focus %s's description nearly repeats that of focus %s (%s): %d%% of their words are the same",
+			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), "similar description, focus "+m.other.Name)
+		texts.report(f, m)
 	}
-	all := slices.Clone(c.Facts)
+	for _, m := range skillMatches {
+		f := acrossFinding(m.this, m.other, fmt.Sprintf("skill %q's description nearly repeats that of skill %q (%s): %d%% of their words are the same",
+			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), fmt.Sprintf("similar description, skill %q", m.other.Name))
+		texts.report(f, m)
+	}
+}
+
+// nearMatches indexes the near texts of all files, in file order, and
+// returns the near copies among focus descriptions and among skill
+// descriptions.
+func nearMatches(facts []lint.Facts, threshold float64) (descs, skills []nearMatch) {
+	if threshold >= 1 {
+		return nil, nil
+	}
+	all := slices.Clone(facts)
 	slices.SortStableFunc(all, func(a, b lint.Facts) int { return cmp.Compare(a.File, b.File) })
-	descs, skills := nearIndex{threshold: t}, nearIndex{threshold: t}
+	di, si := nearIndex{threshold: threshold}, nearIndex{threshold: threshold}
 	for _, ff := range all {
 		f, ok := ff.Facts.(*acrossFacts)
 		if !ok {
@@ -252,23 +303,13 @@ func judgeNearAcross(c *lint.Corpus) {
 		for _, n := range f.Near {
 			switch {
 			case n.Kind == nearFocus && int(n.Index) < len(f.FocusDesc):
-				descs.add(f.keyed(f.FocusDesc[n.Index], ff.File, "focus"), n.Words)
+				di.add(f.keyed(f.FocusDesc[n.Index], ff.File, "focus"), n.Words)
 			case n.Kind == nearSkill && int(n.Index) < len(f.Skills):
-				skills.add(f.keyed(f.Skills[n.Index], ff.File, "skill"), n.Words)
+				si.add(f.keyed(f.Skills[n.Index], ff.File, "skill"), n.Words)
 			}
 		}
 	}
-	texts := nearTexts{c: c}
-	for _, m := range descs.matches() {
-		f := acrossFinding(m.this, m.other, fmt.Sprintf("focus %s's description nearly repeats that of focus %s (%s): %d%% of their words are the same",
-			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), "similar description, focus "+m.other.Name)
-		texts.report(f, m)
-	}
-	for _, m := range skills.matches() {
-		f := acrossFinding(m.this, m.other, fmt.Sprintf("skill %q's description nearly repeats that of skill %q (%s): %d%% of their words are the same",
-			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), fmt.Sprintf("similar description, skill %q", m.other.Name))
-		texts.report(f, m)
-	}
+	return di.matches(), si.matches()
 }
 
 // nearTexts reads reported texts again from their files (the facts keep
