@@ -69,6 +69,19 @@ responsibilities:
   - level: P4
     items:
       - Mentors junior engineers and coordinates project activities
+skills:
+  - name: Incident response
+    description: Leads the response to production incidents and writes the review that follows each one.
+# file: INFRAS.SEC0007.P4.yaml
+schema: profile/v1
+id: INFRAS.SEC0007.P4
+function: {code: INFRAS}
+focus:
+  code: SEC0007
+  description: Protects the accounts, networks and data of the company against attack.
+skills:
+  - name: Security incidents
+    description: Leads the response to security incidents and writes the review that follows each one.
 `,
 		Good: `# file: INFRAS.INFRASTR5562.P4.yaml
 schema: profile/v1

@@ -172,3 +172,17 @@ func FuzzSimilarAbove(f *testing.F) {
 		}
 	})
 }
+
+// The doc's bad example shows each kind of finding: two exact copies
+// (errors) and a near copy (a warning).
+func TestDuplicateAcrossDocExample(t *testing.T) {
+	fs := only(lintFiles(t, exampleFiles(DuplicateAcross.Doc.Bad), DuplicateAcross), "duplicate-across")
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Severity.String()+" "+f.Pointer)
+	}
+	want := []string{"error /focus/description", "error /responsibilities/0/items/0", "warning /skills/0/description"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("bad example gives %v, want %v", got, want)
+	}
+}
