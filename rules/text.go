@@ -61,33 +61,63 @@ func hash64(s string) uint64 {
 // spaces, so its hash is fed as the words' are.
 func textHashes(s string, words []uint64) (h uint64, ok bool, _ []uint64) {
 	h = fnvOffset
-	for w := range strings.FieldsSeq(s) {
-		wh, wok, space := uint64(fnvOffset), false, false
-		for _, r := range w {
-			r, kind := keyRune(r)
-			if kind == dropRune {
-				continue
+	wh, wok, space := uint64(fnvOffset), false, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		if isFieldSpace(r) { // the end of a word, as strings.Fields splits
+			if wok {
+				words = append(words, wh)
+				ok = true
 			}
-			if kind == sepRune {
-				space = wok
-				continue
-			}
-			switch {
-			case space:
-				wh, h = fnvRune(wh, ' '), fnvRune(h, ' ')
-				space = false
-			case !wok && ok:
-				h = fnvRune(h, ' ') // between this word and the last
-			}
+			wh, wok, space = fnvOffset, false, false
+			continue
+		}
+		// keyRune and fnvRune, by hand for ASCII: this loop is hot.
+		var kind int
+		if r < utf8.RuneSelf {
+			k := asciiKeys[r]
+			r, kind = rune(k.r), int(k.kind)
+		} else {
+			r, kind = keyRuneSlow(r)
+		}
+		if kind == dropRune {
+			continue
+		}
+		if kind == sepRune {
+			space = wok
+			continue
+		}
+		switch {
+		case space:
+			wh, h = (wh^' ')*fnvPrime, (h^' ')*fnvPrime
+			space = false
+		case !wok && ok:
+			h = (h ^ ' ') * fnvPrime // between this word and the last
+		}
+		if r < utf8.RuneSelf {
+			wh, h = (wh^uint64(r))*fnvPrime, (h^uint64(r))*fnvPrime
+		} else {
 			wh, h = fnvRune(wh, r), fnvRune(h, r)
-			wok = true
 		}
-		if wok {
-			words = append(words, wh)
-			ok = true
-		}
+		wok = true
+	}
+	if wok {
+		words = append(words, wh)
+		ok = true
 	}
 	return h, ok, words
+}
+
+// isFieldSpace is strings.Fields' white space.
+func isFieldSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r >= '\t' && r <= '\r'
+	}
+	return unicode.IsSpace(r)
 }
 
 // multisetOf turns word hashes into a sorted set standing for their
@@ -143,7 +173,25 @@ const (
 )
 
 // keyRune classifies r as normalise does, and lower-cases a kept rune.
+// ASCII, most of every text, comes from a table.
 func keyRune(r rune) (rune, int) {
+	if r < utf8.RuneSelf {
+		k := asciiKeys[r]
+		return rune(k.r), int(k.kind)
+	}
+	return keyRuneSlow(r)
+}
+
+// asciiKeys is keyRuneSlow for the ASCII runes.
+var asciiKeys = func() (t [utf8.RuneSelf]struct{ r, kind byte }) {
+	for r := range rune(utf8.RuneSelf) {
+		k, kind := keyRuneSlow(r)
+		t[r].r, t[r].kind = byte(k), byte(kind)
+	}
+	return t
+}()
+
+func keyRuneSlow(r rune) (rune, int) {
 	switch {
 	case r == '\'' || r == '’' || r == '‘' || r == 'ʼ':
 		return r, dropRune

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 )
@@ -143,5 +144,22 @@ func TestKeyHashOfText(t *testing.T) {
 		if ok != (want != "") || ok && h != hash64(want) {
 			t.Errorf("keyHash(%q) = %#x, %v; want hash64(%q)", s, h, ok, want)
 		}
+	}
+}
+
+// keyRune's ASCII table agrees with the classification it stands for.
+func TestKeyRuneASCIITable(t *testing.T) {
+	for r := range rune(utf8.RuneSelf) {
+		gr, gk := keyRune(r)
+		wr, wk := keyRuneSlow(r)
+		if gr != wr || gk != wk {
+			t.Errorf("keyRune(%q) = %q, %d; want %q, %d", r, gr, gk, wr, wk)
+		}
+	}
+	if r, k := keyRune('Q'); r != 'q' || k != keepRune {
+		t.Errorf("keyRune('Q') = %q, %d", r, k)
+	}
+	if _, k := keyRune('/'); k != sepRune {
+		t.Errorf("keyRune('/') kind %d, want a word break", k)
 	}
 }
