@@ -166,7 +166,7 @@ func runDashStyle(p *lint.Pass) {
 	var all []found
 	var count [len(dashStyles)]int
 	eachScalar(p, func(ptr string, n *profiles.Node) {
-		if n.Kind != profiles.String || skippedPointer(ptr, skip) {
+		if n.Kind != profiles.String || !mayHoldRange(n.Value) || skippedPointer(ptr, skip) {
 			return
 		}
 		for _, r := range findRanges(n.Value) {
@@ -219,8 +219,10 @@ func skippedPointer(ptr string, keys []string) bool {
 	if ptr == "" {
 		return false
 	}
-	for _, tok := range strings.Split(ptr[1:], "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+	for tok := range strings.SplitSeq(ptr[1:], "/") {
+		if strings.Contains(tok, "~") {
+			tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
+		}
 		if slices.Contains(keys, tok) {
 			return true
 		}
@@ -232,5 +234,12 @@ func skippedPointer(ptr string, keys []string) bool {
 // style: what every range needs.
 func mayHoldRange(v string) bool {
 	i := strings.IndexAny(v, "0123456789")
-	return i >= 0 && strings.ContainsAny(v[i:], "-‐‑‒–—―−")
+	if i < 0 {
+		return false
+	}
+	// Every dash but the hyphen-minus starts with the byte 0xE2 in UTF-8
+	// (U+2010…U+2015, U+2212): look for the bytes before the runes.
+	rest := v[i:]
+	return strings.IndexByte(rest, '-') >= 0 ||
+		strings.IndexByte(rest, 0xE2) >= 0 && strings.ContainsAny(rest, "‐‑‒–—―−")
 }

@@ -1,10 +1,12 @@
 package rules
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -70,6 +72,7 @@ var angleSlotWords = map[string]bool{
 
 func runPlaceholder(p *lint.Pass) {
 	phrases := placeholderPhrases(p.Strings("phrases"))
+	var scratch []byte
 	eachScalar(p, func(ptr string, n *profiles.Node) {
 		if n.Kind != profiles.String {
 			return
@@ -83,7 +86,9 @@ func runPlaceholder(p *lint.Pass) {
 			p.Reportf(ptr, "text of white space only (%s); write the text or leave the field out", describeRun(v))
 			return
 		}
-		if i, j, ok := findPlaceholder(v, phrases); ok {
+		var i, j int
+		var ok bool
+		if i, j, ok, scratch = findPlaceholderIn(v, phrases, scratch); ok {
 			f := p.Reportf(ptr, "placeholder %q; write the real text", v[i:j])
 			// A placeholder that is the whole text is shown at the text.
 			if i > 0 || j < len(v) {
@@ -97,7 +102,7 @@ func runPlaceholder(p *lint.Pass) {
 // next to the rest of a file's checks, so each phrase's first word is
 // looked up in the lower-cased text first and the pattern runs only then.
 type phraseMatcher struct {
-	firstWords []string
+	firstWords [][]byte
 	res        []*regexp.Regexp
 }
 
@@ -112,7 +117,7 @@ func placeholderPhrases(phrases []string) *phraseMatcher {
 	m := &phraseMatcher{res: compilePlaceholderPhrases(phrases)}
 	for _, ph := range phrases {
 		if w := strings.Fields(ph); len(w) > 0 {
-			m.firstWords = append(m.firstWords, strings.ToLower(w[0]))
+			m.firstWords = append(m.firstWords, []byte(strings.ToLower(w[0])))
 		}
 	}
 	phraseCache.Store(key, m)
@@ -121,9 +126,16 @@ func placeholderPhrases(phrases []string) *phraseMatcher {
 
 // findPlaceholder returns the first placeholder in v as byte offsets.
 func findPlaceholder(v string, pm *phraseMatcher) (i, j int, ok bool) {
+	i, j, ok, _ = findPlaceholderIn(v, pm, nil)
+	return i, j, ok
+}
+
+// findPlaceholderIn is findPlaceholder with a buffer for the lower-cased
+// text, returned for the next call: one text after another, no garbage.
+func findPlaceholderIn(v string, pm *phraseMatcher, scratch []byte) (i, j int, ok bool, _ []byte) {
 	trimmed := strings.TrimSpace(v)
 	if strings.EqualFold(trimmed, "n/a") || strings.EqualFold(trimmed, "n.a.") || onlyPunct(trimmed) {
-		return 0, len(v), true
+		return 0, len(v), true, scratch
 	}
 	best := []int(nil)
 	consider := func(loc []int) {
@@ -131,10 +143,10 @@ func findPlaceholder(v string, pm *phraseMatcher) (i, j int, ok bool) {
 			best = loc
 		}
 	}
-	lower := strings.ToLower(v)
+	lower := appendLower(scratch[:0], v)
 	if !isURL(trimmed) {
 		for k, re := range pm.res {
-			if !strings.Contains(lower, pm.firstWords[k]) {
+			if !bytes.Contains(lower, pm.firstWords[k]) {
 				continue
 			}
 			if loc := re.FindStringSubmatchIndex(v); loc != nil {
@@ -142,11 +154,8 @@ func findPlaceholder(v string, pm *phraseMatcher) (i, j int, ok bool) {
 			}
 		}
 	}
-	for _, c := range []struct {
-		hint string
-		re   *regexp.Regexp
-	}{{"recorded", notRecordedRE}, {"[", bracketSlotRE}, {"{{", templateSlotRE}} {
-		if !strings.Contains(lower, c.hint) {
+	for _, c := range slotPatterns {
+		if !bytes.Contains(lower, c.hint) {
 			continue
 		}
 		if loc := c.re.FindStringSubmatchIndex(v); loc != nil {
@@ -155,9 +164,9 @@ func findPlaceholder(v string, pm *phraseMatcher) (i, j int, ok bool) {
 	}
 	if !strings.Contains(v, "<") {
 		if best == nil {
-			return 0, 0, false
+			return 0, 0, false, lower
 		}
-		return best[0], best[1], true
+		return best[0], best[1], true, lower
 	}
 	for _, loc := range angleSlotRE.FindAllStringSubmatchIndex(v, -1) {
 		inner := v[loc[4]:loc[5]]
@@ -167,9 +176,32 @@ func findPlaceholder(v string, pm *phraseMatcher) (i, j int, ok bool) {
 		}
 	}
 	if best == nil {
-		return 0, 0, false
+		return 0, 0, false, lower
 	}
-	return best[0], best[1], true
+	return best[0], best[1], true, lower
+}
+
+// slotPatterns are the placeholder patterns other than phrases, each with
+// a piece of lower-cased text it cannot match without.
+var slotPatterns = []struct {
+	hint []byte
+	re   *regexp.Regexp
+}{{[]byte("recorded"), notRecordedRE}, {[]byte("["), bracketSlotRE}, {[]byte("{{"), templateSlotRE}}
+
+// appendLower appends strings.ToLower(s) to dst, without a string in
+// between for ASCII text.
+func appendLower(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(dst[:len(dst)-i], strings.ToLower(s)...)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
 
 // compilePlaceholderPhrases turns phrases into case-insensitive patterns

@@ -74,3 +74,12 @@ func TestPlaceholderOptions(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+func TestAppendLower(t *testing.T) {
+	for _, s := range []string{"", "TODO: Write It", "already lower", "Ünïcode STRASSE", "ASCII then É", "İstanbul", "\xff\xfeX"} {
+		got := appendLower([]byte("kept:"), s)
+		if want := "kept:" + strings.ToLower(s); string(got) != want {
+			t.Errorf("appendLower(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
