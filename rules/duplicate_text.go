@@ -76,7 +76,7 @@ responsibilities:
 
 // descText is one descriptive text of a file.
 type descText struct {
-	ptr   string
+	top   string // the pointer of a top-level text; others build theirs (pointer)
 	node  *profiles.Node
 	hash  uint64   // of the normalised text
 	words []uint64 // of its words (textHashes)
@@ -84,7 +84,21 @@ type descText struct {
 	// when a finding needs them.
 	what  string // "summary", "responsibility", a rubric cell, "skill"
 	where string // the level code, or the skill's name
-	index int    // the item's place in its level, from 0
+	entry int    // the place of its level in responsibilities or level_guidelines
+	index int    // the item's place in its level, or the skill's, from 0
+}
+
+// pointer is the text's JSON pointer, built when a finding needs it.
+func (t descText) pointer() string {
+	switch t.what {
+	case "responsibility":
+		return profiles.Pointer("responsibilities", t.entry, "items", t.index)
+	case "skill":
+		return profiles.Pointer("skills", t.index, "description")
+	case "knowledge", "complexity", "collaboration":
+		return profiles.Pointer("level_guidelines", t.entry, t.what)
+	}
+	return t.top
 }
 
 // label is how a message names a text: "summary", "P3 responsibility 2",
@@ -108,12 +122,16 @@ func (t descText) label() string {
 // leaving out those that are empty after normalising.
 func descriptiveTexts(root *profiles.Node) []descText {
 	var out []descText
-	add := func(n *profiles.Node, ptr func() string, t descText) {
+	var words []uint64 // the words of all texts, each text's a slice of it
+	add := func(n *profiles.Node, t descText) {
 		if n == nil || n.Kind != profiles.String {
 			return
 		}
-		if h, ok, words := textHashes(n.Value, nil); ok {
-			t.node, t.hash, t.words, t.ptr = n, h, words, ptr()
+		start := len(words)
+		var h uint64
+		var ok bool
+		if h, ok, words = textHashes(n.Value, words); ok {
+			t.node, t.hash, t.words = n, h, words[start:len(words):len(words)]
 			out = append(out, t)
 		}
 	}
@@ -121,25 +139,22 @@ func descriptiveTexts(root *profiles.Node) []descText {
 		{"/summary", "summary"}, {"/focus/summary", "focus.summary"},
 		{"/focus/description", "focus.description"}, {"/level/summary", "level.summary"},
 	} {
-		add(root.Lookup(top.ptr), func() string { return top.ptr }, descText{what: top.label})
+		add(root.Lookup(top.ptr), descText{what: top.label, top: top.ptr})
 	}
 	for i, lv := range seqOf(root.Get("responsibilities")) {
 		level := entryLevelName(lv, "responsibilities", i)
 		for j, it := range seqOf(lv.Get("items")) {
-			add(it, func() string { return profiles.Pointer("responsibilities", i, "items", j) },
-				descText{what: "responsibility", where: level, index: j})
+			add(it, descText{what: "responsibility", where: level, entry: i, index: j})
 		}
 	}
 	for i, row := range seqOf(root.Get("level_guidelines")) {
 		level := entryLevelName(row, "level_guidelines", i)
 		for _, cell := range []string{"knowledge", "complexity", "collaboration"} {
-			add(row.Get(cell), func() string { return profiles.Pointer("level_guidelines", i, cell) },
-				descText{what: cell, where: level})
+			add(row.Get(cell), descText{what: cell, where: level, entry: i})
 		}
 	}
 	for i, sk := range seqOf(root.Get("skills")) {
-		add(sk.Get("description"), func() string { return profiles.Pointer("skills", i, "description") },
-			descText{what: "skill", where: sk.Get("name").Text(), index: i})
+		add(sk.Get("description"), descText{what: "skill", where: sk.Get("name").Text(), index: i})
 	}
 	slices.SortStableFunc(out, func(a, b descText) int { return a.node.Pos.Offset - b.node.Pos.Offset })
 	return out
@@ -198,20 +213,20 @@ func reportCopies(p *lint.Pass, texts []descText, group []int) {
 	if len(group) > 2 {
 		msg += fmt.Sprintf("; it appears %d times", len(group))
 	}
-	f := p.Reportf(second.ptr, "%s", msg)
-	f.Related = append(f.Related, p.Place(first.ptr, "first copy: "+first.label()))
+	f := p.Reportf(second.pointer(), "%s", msg)
+	f.Related = append(f.Related, p.Place(first.pointer(), "first copy: "+first.label()))
 	for _, i := range group[2:] {
-		f.Related = append(f.Related, p.Place(texts[i].ptr, "also at "+texts[i].label()))
+		f.Related = append(f.Related, p.Place(texts[i].pointer(), "also at "+texts[i].label()))
 	}
 	// Copies that are items of a list holding an earlier copy can go.
 	var edits []lint.Edit
 	var gone []string
 	for k, i := range group[1:] {
-		parent := parentPointer(texts[i].ptr)
+		parent := parentPointer(texts[i].pointer())
 		if p.Root.Lookup(parent).Kind != profiles.Seq {
 			continue
 		}
-		earlier := slices.ContainsFunc(group[:k+1], func(j int) bool { return parentPointer(texts[j].ptr) == parent })
+		earlier := slices.ContainsFunc(group[:k+1], func(j int) bool { return parentPointer(texts[j].pointer()) == parent })
 		if !earlier {
 			continue
 		}
@@ -325,10 +340,10 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 		}
 		other, this := texts[best], texts[j]
 		ops, _ := wordDiff(other.node.Value, this.node.Value)
-		f := p.Reportf(this.ptr, "this text nearly repeats %s (%s): %d%% of their words are the same",
+		f := p.Reportf(this.pointer(), "this text nearly repeats %s (%s): %d%% of their words are the same",
 			other.label(), lineColOf(other.node), int(bestSim*100))
 		f.Severity = lint.Warning
-		f.Related = []lint.Place{p.Place(other.ptr, "similar text: "+other.label())}
+		f.Related = []lint.Place{p.Place(other.pointer(), "similar text: "+other.label())}
 		f.Diff = &lint.Diff{Words: ops}
 	}
 }
