@@ -248,6 +248,17 @@ type phraseSet struct {
 	// when a longest word is too short to look up that way.
 	starts map[string]bool
 	all    bool
+	// pairs has a bit for the first two letters of each start when both
+	// are ASCII, so that most words are passed over after two letters
+	// without a lookup; wide is set when some start begins otherwise.
+	pairs [128 * 128 / 64]uint64
+	wide  bool
+}
+
+// pairBit is the bit of pairs for the letters a and b, both ASCII.
+func pairBit(a, b byte) (word int, bit uint64) {
+	i := int(a)<<7 | int(b)
+	return i >> 6, 1 << (i & 63)
 }
 
 // compilePhrases builds the set of phrases.
@@ -264,6 +275,12 @@ func compilePhrases(phrases []string) *phraseSet {
 		set.list = append(set.list, ws)
 		if start, n := firstRunes(longestWord(ws), maxStart); n >= minStart {
 			set.starts[start] = true
+			if start[0] < utf8.RuneSelf && start[1] < utf8.RuneSelf {
+				w, bit := pairBit(start[0], start[1])
+				set.pairs[w] |= bit
+			} else {
+				set.wide = true
+			}
 		} else {
 			set.all = true
 		}
@@ -381,7 +398,10 @@ func mayMatch(s string, phrases *phraseSet) bool {
 			if runes < maxStart {
 				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 				runes++
-				if runes >= minStart && phrases.starts[string(buf[:n])] {
+				switch {
+				case runes == 2 && !phrases.mayStart(buf[:n]):
+					runes = maxStart // no phrase starts so: pass over the word
+				case runes >= minStart && phrases.starts[string(buf[:n])]:
 					return true
 				}
 			}
@@ -392,6 +412,15 @@ func mayMatch(s string, phrases *phraseSet) bool {
 		}
 	}
 	return false
+}
+
+// mayStart reports whether some start begins with the two letters of w.
+func (set *phraseSet) mayStart(w []byte) bool {
+	if len(w) != 2 {
+		return set.wide // a letter beyond ASCII
+	}
+	i, bit := pairBit(w[0], w[1])
+	return set.pairs[i]&bit != 0
 }
 
 func longestWord(ph []string) string {

@@ -183,6 +183,7 @@ func FuzzMayMatch(f *testing.F) {
 		"Works under close supervision", "WORKS UNDER CLOSE SUPERVISION", "Sets the company’s strategy",
 		"Reports to the Board of Directors", "assists senior engineers", "Ünder clöse supervision",
 		"Leads company-wide strategy for executives' boards", "x",
+		"ÜBERNIMMT die Leitung", "Works in the STRASSE", "ﬁxes bugs daily",
 	} {
 		f.Add(s)
 	}
@@ -190,6 +191,8 @@ func FuzzMayMatch(f *testing.F) {
 		compilePhrases(defaultJuniorPhrases),
 		compilePhrases(defaultExecutivePhrases),
 		compilePhrases([]string{"set* the company's strategy", "Ünder clöse", "qa", "über*"}),
+		// Starts beyond ASCII, and no short word that turns the quick look off.
+		compilePhrases([]string{"Ünder clöse supervision", "über*", "straße", "ﬁxes bugs"}),
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, set := range sets {
