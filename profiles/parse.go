@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
 )
@@ -88,6 +89,12 @@ func Parse(path string, src []byte) (*File, error) {
 // ParseWithLimits is Parse with the limits that Guard applies before the
 // YAML parser sees the file.
 func ParseWithLimits(path string, src []byte, lim Limits) (f *File, err error) {
+	return parse(path, src, lim, true)
+}
+
+// parse is ParseWithLimits; fast lets build make the tree from goccy's
+// tokens where it can (see fast.go), instead of goccy's parser always.
+func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) {
 	f = &File{Path: path, Src: src, lim: lim}
 	// goccy/go-yaml keeps a byte-order mark inside the first key.
 	if bytes.HasPrefix(src, bom) {
@@ -113,7 +120,14 @@ func ParseWithLimits(path string, src []byte, lim Limits) (f *File, err error) {
 	if bytes.Contains(text, []byte("\r\n")) {
 		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 	}
-	astFile, perr := parser.ParseBytes(text, 0)
+	tokens := lexer.Tokenize(string(text))
+	if fast && tokens.InvalidToken() == nil {
+		if root, err := f.build(tokens); err == nil {
+			f.Root = root
+			return f, nil
+		}
+	}
+	astFile, perr := parser.Parse(tokens, 0)
 	if perr != nil {
 		return f, f.syntaxError(perr)
 	}

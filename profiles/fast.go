@@ -1,0 +1,386 @@
+package profiles
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/goccy/go-yaml/token"
+)
+
+// The fast path. goccy/go-yaml parses in two steps, its lexer's tokens and
+// then its parser's tree, which convert turns into Nodes; the parser is a
+// third of the time, and most profiles are block mappings and sequences of
+// plain or quoted scalars and small flow collections. build makes the Nodes
+// straight from the tokens for exactly that kind of document, and gives up
+// on anything else (anchors, tags, documents markers, empty values, keys
+// beyond plain words, numbers other than plain decimals, any indentation it
+// does not expect), which then goes to goccy's parser. Where build succeeds
+// its tree is the one convert makes from the parser's (FuzzFastPath checks
+// that on every input), so the fast path changes no finding.
+
+// errSlowPath is build giving up: the parser decides.
+var errSlowPath = errors.New("not on the fast path")
+
+type builder struct {
+	f     *File
+	tks   []*token.Token
+	i     int
+	depth int
+}
+
+// build returns the document's tree from its tokens, or errSlowPath.
+func (f *File) build(tks token.Tokens) (*Node, error) {
+	b := &builder{f: f, tks: tks}
+	if b.peek() == nil {
+		return nil, errSlowPath
+	}
+	root, err := b.node(0)
+	if err != nil {
+		return nil, err
+	}
+	if b.peek() != nil {
+		return nil, errSlowPath // more than one value, or something after
+	}
+	return root, nil
+}
+
+// peek returns the next token that is not a comment, or nil at the end.
+func (b *builder) peek() *token.Token {
+	for b.i < len(b.tks) && b.tks[b.i].Type == token.CommentType {
+		b.i++
+	}
+	if b.i == len(b.tks) {
+		return nil
+	}
+	return b.tks[b.i]
+}
+
+// after returns the token after the next one, comments skipped, or nil.
+func (b *builder) after() *token.Token {
+	for j := b.i + 1; j < len(b.tks); j++ {
+		if b.tks[j].Type != token.CommentType {
+			return b.tks[j]
+		}
+	}
+	return nil
+}
+
+func (b *builder) next() *token.Token {
+	tk := b.peek()
+	b.i++
+	return tk
+}
+
+// node reads one block node whose tokens start right of column indent.
+func (b *builder) node(indent int) (*Node, error) {
+	if b.depth++; b.depth > maxDepth {
+		return nil, errSlowPath
+	}
+	defer func() { b.depth-- }()
+	tk := b.peek()
+	if tk == nil || tk.Position.Column <= indent {
+		return nil, errSlowPath
+	}
+	switch tk.Type {
+	case token.SequenceEntryType:
+		return b.blockSeq(tk.Position.Column)
+	case token.MappingStartType:
+		return b.flowMap()
+	case token.SequenceStartType:
+		return b.flowSeq()
+	case token.LiteralType, token.FoldedType:
+		return b.blockScalar()
+	}
+	if nt := b.after(); nt != nil && nt.Type == token.MappingValueType && nt.Position.Line == tk.Position.Line {
+		return b.blockMap(tk.Position.Column)
+	}
+	return b.scalar()
+}
+
+// key reads a mapping key and its colon: a plain word, on one line.
+func (b *builder) key(flow bool) (*Node, error) {
+	tk := b.next()
+	if tk == nil || tk.Type != token.StringType || !plainKey(tk.Value) ||
+		strings.ContainsAny(strings.TrimLeft(tk.Origin, " \r\n"), "\r\n") && !flow ||
+		strings.ContainsAny(strings.Trim(tk.Origin, " \r\n"), "\r\n") {
+		return nil, errSlowPath
+	}
+	colon := b.next()
+	if colon == nil || colon.Type != token.MappingValueType || colon.Position.Line != tk.Position.Line {
+		return nil, errSlowPath
+	}
+	return b.f.scalar(String, tk.Value, tk), nil
+}
+
+// plainKey is a key that goccy's duplicate check (by path) and Lookup
+// (by text) see alike: letters, digits, '_' and '-'.
+func plainKey(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func (b *builder) blockMap(col int) (*Node, error) {
+	out := &Node{Kind: Map}
+	seen := make(map[string]bool)
+	for {
+		tk := b.peek()
+		if tk == nil || tk.Position.Column < col {
+			break
+		}
+		if tk.Position.Column > col || tk.Type == token.SequenceEntryType {
+			return nil, errSlowPath
+		}
+		key, err := b.key(false)
+		if err != nil {
+			return nil, err
+		}
+		if seen[key.Value] {
+			return nil, errSlowPath // goccy's error to give
+		}
+		seen[key.Value] = true
+		if len(out.Fields) == 0 {
+			out.Pos = key.Pos
+		}
+		val, err := b.value(col, key.Pos.Line)
+		if err != nil {
+			return nil, err
+		}
+		out.Fields = append(out.Fields, Field{Key: key, Value: val})
+	}
+	return out, nil
+}
+
+// value reads the value of a block mapping's key at column col, on line.
+func (b *builder) value(col, line int) (*Node, error) {
+	tk := b.peek()
+	switch {
+	case tk == nil:
+		return nil, errSlowPath // an empty value: goccy places its null
+	case tk.Position.Line == line:
+		if tk.Type == token.SequenceEntryType {
+			return nil, errSlowPath // "a: - b"
+		}
+		if nt := b.after(); nt != nil && nt.Position.Line == line && tk.Type != token.MappingStartType && tk.Type != token.SequenceStartType {
+			return nil, errSlowPath // "a: b: c", or more on the line
+		}
+		n, err := b.node(col)
+		if err != nil {
+			return nil, err
+		}
+		if nt := b.peek(); nt != nil && nt.Position.Line == line {
+			return nil, errSlowPath
+		}
+		return n, nil
+	case tk.Position.Column > col:
+		return b.node(col)
+	case tk.Position.Column == col && tk.Type == token.SequenceEntryType:
+		return b.blockSeq(col)
+	}
+	return nil, errSlowPath
+}
+
+func (b *builder) blockSeq(col int) (*Node, error) {
+	out := &Node{Kind: Seq}
+	for {
+		tk := b.peek()
+		if tk == nil || tk.Position.Column < col || tk.Type != token.SequenceEntryType && tk.Position.Column == col {
+			break
+		}
+		if tk.Position.Column > col {
+			return nil, errSlowPath
+		}
+		if len(out.Items) == 0 {
+			out.Pos = b.f.tokenPos(tk)
+		}
+		b.next()
+		it := b.peek()
+		if it == nil || it.Position.Line != tk.Position.Line && it.Position.Column <= col ||
+			it.Position.Line == tk.Position.Line && it.Type == token.SequenceEntryType {
+			return nil, errSlowPath // an empty item, or "- - a"
+		}
+		n, err := b.node(col)
+		if err != nil {
+			return nil, err
+		}
+		out.Items = append(out.Items, n)
+	}
+	return out, nil
+}
+
+// blockScalar reads "|" or ">" and the text that follows.
+func (b *builder) blockScalar() (*Node, error) {
+	head := b.next()
+	body := b.next()
+	if body == nil || body.Type != token.StringType || body.Position.Line <= head.Position.Line {
+		return nil, errSlowPath
+	}
+	out := b.f.scalar(String, body.Value, head)
+	out.Style = "literal"
+	if strings.HasPrefix(head.Value, ">") {
+		out.Style = "folded"
+	}
+	out.End = Pos{}
+	return out, nil
+}
+
+func (b *builder) flowMap() (*Node, error) {
+	open := b.next()
+	out := &Node{Kind: Map, Pos: b.f.tokenPos(open), Fields: []Field{}} // as convert: never nil
+	seen := make(map[string]bool)
+	for {
+		if tk := b.peek(); tk != nil && tk.Type == token.MappingEndType && len(out.Fields) == 0 {
+			b.next()
+			return out, nil
+		}
+		key, err := b.key(true)
+		if err != nil {
+			return nil, err
+		}
+		if seen[key.Value] {
+			return nil, errSlowPath
+		}
+		seen[key.Value] = true
+		val, err := b.flowValue()
+		if err != nil {
+			return nil, err
+		}
+		out.Fields = append(out.Fields, Field{Key: key, Value: val})
+		switch tk := b.next(); {
+		case tk == nil:
+			return nil, errSlowPath
+		case tk.Type == token.MappingEndType:
+			return out, nil
+		case tk.Type != token.CollectEntryType:
+			return nil, errSlowPath
+		}
+		if tk := b.peek(); tk == nil || tk.Type == token.MappingEndType {
+			return nil, errSlowPath // a trailing comma: the parser decides
+		}
+	}
+}
+
+func (b *builder) flowSeq() (*Node, error) {
+	open := b.next()
+	out := &Node{Kind: Seq, Pos: b.f.tokenPos(open), Items: []*Node{}}
+	for {
+		if tk := b.peek(); tk != nil && tk.Type == token.SequenceEndType && len(out.Items) == 0 {
+			b.next()
+			return out, nil
+		}
+		n, err := b.flowValue()
+		if err != nil {
+			return nil, err
+		}
+		out.Items = append(out.Items, n)
+		switch tk := b.next(); {
+		case tk == nil:
+			return nil, errSlowPath
+		case tk.Type == token.SequenceEndType:
+			return out, nil
+		case tk.Type != token.CollectEntryType:
+			return nil, errSlowPath
+		}
+		if tk := b.peek(); tk == nil || tk.Type == token.SequenceEndType {
+			return nil, errSlowPath
+		}
+	}
+}
+
+// flowValue reads a value inside a flow collection.
+func (b *builder) flowValue() (*Node, error) {
+	if b.depth++; b.depth > maxDepth {
+		return nil, errSlowPath
+	}
+	defer func() { b.depth-- }()
+	tk := b.peek()
+	if tk == nil {
+		return nil, errSlowPath
+	}
+	switch tk.Type {
+	case token.MappingStartType:
+		return b.flowMap()
+	case token.SequenceStartType:
+		return b.flowSeq()
+	}
+	if nt := b.after(); nt != nil && nt.Type == token.MappingValueType {
+		return nil, errSlowPath // a single-pair mapping, "[a: b]"
+	}
+	return b.scalar()
+}
+
+// scalar reads one scalar token, as convert would have it.
+func (b *builder) scalar() (*Node, error) {
+	tk := b.next()
+	switch tk.Type {
+	case token.StringType, token.SingleQuoteType, token.DoubleQuoteType:
+		return b.f.scalar(String, tk.Value, tk), nil
+	case token.IntegerType:
+		if !plainInt(tk.Value) {
+			return nil, errSlowPath
+		}
+		v, err := strconv.ParseInt(tk.Value, 10, 64)
+		if err != nil {
+			return nil, errSlowPath
+		}
+		n := b.f.scalar(Int, tk.Value, tk)
+		n.Num, n.Value = float64(v), strconv.FormatInt(v, 10)
+		return n, nil
+	case token.FloatType:
+		if !plainFloat(tk.Value) {
+			return nil, errSlowPath
+		}
+		v, err := strconv.ParseFloat(tk.Value, 64)
+		if err != nil {
+			return nil, errSlowPath
+		}
+		n := b.f.scalar(Float, tk.Value, tk)
+		n.Num = v
+		return n, nil
+	case token.BoolType:
+		if tk.Value != "true" && tk.Value != "false" {
+			return nil, errSlowPath
+		}
+		return b.f.scalar(Bool, tk.Value, tk), nil
+	case token.NullType:
+		if tk.Value != "null" && tk.Value != "~" {
+			return nil, errSlowPath
+		}
+		return b.f.scalar(Null, "", tk), nil
+	}
+	return nil, errSlowPath
+}
+
+// plainInt is "0" or an optional minus and digits without a leading zero,
+// short enough for an int64: what every YAML reader reads the same.
+func plainInt(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || len(s) > 18 || s[0] == '0' && len(s) > 1 {
+		return false
+	}
+	return allDigits(s)
+}
+
+// plainFloat is an optional minus, digits, a point and digits.
+func plainFloat(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, ok := strings.Cut(s, ".")
+	return ok && whole != "" && frac != "" && allDigits(whole) && allDigits(frac) && (whole[0] != '0' || len(whole) == 1)
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
