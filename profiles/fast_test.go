@@ -95,3 +95,157 @@ func dumpTree(n *Node) string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// FuzzFastPathShapes writes documents from the fuzzer's bytes in the shapes
+// the fast path takes (block and flow collections, scalars of every kind,
+// comments), with the bytes also bending the layout (indentation, spaces,
+// line breaks), and checks the fast path against the parser on each.
+func FuzzFastPathShapes(f *testing.F) {
+	f.Add([]byte("seed"))
+	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
+	f.Add([]byte("\xff\xfe\x80\x7f\x00\x10\x20\x30\x40\x50"))
+	f.Fuzz(func(t *testing.T, seed []byte) {
+		data := []byte(shapeDoc(seed))
+		fast, ferr := parse("x.yaml", data, DefaultLimits, true)
+		slow, serr := parse("x.yaml", data, DefaultLimits, false)
+		if (ferr == nil) != (serr == nil) || ferr != nil && ferr.Error() != serr.Error() {
+			t.Fatalf("%q: fast path error %v, parser's %v", data, ferr, serr)
+		}
+		if !reflect.DeepEqual(fast.Root, slow.Root) {
+			t.Fatalf("%q: fast path tree differs:\n%s\nparser's:\n%s", data, dumpTree(fast.Root), dumpTree(slow.Root))
+		}
+	})
+}
+
+// shapeDoc writes a document driven by seed; the same seed, the same text.
+func shapeDoc(seed []byte) string {
+	i := 0
+	next := func(n int) int {
+		if len(seed) == 0 {
+			return 0
+		}
+		v := int(seed[i%len(seed)]) + i/len(seed)
+		i++
+		return v % n
+	}
+	scalars := []string{"plain text", "\"double \\\" quoted\"", "'single ''quoted'''", "12", "-3", "0", "1.5", "true", "false",
+		"null", "~", "010", "0x1F", "1e3", "True", "yes", "a: b", "x # comment", "\"\"", "''", "é ü", "-", "--", "a-b", "[]", "{}",
+		"\"multi\n  line\"", "plain\n  continued", "|\n  literal\n  text", ">-\n  folded\n  text", "|2\n   indented", "&a x", "*a", "!!str 1"}
+	keys := []string{"a", "b", "key", "a_b", "a-b", "1", "\"q\"", "'s'", "x y", "a.b", "true", "null", "b"}
+	var sb strings.Builder
+	var value func(indent, depth int)
+	// Mostly what the fast path takes, now and then what it must refuse.
+	serial := 0
+	key := func() string {
+		if next(8) == 0 {
+			return keys[next(len(keys))]
+		}
+		serial++
+		return "k" + strconv.Itoa(serial)
+	}
+	scalar := func() string {
+		if next(5) == 0 {
+			return scalars[next(len(scalars))]
+		}
+		return scalars[next(11)]
+	}
+	space := func() string {
+		if next(20) == 0 {
+			return []string{"", "  ", "\t"}[next(3)]
+		}
+		return " "
+	}
+	nl := func() {
+		switch next(8) {
+		case 0:
+			sb.WriteString(" # c")
+		case 1:
+			sb.WriteString("  ")
+		}
+		sb.WriteString("\n")
+		if next(10) == 0 {
+			sb.WriteString("# line comment\n")
+		}
+	}
+	pad := func(indent int) {
+		n := indent
+		if next(20) == 0 {
+			n += []int{1, -1}[next(2)]
+		}
+		sb.WriteString(strings.Repeat(" ", max(n, 0)))
+	}
+	flow := func(depth int) {}
+	flow = func(depth int) {
+		if next(2) == 0 || depth > 2 {
+			sb.WriteString("[")
+			for k := range next(4) {
+				if k > 0 {
+					sb.WriteString("," + space())
+				}
+				if next(4) == 0 && depth < 3 {
+					flow(depth + 1)
+				} else {
+					sb.WriteString(scalar())
+				}
+			}
+			sb.WriteString([]string{"]", "]", "]", "]", "]", "]", "]", "]", "]", ",]"}[next(10)])
+			return
+		}
+		sb.WriteString("{")
+		for k := range next(4) {
+			if k > 0 {
+				sb.WriteString("," + space())
+			}
+			sb.WriteString(key() + ":" + space())
+			if next(4) == 0 && depth < 3 {
+				flow(depth + 1)
+			} else {
+				sb.WriteString(scalar())
+			}
+		}
+		sb.WriteString([]string{"}", "}", "}", "}", "}", "}", "}", "}", "}", ",}"}[next(10)])
+	}
+	value = func(indent, depth int) {
+		switch k := next(6); {
+		case depth > 1 || k < 2:
+			sb.WriteString(space())
+			if next(5) == 0 {
+				flow(0)
+			} else {
+				s := scalar()
+				sb.WriteString(strings.ReplaceAll(s, "\n", "\n"+strings.Repeat(" ", indent)))
+			}
+			nl()
+		case k < 4: // a block mapping below
+			nl()
+			in := indent + 2 + next(2)
+			for range 1 + next(2) {
+				pad(in)
+				sb.WriteString(key() + ":")
+				value(in, depth+1)
+			}
+		default: // a block sequence below, at the key's column or deeper
+			nl()
+			in := indent + []int{0, 2, 2, 4}[next(4)]
+			for range 1 + next(2) {
+				pad(in)
+				sb.WriteString("-")
+				if next(3) == 0 {
+					sb.WriteString(" " + key() + ":")
+					value(in+2, depth+1)
+				} else {
+					value(in, depth+1)
+				}
+			}
+		}
+	}
+	if next(12) == 0 {
+		sb.WriteString("---\n")
+	}
+	for range 1 + next(4) {
+		pad(0)
+		sb.WriteString(key() + ":")
+		value(0, 0)
+	}
+	return sb.String()
+}
