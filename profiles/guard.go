@@ -272,6 +272,29 @@ func (s *scanner) next() byte {
 	return b
 }
 
+// quotedRun is how many bytes at the start of src a double-quoted scalar
+// passes over without anything for next to check or count: printable
+// ASCII other than quotes, escapes and brackets, and tabs.
+func quotedRun(src []byte) int {
+	for i, b := range src {
+		if !quotedPlain[b] {
+			return i
+		}
+	}
+	return len(src)
+}
+
+var quotedPlain = func() (t [256]bool) {
+	for b := ' '; b <= '~'; b++ {
+		t[b] = true
+	}
+	for _, b := range "\"\\[]{}" {
+		t[b] = false
+	}
+	t['\t'] = true
+	return t
+}()
+
 func (s *scanner) run() {
 	for s.off < len(s.src) {
 		if s.lineStart {
@@ -303,6 +326,13 @@ func (s *scanner) run() {
 				}
 			}
 		case stDouble:
+			// Most bytes of a file are quoted text that the scanner only
+			// counts: pass over them in one loop.
+			if n := quotedRun(s.src[s.off:]); n > 0 {
+				s.off += n
+				s.col += n
+				continue
+			}
 			s.next()
 			switch b {
 			case '\\':

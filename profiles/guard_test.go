@@ -76,6 +76,8 @@ func guardCases() []guardCase {
 		// Control characters and line ends.
 		{name: "NUL", src: "a: x\x00y\n", want: "1:5@4: control character U+0000 is not allowed; remove it or write it as an escape in a double-quoted value"},
 		{name: "escape in a quoted value", src: "a: \"x\x1by\"\n", want: "1:6@5: control character U+001B is not allowed; remove it or write it as an escape in a double-quoted value"},
+		{name: "after a run of quoted text", src: "a: \"quoted text, then\x1b\"\n", want: "1:22@21: control character U+001B is not allowed; remove it or write it as an escape in a double-quoted value"},
+		{name: "after quoted text over lines", src: "a: \"quoted,\n  then é and\x7f\"\n", want: "2:13@25: control character U+007F is not allowed; remove it or write it as an escape in a double-quoted value"},
 		{name: "DEL", src: "a: x\x7f\n", want: "1:5@4: control character U+007F is not allowed; remove it or write it as an escape in a double-quoted value"},
 		{name: "C1 control", src: "a: é\u0085\n", want: "1:5@5: control character U+0085 is not allowed; remove it or write it as an escape in a double-quoted value"},
 		{name: "lone CR", src: "a: 1\rb: 2\n", want: "1:5@4: a carriage return without a line feed; use \\n or \\r\\n line endings"},
