@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -275,6 +276,10 @@ func writeFlow(w textWriter, n *profiles.Node) {
 // writeCollapsed writes s with runs of white space as single spaces and
 // none at the ends, as strings.Join(strings.Fields(s), " ") would.
 func writeCollapsed(w textWriter, s string) {
+	if singleSpaced(s) {
+		w.WriteString(s) // most texts: nothing to collapse
+		return
+	}
 	start, wrote := -1, false
 	for i, r := range s {
 		if unicode.IsSpace(r) {
@@ -297,6 +302,20 @@ func writeCollapsed(w textWriter, s string) {
 		}
 		w.WriteString(s[start:])
 	}
+}
+
+// singleSpaced reports whether s is ASCII with words apart by single
+// spaces and no white space at either end: what writeCollapsed writes.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // driftEntry is one file's version of one section.

@@ -192,3 +192,18 @@ func TestSectionHashIsHashOfRendering(t *testing.T) {
 		}
 	}
 }
+
+// writeCollapsed writes a text's words apart by single spaces, whatever
+// white space the text has: strings.Fields joined, on every path.
+func FuzzWriteCollapsed(f *testing.F) {
+	for _, s := range []string{"", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "é b", "a\u2003 b\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		writeCollapsed(&b, s)
+		if want := strings.Join(strings.Fields(s), " "); b.String() != want {
+			t.Fatalf("writeCollapsed(%q) = %q, want %q", s, b.String(), want)
+		}
+	})
+}
