@@ -58,11 +58,7 @@ var acrossCodec = lint.FactsCodec{
 				}
 			})
 		}
-		lint.WriteList(e, f.Near, func(e *lint.Encoder, n nearText) {
-			e.Uint(uint64(n.Kind))
-			e.Uint(uint64(n.Index))
-			lint.WriteList(e, n.Words, func(e *lint.Encoder, w uint32) { e.Uint(uint64(w)) })
-		})
+		lint.WriteList(e, f.FocusWords, func(e *lint.Encoder, w uint32) { e.Uint(uint64(w)) })
 	},
 	Decode: func(d *lint.Decoder) any {
 		f := &acrossFacts{Focus: d.String()}
@@ -78,14 +74,10 @@ var acrossCodec = lint.FactsCodec{
 		f.FocusDesc = lint.ReadList(d, text)
 		f.Resps = lint.ReadList(d, text)
 		f.Skills = lint.ReadList(d, text)
-		f.Near = lint.ReadList(d, func(d *lint.Decoder) nearText {
-			n := nearText{Kind: uint8(d.Uint()), Index: uint16(d.Uint())}
-			n.Words = lint.ReadList(d, func(d *lint.Decoder) uint32 { return uint32(d.Uint()) })
-			if n.Kind > nearSkill {
-				d.Fail()
-			}
-			return n
-		})
+		f.FocusWords = lint.ReadList(d, func(d *lint.Decoder) uint32 { return uint32(d.Uint()) })
+		if len(f.FocusWords) > 0 && len(f.FocusDesc) == 0 {
+			d.Fail()
+		}
 		return f
 	},
 }

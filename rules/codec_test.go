@@ -24,7 +24,7 @@ func TestFactsCodecsRoundTrip(t *testing.T) {
 			FocusDesc: []acrossText{{Hash: 7, Line: 2, Column: 14}},
 			Resps:     []acrossText{{Hash: 8, Line: 9, Column: 9, I: 1, J: 65535, Key: 1, Name: 1}},
 			Skills:    []acrossText{{Hash: ^uint64(0), Line: -1, Column: 1, I: 2, Key: 2, Name: 3}},
-			Near:      []nearText{{Kind: nearFocus, Words: []uint32{1, 2, 1 << 31}}, {Kind: nearSkill, Index: 0, Words: []uint32{5}}},
+			FocusWords: []uint32{1, 2, 1 << 31},
 		}},
 		{acrossCodec, &acrossFacts{}},
 	}

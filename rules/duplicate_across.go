@@ -39,14 +39,17 @@ however many files repeat it, at the later of two places in different files
 (in file order), with the other as a related place. Copies inside a single
 file are left to duplicate-text.
 
-Near copies of focus descriptions (of different focuses) and of skill
-descriptions (under different names) are warnings, measured as
-duplicate-text measures them: the share of words two texts have in common,
-in order, above the option "similarity" (default 0.9: about one word in ten
-changed), for texts of at least "min_words" words. The finding names the
-most similar earlier text and carries a word diff. Candidates come from an
-index of the texts' rarest words (prefix filtering), which finds every pair
-above the threshold without comparing all pairs.`,
+Near copies of the focus descriptions of different focuses are warnings,
+measured as duplicate-text measures them: the share of words two texts have
+in common, in order, above the option "similarity" (default 0.9: about one
+word in ten changed), for texts of at least "min_words" words. The finding
+names the most similar earlier description and carries a word diff.
+Candidates come from an index of the texts' rarest words (prefix
+filtering), which finds every pair above the threshold without comparing
+all pairs. Skill descriptions and responsibilities are compared for exact
+copies only: they are many, short and often written from one template
+("Uses Kafka for…", "Uses Spark for…"), so near copies among them would be
+mostly noise and costly to search.`,
 		Bad: `# file: INFRAS.INFRASTR5562.P4.yaml
 schema: profile/v1
 id: INFRAS.INFRASTR5562.P4
@@ -69,19 +72,13 @@ responsibilities:
   - level: P4
     items:
       - Mentors junior engineers and coordinates project activities
-skills:
-  - name: Incident response
-    description: Leads the response to production incidents and writes the review that follows each one.
-# file: INFRAS.SEC0007.P4.yaml
+# file: INFRAS.DEVPLAT0007.P4.yaml
 schema: profile/v1
-id: INFRAS.SEC0007.P4
+id: INFRAS.DEVPLAT0007.P4
 function: {code: INFRAS}
 focus:
-  code: SEC0007
-  description: Protects the accounts, networks and data of the company against attack.
-skills:
-  - name: Security incidents
-    description: Leads the response to security incidents and writes the review that follows each one.
+  code: DEVPLAT0007
+  description: Designs, builds and operates the developer platform that software teams build on.
 `,
 		Good: `# file: INFRAS.INFRASTR5562.P4.yaml
 schema: profile/v1
@@ -108,7 +105,7 @@ responsibilities:
 `,
 	},
 	Options: []lint.Option{
-		{Name: "similarity", Default: 0.9, Doc: "focus and skill descriptions nearer than this share of common words (0..1) are warnings; 1 turns them off"},
+		{Name: "similarity", Default: 0.9, Doc: "focus descriptions of two focuses nearer than this share of common words (0..1) are warnings; 1 turns them off"},
 		{Name: "min_words", Default: 5, Doc: "descriptions shorter than this many words are compared only for exact copies"},
 	},
 	Collect: collectAcross,
@@ -126,7 +123,9 @@ type acrossFacts struct {
 	FocusDesc []acrossText
 	Resps     []acrossText // Key: the level code
 	Skills    []acrossText // Key: the normalised skill name
-	Near      []nearText   // focus and skill descriptions judged for near copies
+	// FocusWords are the focus description's words (hashes cut to 32
+	// bits), kept when it is judged for near copies.
+	FocusWords []uint32
 }
 
 // acrossText is a keyedText as every file keeps it: the place as line,
@@ -196,12 +195,6 @@ func collectAcross(p *lint.Pass) any {
 	}
 	threshold, minWords := p.Float("similarity"), p.Int("min_words")
 	var words []uint64
-	// near keeps the words of a text judged for near copies.
-	near := func(kind uint8, index int) {
-		if threshold < 1 && len(words) >= minWords {
-			f.Near = append(f.Near, nearText{Kind: kind, Index: uint16(index), Words: nearWords(words)})
-		}
-	}
 	// keyHash(s) is hash64(normalise(s)), without building the string;
 	// textHashes also gives its words, for the texts judged for near copies.
 	text := func(n *profiles.Node, key, name string, i, j int, withWords bool) (acrossText, bool) {
@@ -222,7 +215,9 @@ func collectAcross(p *lint.Pass) any {
 	if f.Focus != "" {
 		if t, ok := text(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0, threshold < 1); ok {
 			f.FocusDesc = append(f.FocusDesc, t)
-			near(nearFocus, 0)
+			if threshold < 1 && len(words) >= minWords {
+				f.FocusWords = nearWords(words)
+			}
 		}
 	}
 	for i, lv := range seqOf(p.Root.Get("responsibilities")) {
@@ -242,15 +237,13 @@ func collectAcross(p *lint.Pass) any {
 		if key == "" {
 			continue
 		}
-		if t, ok := text(sk.Get("description"), key, name, i, 0, threshold < 1); ok {
+		if t, ok := text(sk.Get("description"), key, name, i, 0, false); ok {
 			f.Skills = append(f.Skills, t)
-			near(nearSkill, len(f.Skills)-1)
 		}
 	}
 	// Kept to the end of the run: no spare capacity.
 	f.Names, f.FocusDesc = slices.Clip(slices.Clone(f.Names)), slices.Clip(slices.Clone(f.FocusDesc))
 	f.Resps, f.Skills = slices.Clip(slices.Clone(f.Resps)), slices.Clip(slices.Clone(f.Skills))
-	f.Near = slices.Clip(slices.Clone(f.Near))
 	return f
 }
 

@@ -28,21 +28,8 @@ import (
 // and only then by the common sequence, which is cut short once it cannot
 // reach t.
 
-// nearText is a text judged for near copies across files: which of the
-// file's texts it is, and its words' key hashes cut to 32 bits (two words
+// nearWords cuts word hashes to the 32 bits that facts keep (two words
 // that collide count as the same word: at 2⁻³² a pair, a cost of no note).
-type nearText struct {
-	Kind  uint8  // nearFocus or nearSkill
-	Index uint16 // in the file's FocusDesc or Skills
-	Words []uint32
-}
-
-const (
-	nearFocus = iota
-	nearSkill
-)
-
-// nearWords cuts word hashes to the 32 bits a nearText keeps.
 func nearWords(hashes []uint64) []uint32 {
 	out := make([]uint32, len(hashes))
 	for i, h := range hashes {
@@ -69,25 +56,21 @@ type nearMatch struct {
 type nearIndex struct {
 	threshold float64
 	entries   []nearEntry
-	seen      map[nearSeen]bool
+	seen      map[uint64]bool // hashes of the texts added
 	ids       map[string]int32 // keys and file names as numbers
 }
 
-type nearSeen struct {
-	key  string
-	hash uint64
-}
-
-// add takes a text unless the same text was added under the same key.
+// add takes a text unless the same text was added before, under any key:
+// a copy under another key is the exact index's finding, and whatever
+// nearly repeats it nearly repeats the first.
 func (x *nearIndex) add(t keyedText, words []uint32) {
 	if x.seen == nil {
-		x.seen, x.ids = make(map[nearSeen]bool), make(map[string]int32)
+		x.seen, x.ids = make(map[uint64]bool), make(map[string]int32)
 	}
-	k := nearSeen{t.Key, t.Hash}
-	if x.seen[k] {
+	if x.seen[t.Hash] {
 		return
 	}
-	x.seen[k] = true
+	x.seen[t.Hash] = true
 	x.entries = append(x.entries, nearEntry{text: t, key: x.id("k" + t.Key), file: x.id("f" + t.File), words: words})
 }
 
@@ -156,7 +139,7 @@ func (x *nearIndex) matches() []nearMatch {
 					continue
 				}
 				stamp[j] = int32(i + 1)
-				if o := &x.entries[j]; o.key != e.key && o.file != e.file && o.text.Hash != e.text.Hash {
+				if o := &x.entries[j]; o.key != e.key && o.file != e.file {
 					cands = append(cands, j)
 				}
 			}
@@ -266,50 +249,33 @@ func similarAbove(a, b []uint32, t float64) (float64, bool) {
 	return 0, false
 }
 
-// judgeNearAcross reports focus descriptions of different focuses, and
-// descriptions of differently named skills, that are near copies: one
-// warning per text, at its first place, naming the most similar earlier
-// text, with a word diff of the two.
+// judgeNearAcross reports focus descriptions of different focuses that
+// are near copies: one warning per description, at its first place, naming
+// the most similar earlier one, with a word diff of the two.
 func judgeNearAcross(c *lint.Corpus) {
-	descMatches, skillMatches := nearMatches(c.Facts, c.Float("similarity"))
 	texts := nearTexts{c: c}
-	for _, m := range descMatches {
+	for _, m := range nearMatches(c.Facts, c.Float("similarity")) {
 		f := acrossFinding(m.this, m.other, fmt.Sprintf("focus %s's description nearly repeats that of focus %s (%s): %d%% of their words are the same",
 			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), "similar description, focus "+m.other.Name)
 		texts.report(f, m)
 	}
-	for _, m := range skillMatches {
-		f := acrossFinding(m.this, m.other, fmt.Sprintf("skill %q's description nearly repeats that of skill %q (%s): %d%% of their words are the same",
-			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), fmt.Sprintf("similar description, skill %q", m.other.Name))
-		texts.report(f, m)
-	}
 }
 
-// nearMatches indexes the near texts of all files, in file order, and
-// returns the near copies among focus descriptions and among skill
-// descriptions.
-func nearMatches(facts []lint.Facts, threshold float64) (descs, skills []nearMatch) {
+// nearMatches indexes the focus descriptions of all files, in file order,
+// and returns their near copies.
+func nearMatches(facts []lint.Facts, threshold float64) []nearMatch {
 	if threshold >= 1 {
-		return nil, nil
+		return nil
 	}
 	all := slices.Clone(facts)
 	slices.SortStableFunc(all, func(a, b lint.Facts) int { return cmp.Compare(a.File, b.File) })
-	di, si := nearIndex{threshold: threshold}, nearIndex{threshold: threshold}
+	x := nearIndex{threshold: threshold}
 	for _, ff := range all {
-		f, ok := ff.Facts.(*acrossFacts)
-		if !ok {
-			continue
-		}
-		for _, n := range f.Near {
-			switch {
-			case n.Kind == nearFocus && int(n.Index) < len(f.FocusDesc):
-				di.add(f.keyed(f.FocusDesc[n.Index], ff.File, "focus"), n.Words)
-			case n.Kind == nearSkill && int(n.Index) < len(f.Skills):
-				si.add(f.keyed(f.Skills[n.Index], ff.File, "skill"), n.Words)
-			}
+		if f, ok := ff.Facts.(*acrossFacts); ok && len(f.FocusWords) > 0 && len(f.FocusDesc) > 0 {
+			x.add(f.keyed(f.FocusDesc[0], ff.File, "focus"), f.FocusWords)
 		}
 	}
-	return di.matches(), si.matches()
+	return x.matches()
 }
 
 // nearTexts reads reported texts again from their files (the facts keep
