@@ -21,9 +21,9 @@ func TestFactsCodecsRoundTrip(t *testing.T) {
 		{driftCodec, &driftFacts{}},
 		{acrossCodec, &acrossFacts{
 			Focus: "ENG.INFRA", Names: []string{"ENG.INFRA", "P3", "go", "Go"},
-			FocusDesc: []acrossText{{Hash: 7, Line: 2, Column: 14}},
-			Resps:     []acrossText{{Hash: 8, Line: 9, Column: 9, I: 1, J: 65535, Key: 1, Name: 1}},
-			Skills:    []acrossText{{Hash: ^uint64(0), Line: -1, Column: 1, I: 2, Key: 2, Name: 3}},
+			FocusDesc:  []acrossText{{Hash: 7, Line: 2, Column: 14}},
+			Resps:      []acrossText{{Hash: 8, Line: 9, Column: 9, I: 1, J: 65535, Key: 1, Name: 1}},
+			Skills:     []acrossText{{Hash: ^uint64(0), Line: -1, Column: 1, I: 2, Key: 2, Name: 3}},
 			FocusWords: []uint32{1, 2, 1 << 31},
 		}},
 		{acrossCodec, &acrossFacts{}},

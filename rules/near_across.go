@@ -56,7 +56,7 @@ type nearMatch struct {
 type nearIndex struct {
 	threshold float64
 	entries   []nearEntry
-	seen      map[uint64]bool // hashes of the texts added
+	seen      map[uint64]bool  // hashes of the texts added
 	ids       map[string]int32 // keys and file names as numbers
 }
 
