@@ -88,7 +88,7 @@ func runPlaceholder(p *lint.Pass) {
 		}
 		var i, j int
 		var ok bool
-		if i, j, ok, scratch = findPlaceholderIn(v, phrases, scratch); ok {
+		if i, j, ok, scratch = findPlaceholder(v, phrases, scratch); ok {
 			f := p.Reportf(ptr, "placeholder %q; write the real text", v[i:j])
 			// A placeholder that is the whole text is shown at the text.
 			if i > 0 || j < len(v) {
@@ -125,14 +125,9 @@ func placeholderPhrases(phrases []string) *phraseMatcher {
 }
 
 // findPlaceholder returns the first placeholder in v as byte offsets.
-func findPlaceholder(v string, pm *phraseMatcher) (i, j int, ok bool) {
-	i, j, ok, _ = findPlaceholderIn(v, pm, nil)
-	return i, j, ok
-}
-
-// findPlaceholderIn is findPlaceholder with a buffer for the lower-cased
-// text, returned for the next call: one text after another, no garbage.
-func findPlaceholderIn(v string, pm *phraseMatcher, scratch []byte) (i, j int, ok bool, _ []byte) {
+// scratch holds the lower-cased text and is returned for the next call:
+// one text after another, no garbage.
+func findPlaceholder(v string, pm *phraseMatcher, scratch []byte) (i, j int, ok bool, _ []byte) {
 	trimmed := strings.TrimSpace(v)
 	if strings.EqualFold(trimmed, "n/a") || strings.EqualFold(trimmed, "n.a.") || onlyPunct(trimmed) {
 		return 0, len(v), true, scratch

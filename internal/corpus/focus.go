@@ -106,7 +106,7 @@ func focusDescription(rng *rand.Rand, used map[[6]uint8]bool, name, domain strin
 		if i > 0 {
 			b.WriteByte(' ')
 		}
-		fill.WriteString(&b, focusSlots[i][p])
+		b.WriteString(fill.Replace(focusSlots[i][p]))
 	}
 	return b.String()
 }
