@@ -254,16 +254,8 @@ func (b *builder) flowMap() (*Node, error) {
 			return nil, err
 		}
 		out.Fields = append(out.Fields, Field{Key: key, Value: val})
-		switch tk := b.next(); {
-		case tk == nil:
-			return nil, errSlowPath
-		case tk.Type == token.MappingEndType:
-			return out, nil
-		case tk.Type != token.CollectEntryType:
-			return nil, errSlowPath
-		}
-		if tk := b.peek(); tk == nil || tk.Type == token.MappingEndType {
-			return nil, errSlowPath // a trailing comma: the parser decides
+		if done, err := b.flowNext(token.MappingEndType); done || err != nil {
+			return out, err
 		}
 	}
 }
@@ -281,18 +273,27 @@ func (b *builder) flowSeq() (*Node, error) {
 			return nil, err
 		}
 		out.Items = append(out.Items, n)
-		switch tk := b.next(); {
-		case tk == nil:
-			return nil, errSlowPath
-		case tk.Type == token.SequenceEndType:
-			return out, nil
-		case tk.Type != token.CollectEntryType:
-			return nil, errSlowPath
-		}
-		if tk := b.peek(); tk == nil || tk.Type == token.SequenceEndType {
-			return nil, errSlowPath
+		if done, err := b.flowNext(token.SequenceEndType); done || err != nil {
+			return out, err
 		}
 	}
+}
+
+// flowNext reads what follows an entry of a flow collection: its end, or
+// a comma and another entry.
+func (b *builder) flowNext(end token.Type) (done bool, err error) {
+	switch tk := b.next(); {
+	case tk == nil:
+		return false, errSlowPath
+	case tk.Type == end:
+		return true, nil
+	case tk.Type != token.CollectEntryType:
+		return false, errSlowPath
+	}
+	if tk := b.peek(); tk == nil || tk.Type == end {
+		return false, errSlowPath // a trailing comma: the parser decides
+	}
+	return false, nil
 }
 
 // flowValue reads a value inside a flow collection.

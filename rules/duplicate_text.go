@@ -323,7 +323,7 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 			if 2*float64(m-bits.OnesCount64(cur.sig&^o.sig))/total <= threshold {
 				continue
 			}
-			if 2*float64(overlap(multiset(o), multiset(cur)))/total > threshold {
+			if overlapReaches(multiset(o), multiset(cur), overlapNeed(threshold, n+m)) {
 				cands = append(cands, o.text)
 			}
 		}

@@ -155,8 +155,7 @@ func (x *nearIndex) matches() []nearMatch {
 				continue
 			}
 			// The overlap must reach t(n+m)/2 for the similarity to pass t.
-			need := int(math.Floor(t*float64(n+m)/2)) + 1
-			if !overlapReaches(o.tokens, e.tokens, need) {
+			if !overlapReaches(o.tokens, e.tokens, overlapNeed(t, n+m)) {
 				continue
 			}
 			if s, ok := similarAbove(o.words, e.words, t); ok && (s > bestSim || s == bestSim && j < best) {
@@ -168,26 +167,6 @@ func (x *nearIndex) matches() []nearMatch {
 		}
 	}
 	return out
-}
-
-// overlapReaches reports whether two ascending token lists share at least
-// need tokens, giving up as soon as what is left cannot make it up.
-func overlapReaches(a, b []uint32, need int) bool {
-	n, i, j := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		if n+min(len(a)-i, len(b)-j) < need {
-			return false
-		}
-		switch {
-		case a[i] < b[j]:
-			i++
-		case a[i] > b[j]:
-			j++
-		default:
-			n, i, j = n+1, i+1, j+1
-		}
-	}
-	return n >= need
 }
 
 // tokensOf numbers a text's words by occurrence: word<<32 | n for the

@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"cmp"
 	"hash/fnv"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -229,10 +231,14 @@ func mix(h, n uint64) uint64 {
 	return z ^ (z >> 31)
 }
 
-// overlap counts the members two sorted sets share.
-func overlap(a, b []uint64) int {
+// overlapReaches reports whether two ascending lists share at least need
+// members, giving up as soon as what is left cannot make it up.
+func overlapReaches[T cmp.Ordered](a, b []T, need int) bool {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
+		if n+min(len(a)-i, len(b)-j) < need {
+			return false
+		}
 		switch {
 		case a[i] < b[j]:
 			i++
@@ -242,7 +248,13 @@ func overlap(a, b []uint64) int {
 			n, i, j = n+1, i+1, j+1
 		}
 	}
-	return n
+	return n >= need
+}
+
+// overlapNeed is the least overlap c of two texts of n words together
+// for 2c/n to pass threshold.
+func overlapNeed(threshold float64, n int) int {
+	return int(math.Floor(threshold*float64(n)/2)) + 1
 }
 
 // wordToken is a word as written (split at white space) and its key, the

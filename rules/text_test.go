@@ -75,8 +75,8 @@ func TestWordSet(t *testing.T) {
 	// that is only punctuation is no word.
 	a, n := wordSet("CI/CD — Jenkins, don't")
 	b, _ := wordSet("ci/cd jenkins dont")
-	if n != 3 || overlap(a, b) != 3 {
-		t.Errorf("keys differ: %d words, overlap %d; want 3, 3", n, overlap(a, b))
+	if n != 3 || !overlapReaches(a, b, 3) {
+		t.Errorf("keys differ: %d words, or an overlap under 3", n)
 	}
 	// keyHash is the hash of normalise's key, for every kind of word.
 	for _, w := range []string{"Ünïcode", "Straße", "CI/CD", "don't", "x²", "ÀÉÎ", "a—b", "—"} {
@@ -87,14 +87,20 @@ func TestWordSet(t *testing.T) {
 	}
 }
 
-func TestOverlap(t *testing.T) {
+func TestOverlapReaches(t *testing.T) {
 	a, _ := wordSet("a b c a")
 	b, _ := wordSet("c a z a")
-	if got := overlap(a, b); got != 3 {
-		t.Errorf("overlap = %d, want 3 (a twice and c)", got)
+	if !overlapReaches(a, b, 3) || overlapReaches(a, b, 4) {
+		t.Errorf("overlap of %v and %v is not 3 (a twice and c)", a, b)
 	}
-	if x, _ := wordSet("x"); overlap(a, x) != 0 {
+	if x, _ := wordSet("x"); overlapReaches(a, x, 1) || !overlapReaches(a, x, 0) {
 		t.Errorf("overlap with a disjoint set is not 0")
+	}
+	if !overlapReaches([]uint32{1, 5, 9}, []uint32{2, 5, 9}, 2) || overlapReaches([]uint32{1, 5, 9}, []uint32{2, 5, 9}, 3) {
+		t.Error("overlap of [1 5 9] and [2 5 9] is not 2")
+	}
+	if overlapNeed(0.9, 20) != 10 || overlapNeed(0.5, 7) != 2 {
+		t.Errorf("overlapNeed(0.9, 20) = %d, overlapNeed(0.5, 7) = %d; want 10, 2", overlapNeed(0.9, 20), overlapNeed(0.5, 7))
 	}
 }
 
