@@ -22,6 +22,8 @@ var fastPathSeeds = []string{
 	"a: &x 1\nb: *x\n", "a: !!str 1\n", "? a\n: b\n", "---\na: 1\n", "a: 1\n---\nb: 2\n", "[a: b]\n",
 	"a:\n  b: 1\n c: 2\n", "a:\n  - 1\n  b: 2\n", "1: a\n", "\"a\": 1\n", "a.b: 1\na: {b: 2}\n",
 	"a: 1 # c\nb:   'x'  \n", "{a: 1}\n", "[1, [2, {a: 3}]]\n", "x\n", "", "# only\n",
+	// Empty block scalars: the next key must not become their text.
+	"a: |\nb: 1\n", "a: >-\nb: x\n", "a: |\n\nb: 1\n", "a: |\n", "- |\n- x\n", "a: |+\n\nb: 1\n", "a:\n  - |\n  - b\n",
 }
 
 // FuzzFastPath checks that where build makes a tree, it is the tree that
