@@ -28,9 +28,9 @@ var DuplicateAcross = &lint.Rule{
   belongs to one level of the ladder, whichever profile lists it;
 - the description of two differently named skills.
 
-Texts are compared after the normalising of duplicate-text (case,
-punctuation, white space), through a hash of the normalised text: only
-exact matches count, and no pair of files is compared. Profiles of one
+Copies are the same text after the normalising of duplicate-text (case,
+punctuation, white space), found through a hash of the normalised text, so
+no pair of files is compared. Profiles of one
 focus repeat the same responsibilities at the same levels, which is
 expected and not reported.
 
