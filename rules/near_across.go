@@ -38,7 +38,7 @@ func nearWords(hashes []uint64) []uint32 {
 	return out
 }
 
-// nearEntry is one distinct (key, text) of a kind, at its first place.
+// nearEntry is one distinct text, at its first place.
 type nearEntry struct {
 	text      keyedText
 	key, file int32 // text.Key and text.File as numbers
