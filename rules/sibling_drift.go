@@ -308,15 +308,24 @@ func writeCollapsed(w textWriter, s string) {
 // spaces and no white space at either end: what writeCollapsed writes.
 func singleSpaced(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-			return false
-		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+		if c := s[i]; notSingleSpaced[c] || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
 			return false
 		}
 	}
 	return true
 }
+
+// notSingleSpaced marks the bytes that take a text off writeCollapsed's
+// short way: white space other than ' ', and every byte beyond ASCII.
+var notSingleSpaced = func() (t [256]bool) {
+	for _, c := range "\t\n\v\f\r" {
+		t[c] = true
+	}
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = true
+	}
+	return t
+}()
 
 // driftEntry is one file's version of one section.
 type driftEntry struct {

@@ -62,6 +62,18 @@ func hash64(s string) uint64 {
 // counts. One pass: the normalised text is its words' keys joined by
 // spaces, so its hash is fed as the words' are.
 func textHashes(s string, words []uint64) (h uint64, ok bool, _ []uint64) {
+	return hashWords(s, words, true)
+}
+
+// keyHash is hash64(normalise(s)), computed as normalise would write it;
+// ok is false when the key is empty.
+func keyHash(s string) (h uint64, ok bool) {
+	h, ok, _ = hashWords(s, nil, false)
+	return h, ok
+}
+
+// hashWords is textHashes, keeping the words' hashes only if collect.
+func hashWords(s string, words []uint64, collect bool) (h uint64, ok bool, _ []uint64) {
 	h = fnvOffset
 	wh, wok, space := uint64(fnvOffset), false, false
 	for i := 0; i < len(s); {
@@ -71,10 +83,10 @@ func textHashes(s string, words []uint64) (h uint64, ok bool, _ []uint64) {
 		}
 		i += size
 		if isFieldSpace(r) { // the end of a word, as strings.Fields splits
-			if wok {
+			if wok && collect {
 				words = append(words, wh)
-				ok = true
 			}
+			ok = ok || wok
 			wh, wok, space = fnvOffset, false, false
 			continue
 		}
@@ -107,11 +119,10 @@ func textHashes(s string, words []uint64) (h uint64, ok bool, _ []uint64) {
 		}
 		wok = true
 	}
-	if wok {
+	if wok && collect {
 		words = append(words, wh)
-		ok = true
 	}
-	return h, ok, words
+	return h, ok || wok, words
 }
 
 // isFieldSpace is strings.Fields' white space.
@@ -141,30 +152,6 @@ func multisetOf(hashes []uint64) []uint64 {
 	}
 	slices.Sort(set)
 	return set
-}
-
-// keyHash is hash64(normalise(w)) for one word, computed as normalise
-// would write it; ok is false when the key is empty.
-func keyHash(w string) (h uint64, ok bool) {
-	h = fnvOffset
-	space := false
-	for _, r := range w {
-		r, kind := keyRune(r)
-		if kind == dropRune {
-			continue
-		}
-		if kind == sepRune {
-			space = ok
-			continue
-		}
-		if space {
-			h = fnvRune(h, ' ')
-			space = false
-		}
-		h = fnvRune(h, r)
-		ok = true
-	}
-	return h, ok
 }
 
 // What normalise does with a rune.
