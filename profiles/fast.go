@@ -2,9 +2,9 @@ package profiles
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
+	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
 )
 
@@ -101,9 +101,7 @@ func (b *builder) node(indent int) (*Node, error) {
 // key reads a mapping key and its colon: a plain word, on one line.
 func (b *builder) key(flow bool) (*Node, error) {
 	tk := b.next()
-	if tk == nil || tk.Type != token.StringType || !plainKey(tk.Value) ||
-		strings.ContainsAny(strings.TrimLeft(tk.Origin, " \r\n"), "\r\n") && !flow ||
-		strings.ContainsAny(strings.Trim(tk.Origin, " \r\n"), "\r\n") {
+	if tk == nil || tk.Type != token.StringType || !plainKey(tk.Value) || keyBreaksLine(tk.Origin, flow) {
 		return nil, errSlowPath
 	}
 	colon := b.next()
@@ -111,6 +109,17 @@ func (b *builder) key(flow bool) (*Node, error) {
 		return nil, errSlowPath
 	}
 	return b.f.scalar(String, tk.Value, tk), nil
+}
+
+// keyBreaksLine is goccy's "unexpected key name" and "implicit line
+// break" checks (validateMapKey): a line break in the key as written,
+// leading white space aside (and trailing, in a flow collection).
+func keyBreaksLine(origin string, flow bool) bool {
+	origin = strings.TrimLeft(origin, " \r\n")
+	if flow {
+		origin = strings.TrimRight(origin, " \r\n")
+	}
+	return strings.ContainsAny(origin, "\r\n")
 }
 
 // plainKey is a key that goccy's duplicate check (by path) and Lookup
@@ -130,7 +139,6 @@ func plainKey(s string) bool {
 
 func (b *builder) blockMap(col int) (*Node, error) {
 	out := &Node{Kind: Map}
-	seen := make(map[string]bool)
 	for {
 		tk := b.peek()
 		if tk == nil || tk.Position.Column < col {
@@ -143,10 +151,9 @@ func (b *builder) blockMap(col int) (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if seen[key.Value] {
+		if out.Get(key.Value) != nil {
 			return nil, errSlowPath // goccy's error to give
 		}
-		seen[key.Value] = true
 		if len(out.Fields) == 0 {
 			out.Pos = key.Pos
 		}
@@ -223,19 +230,12 @@ func (b *builder) blockScalar() (*Node, error) {
 	if body == nil || body.Type != token.StringType || body.Position.Line <= head.Position.Line {
 		return nil, errSlowPath
 	}
-	out := b.f.scalar(String, body.Value, head)
-	out.Style = "literal"
-	if strings.HasPrefix(head.Value, ">") {
-		out.Style = "folded"
-	}
-	out.End = Pos{}
-	return out, nil
+	return b.f.convert(&ast.LiteralNode{BaseNode: &ast.BaseNode{}, Start: head, Value: ast.String(body)}, b.depth)
 }
 
 func (b *builder) flowMap() (*Node, error) {
 	open := b.next()
 	out := &Node{Kind: Map, Pos: b.f.tokenPos(open), Fields: []Field{}} // as convert: never nil
-	seen := make(map[string]bool)
 	for {
 		if tk := b.peek(); tk != nil && tk.Type == token.MappingEndType && len(out.Fields) == 0 {
 			b.next()
@@ -245,10 +245,9 @@ func (b *builder) flowMap() (*Node, error) {
 		if err != nil {
 			return nil, err
 		}
-		if seen[key.Value] {
+		if out.Get(key.Value) != nil {
 			return nil, errSlowPath
 		}
-		seen[key.Value] = true
 		val, err := b.flowValue()
 		if err != nil {
 			return nil, err
@@ -318,70 +317,26 @@ func (b *builder) flowValue() (*Node, error) {
 	return b.scalar()
 }
 
-// scalar reads one scalar token, as convert would have it.
+// scalar reads one scalar token. Text is made here; numbers, booleans
+// and nulls are the parser's nodes (ast.Integer and the rest, as
+// parser.newIntegerNode makes them) put through convert, so they read the
+// same on either path.
 func (b *builder) scalar() (*Node, error) {
 	tk := b.next()
+	var n ast.Node
 	switch tk.Type {
 	case token.StringType, token.SingleQuoteType, token.DoubleQuoteType:
 		return b.f.scalar(String, tk.Value, tk), nil
-	case token.IntegerType:
-		if !plainInt(tk.Value) {
-			return nil, errSlowPath
-		}
-		v, err := strconv.ParseInt(tk.Value, 10, 64)
-		if err != nil {
-			return nil, errSlowPath
-		}
-		n := b.f.scalar(Int, tk.Value, tk)
-		n.Num, n.Value = float64(v), strconv.FormatInt(v, 10)
-		return n, nil
+	case token.IntegerType, token.BinaryIntegerType, token.OctetIntegerType, token.HexIntegerType:
+		n = ast.Integer(tk)
 	case token.FloatType:
-		if !plainFloat(tk.Value) {
-			return nil, errSlowPath
-		}
-		v, err := strconv.ParseFloat(tk.Value, 64)
-		if err != nil {
-			return nil, errSlowPath
-		}
-		n := b.f.scalar(Float, tk.Value, tk)
-		n.Num = v
-		return n, nil
+		n = ast.Float(tk)
 	case token.BoolType:
-		if tk.Value != "true" && tk.Value != "false" {
-			return nil, errSlowPath
-		}
-		return b.f.scalar(Bool, tk.Value, tk), nil
+		n = ast.Bool(tk)
 	case token.NullType:
-		if tk.Value != "null" && tk.Value != "~" {
-			return nil, errSlowPath
-		}
-		return b.f.scalar(Null, "", tk), nil
+		n = ast.Null(tk)
+	default:
+		return nil, errSlowPath
 	}
-	return nil, errSlowPath
-}
-
-// plainInt is "0" or an optional minus and digits without a leading zero,
-// short enough for an int64: what every YAML reader reads the same.
-func plainInt(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	if s == "" || len(s) > 18 || s[0] == '0' && len(s) > 1 {
-		return false
-	}
-	return allDigits(s)
-}
-
-// plainFloat is an optional minus, digits, a point and digits.
-func plainFloat(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, ok := strings.Cut(s, ".")
-	return ok && whole != "" && frac != "" && allDigits(whole) && allDigits(frac) && (whole[0] != '0' || len(whole) == 1)
-}
-
-func allDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return true
+	return b.f.convert(n, b.depth)
 }

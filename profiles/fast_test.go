@@ -4,33 +4,37 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
-
-	"github.com/goccy/go-yaml/lexer"
 )
 
-// fastPathSeeds are documents in the shapes the fast path takes, and near
-// misses it must leave to goccy's parser.
-var fastPathSeeds = []string{
-	"a: 1\nb: [x, \"y\", 'z']\nc: {min: 2, max: 3.5}\nd:\n  - e: true\n    f: null\n  - ~\n",
-	"a:\n- 1\n- 2\nb: |\n  text\n  more\nc: >-\n  folded\n  text\n",
-	"# comment\na: plain text\n  continued\nb: \"quoted\n  over lines\"\n",
-	"a: 010\nb: 0x1F\nc: 1_000\nd: +1\ne: 1e3\nf: .5\ng: True\nh: NULL\ni: -0\n",
-	"a:\nb: 1\n", "a: 1\na: 2\n", "a: b: c\n", "a: - b\n", "- - a\n", "a: {b: 1,}\n", "a: [1,]\n",
-	"a: &x 1\nb: *x\n", "a: !!str 1\n", "? a\n: b\n", "---\na: 1\n", "a: 1\n---\nb: 2\n", "[a: b]\n",
-	"a:\n  b: 1\n c: 2\n", "a:\n  - 1\n  b: 2\n", "1: a\n", "\"a\": 1\n", "a.b: 1\na: {b: 2}\n",
-	"a: 1 # c\nb:   'x'  \n", "{a: 1}\n", "[1, [2, {a: 3}]]\n", "x\n", "", "# only\n",
-	// Empty block scalars: the next key must not become their text.
-	"a: |\nb: 1\n", "a: >-\nb: x\n", "a: |\n\nb: 1\n", "a: |\n", "- |\n- x\n", "a: |+\n\nb: 1\n", "a:\n  - |\n  - b\n",
-}
+// fastPathTaken are documents in the shapes the fast path takes;
+// fastPathRefused are near misses it must leave to goccy's parser.
+var (
+	fastPathTaken = []string{
+		"a: 1\nb: [x, \"y\", 'z']\nc: {min: 2, max: 3.5}\nd:\n  - e: true\n    f: null\n  - ~\n",
+		"a:\n- 1\n- 2\nb: |\n  text\n  more\nc: >-\n  folded\n  text\n",
+		"# comment\na: plain text\n  continued\nb: \"quoted\n  over lines\"\n",
+		"a: 010\nb: 0x1F\nc: 1_000\nd: +1\ne: 1e3\ng: True\nh: NULL\ni: -0\n",
+		"a: 1 # c\nb:   'x'  \n", "a: .5\n", "{a: 1}\n", "[1, [2, {a: 3}]]\n", "x\n",
+		// Empty block scalars: the next key must not become their text.
+		"a: |\nb: 1\n", "a: >-\nb: x\n", "a: |\n\nb: 1\n", "- |\n- x\n", "a:\n  - |\n  - b\n",
+	}
+	fastPathRefused = []string{
+		"a:\nb: 1\n", "a: 1\na: 2\n", "a: b: c\n", "a: - b\n", "- - a\n", "a: {b: 1,}\n", "a: [1,]\n",
+		"a: &x 1\nb: *x\n", "a: !!str 1\n", "? a\n: b\n", "---\na: 1\n", "a: 1\n---\nb: 2\n", "[a: b]\n",
+		"a:\n  b: 1\n c: 2\n", "a:\n  - 1\n  b: 2\n", "1: a\n", "\"a\": 1\n", "a.b: 1\na: {b: 2}\n",
+		"a: |+\n\nb: 1\n", "", "# only\n",
+	}
+)
 
 // FuzzFastPath checks that where build makes a tree, it is the tree that
 // goccy's parser and convert make, and that every other input gets the
 // parser's answer, error and all.
 func FuzzFastPath(f *testing.F) {
-	for _, s := range fastPathSeeds {
+	for _, s := range append(slices.Clone(fastPathTaken), fastPathRefused...) {
 		f.Add([]byte(s))
 	}
 	examples, _ := filepath.Glob("../examples/*.yaml")
@@ -61,28 +65,35 @@ func checkFastPath(t *testing.T, data []byte) {
 	}
 }
 
-// The fast path does take the documents it is for: the examples and the
-// first two seeds above (every shape it knows).
+// Parsing takes the fast path for the documents it is for (the examples
+// and fastPathTaken), and only for them.
 func TestFastPathTakesProfiles(t *testing.T) {
 	examples, _ := filepath.Glob("../examples/*.yaml")
 	if len(examples) == 0 {
 		t.Fatal("no examples")
 	}
-	takes := func(name string, data []byte) {
-		f := &File{Path: name, Src: data, lines: lineStarts(data)}
-		if _, err := f.build(lexer.Tokenize(string(data))); err != nil {
-			t.Errorf("%s: the fast path gave up", name)
-		}
+	takes := func(name string, data []byte) bool {
+		f, _ := Parse(name, data)
+		return f.fromTokens
 	}
 	for _, name := range examples {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		takes(name, data)
+		if !takes(name, data) {
+			t.Errorf("%s: the fast path gave up", name)
+		}
 	}
-	for _, s := range fastPathSeeds[:2] {
-		takes(strconv.Quote(s), []byte(s))
+	for _, s := range fastPathTaken {
+		if !takes("x.yaml", []byte(s)) {
+			t.Errorf("%q: the fast path gave up", s)
+		}
+	}
+	for _, s := range fastPathRefused {
+		if takes("x.yaml", []byte(s)) {
+			t.Errorf("%q: the fast path took it", s)
+		}
 	}
 }
 

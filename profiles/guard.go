@@ -234,7 +234,8 @@ func (s *scanner) blankAt(k int) bool {
 }
 
 // next consumes one rune, checking its encoding, and returns its first
-// byte. Every byte of the file goes through here.
+// byte. Every byte of the file goes through here, but for the runs of
+// plain quoted text that run passes over (quotedRun).
 func (s *scanner) next() byte {
 	b := s.src[s.off]
 	if b < utf8.RuneSelf {

@@ -30,6 +30,8 @@ type File struct {
 	// Release.
 	lim      Limits
 	released bool
+	// fromTokens is set when the fast path built the tree (fast.go).
+	fromTokens bool
 
 	// slab hands out scalar nodes in blocks: a profile has hundreds, and
 	// one allocation per block instead of per node spares the collector.
@@ -121,9 +123,9 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 	}
 	tokens := lexer.Tokenize(string(text))
-	if fast && tokens.InvalidToken() == nil {
-		if root, err := f.build(tokens); err == nil {
-			f.Root = root
+	if fast {
+		if root, err := f.build(tokens); err == nil { // build refuses invalid tokens
+			f.Root, f.fromTokens = root, true
 			return f, nil
 		}
 	}
