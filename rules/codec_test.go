@@ -48,4 +48,12 @@ func TestFactsCodecsRoundTrip(t *testing.T) {
 	if d.Done() == nil {
 		t.Error("an out-of-range name index decoded without error")
 	}
+	// Focus words without a focus description are corrupt too.
+	e = lint.Encoder{}
+	acrossCodec.Encode(&e, &acrossFacts{FocusWords: []uint32{1}})
+	d = lint.NewDecoder(e.Bytes())
+	acrossCodec.Decode(d)
+	if d.Done() == nil {
+		t.Error("focus words without a focus description decoded without error")
+	}
 }

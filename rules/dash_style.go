@@ -96,11 +96,9 @@ type numRange struct {
 var rangeRE = regexp.MustCompile(`(\d[\d.,]*)[ \t\x{00A0}]*([-\x{2010}\x{2011}\x{2013}\x{2014}])[ \t\x{00A0}]*(\d[\d.,]*)`)
 
 // findRanges returns the number ranges of a text.
+// Callers look first with mayHoldRange: most texts hold no digit followed
+// by a dash, and the pattern is not worth running there.
 func findRanges(v string) []numRange {
-	// Most texts hold no digit followed by a dash: skip the pattern there.
-	if !mayHoldRange(v) {
-		return nil
-	}
 	var out []numRange
 	for _, m := range rangeRE.FindAllStringSubmatchIndex(v, -1) {
 		ls, le, ds, de, rs, re := m[2], m[3], m[4], m[5], m[6], m[7]

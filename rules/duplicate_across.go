@@ -241,25 +241,31 @@ func collectAcross(p *lint.Pass) any {
 			f.Skills = append(f.Skills, t)
 		}
 	}
-	// Kept to the end of the run: no spare capacity.
-	f.Names, f.FocusDesc = slices.Clip(slices.Clone(f.Names)), slices.Clip(slices.Clone(f.FocusDesc))
-	f.Resps, f.Skills = slices.Clip(slices.Clone(f.Resps)), slices.Clip(slices.Clone(f.Skills))
+	// Kept to the end of the run: copies without the growth's spare room
+	// (FocusDesc, of one text at most, has none).
+	f.Names, f.Resps, f.Skills = slices.Clone(f.Names), slices.Clone(f.Resps), slices.Clone(f.Skills)
 	return f
 }
 
 func finishAcross(c *lint.Corpus) {
-	judgeAcross(c.Facts, c.Report)
-	judgeNearAcross(c)
+	facts := byFile(c.Facts)
+	judgeAcross(facts, c.Report)
+	judgeNearAcross(c, facts)
 }
 
-// judgeAcross indexes the facts of all files by text hash and reports the
-// conflicts: one pass over the facts, then one over the distinct texts.
-func judgeAcross(facts []lint.Facts, report func(lint.Finding)) {
-	// Files are taken in sorted order, whatever order they came in.
+// byFile returns the facts in file order, whatever order they came in.
+func byFile(facts []lint.Facts) []lint.Facts {
 	all := slices.Clone(facts)
 	slices.SortStableFunc(all, func(a, b lint.Facts) int { return cmp.Compare(a.File, b.File) })
+	return all
+}
+
+// judgeAcross indexes the facts of all files (in file order) by text hash
+// and reports the conflicts: one pass over the facts, then one over the
+// distinct texts.
+func judgeAcross(facts []lint.Facts, report func(lint.Finding)) {
 	var descs, resps, skills keyedIndex
-	for _, ff := range all {
+	for _, ff := range facts {
 		f, ok := ff.Facts.(*acrossFacts)
 		if !ok {
 			continue

@@ -90,15 +90,15 @@ type descText struct {
 
 // pointer is the text's JSON pointer, built when a finding needs it.
 func (t descText) pointer() string {
-	switch t.what {
-	case "responsibility":
+	switch {
+	case t.top != "":
+		return t.top
+	case t.what == "responsibility":
 		return profiles.Pointer("responsibilities", t.entry, "items", t.index)
-	case "skill":
+	case t.what == "skill":
 		return profiles.Pointer("skills", t.index, "description")
-	case "knowledge", "complexity", "collaboration":
-		return profiles.Pointer("level_guidelines", t.entry, t.what)
 	}
-	return t.top
+	return profiles.Pointer("level_guidelines", t.entry, t.what) // a rubric cell
 }
 
 // label is how a message names a text: "summary", "P3 responsibility 2",

@@ -231,25 +231,23 @@ func similarAbove(a, b []uint32, t float64) (float64, bool) {
 // judgeNearAcross reports focus descriptions of different focuses that
 // are near copies: one warning per description, at its first place, naming
 // the most similar earlier one, with a word diff of the two.
-func judgeNearAcross(c *lint.Corpus) {
+func judgeNearAcross(c *lint.Corpus, facts []lint.Facts) {
 	texts := nearTexts{c: c}
-	for _, m := range nearMatches(c.Facts, c.Float("similarity")) {
+	for _, m := range nearMatches(facts, c.Float("similarity")) {
 		f := acrossFinding(m.this, m.other, fmt.Sprintf("focus %s's description nearly repeats that of focus %s (%s): %d%% of their words are the same",
 			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), "similar description, focus "+m.other.Name)
 		texts.report(f, m)
 	}
 }
 
-// nearMatches indexes the focus descriptions of all files, in file order,
-// and returns their near copies.
+// nearMatches indexes the focus descriptions of all files (facts in file
+// order) and returns their near copies.
 func nearMatches(facts []lint.Facts, threshold float64) []nearMatch {
 	if threshold >= 1 {
 		return nil
 	}
-	all := slices.Clone(facts)
-	slices.SortStableFunc(all, func(a, b lint.Facts) int { return cmp.Compare(a.File, b.File) })
 	x := nearIndex{threshold: threshold}
-	for _, ff := range all {
+	for _, ff := range facts {
 		if f, ok := ff.Facts.(*acrossFacts); ok && len(f.FocusWords) > 0 && len(f.FocusDesc) > 0 {
 			x.add(f.keyed(f.FocusDesc[0], ff.File, "focus"), f.FocusWords)
 		}

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -276,7 +275,7 @@ func writeFlow(w textWriter, n *profiles.Node) {
 // writeCollapsed writes s with runs of white space as single spaces and
 // none at the ends, as strings.Join(strings.Fields(s), " ") would.
 func writeCollapsed(w textWriter, s string) {
-	if singleSpaced(s) {
+	if !suspectWhitespace(s) {
 		w.WriteString(s) // most texts: nothing to collapse
 		return
 	}
@@ -303,29 +302,6 @@ func writeCollapsed(w textWriter, s string) {
 		w.WriteString(s[start:])
 	}
 }
-
-// singleSpaced reports whether s is ASCII with words apart by single
-// spaces and no white space at either end: what writeCollapsed writes.
-func singleSpaced(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; notSingleSpaced[c] || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
-			return false
-		}
-	}
-	return true
-}
-
-// notSingleSpaced marks the bytes that take a text off writeCollapsed's
-// short way: white space other than ' ', and every byte beyond ASCII.
-var notSingleSpaced = func() (t [256]bool) {
-	for _, c := range "\t\n\v\f\r" {
-		t[c] = true
-	}
-	for c := utf8.RuneSelf; c < 256; c++ {
-		t[c] = true
-	}
-	return t
-}()
 
 // driftEntry is one file's version of one section.
 type driftEntry struct {
