@@ -22,7 +22,7 @@ import (
 //	go test -run '^$' -bench BenchmarkRun -benchmem ./lint
 func BenchmarkRun(b *testing.B) {
 	files, _ := corpus.Generate(1000, 1, 0.05)
-	src := sources(files)
+	src := corpus.Sources(files)
 	size := corpus.Size(files)
 	b.Run("cold", func(b *testing.B) {
 		b.SetBytes(size)
@@ -48,7 +48,7 @@ func BenchmarkRun(b *testing.B) {
 		for b.Loop() {
 			i++
 			changed[500].Data = append(append([]byte(nil), base...), fmt.Sprintf("\n# edit %d\n", i)...)
-			lint.Run(cfg, sources(changed))
+			lint.Run(cfg, corpus.Sources(changed))
 		}
 	})
 }
@@ -78,7 +78,7 @@ func BenchmarkCorpus(b *testing.B) {
 	b.Run("lint-cold", func(b *testing.B) {
 		b.SetBytes(size)
 		for b.Loop() {
-			lint.Run(lint.Config{Rules: rules.All()}, sources(files))
+			lint.Run(lint.Config{Rules: rules.All()}, corpus.Sources(files))
 		}
 	})
 }

@@ -36,8 +36,6 @@ func (c *memCache) Put(k string, v []byte) {
 	c.m[k] = v
 }
 
-func sources(files []corpus.File) []lint.Source { return corpus.Sources(files) }
-
 func findingsJSON(t *testing.T, res *lint.Result) string {
 	t.Helper()
 	b, err := json.Marshal(res.Findings)
@@ -57,11 +55,11 @@ func TestCacheGivesIdenticalResults(t *testing.T) {
 		t.Fatal("the corpus has no planted defect")
 	}
 	cfg := lint.Config{Rules: rules.All(), CacheKey: "test"}
-	want := findingsJSON(t, lint.Run(cfg, sources(files)))
+	want := findingsJSON(t, lint.Run(cfg, corpus.Sources(files)))
 
 	cache := &memCache{m: map[string][]byte{}}
 	cfg.Cache = cache
-	if got := findingsJSON(t, lint.Run(cfg, sources(files))); got != want {
+	if got := findingsJSON(t, lint.Run(cfg, corpus.Sources(files))); got != want {
 		t.Fatalf("cold run with a cache differs:\n%s\nwant:\n%s", got, want)
 	}
 	// An entry per file, one per corpus rule for its findings, and the
@@ -75,7 +73,7 @@ func TestCacheGivesIdenticalResults(t *testing.T) {
 	if cache.hits != 0 || len(cache.m) <= len(files)+corpusRules {
 		t.Fatalf("cold run: %d hits, %d entries; want 0 and more than %d", cache.hits, len(cache.m), len(files)+corpusRules)
 	}
-	if got := findingsJSON(t, lint.Run(cfg, sources(files))); got != want {
+	if got := findingsJSON(t, lint.Run(cfg, corpus.Sources(files))); got != want {
 		t.Fatalf("warm run differs:\n%s\nwant:\n%s", got, want)
 	}
 	if cache.hits != len(files)+corpusRules {
@@ -86,8 +84,8 @@ func TestCacheGivesIdenticalResults(t *testing.T) {
 	changed := append([]corpus.File(nil), files...)
 	changed[3].Data = append([]byte(nil), changed[3].Data...)
 	changed[3].Data = append(changed[3].Data, []byte("\nextra_key: true\n")...)
-	fresh := findingsJSON(t, lint.Run(lint.Config{Rules: rules.All()}, sources(changed)))
-	if got := findingsJSON(t, lint.Run(cfg, sources(changed))); got != fresh {
+	fresh := findingsJSON(t, lint.Run(lint.Config{Rules: rules.All()}, corpus.Sources(changed)))
+	if got := findingsJSON(t, lint.Run(cfg, corpus.Sources(changed))); got != fresh {
 		t.Fatalf("run with one changed file differs from a fresh run:\n%s\nwant:\n%s", got, fresh)
 	}
 	if fresh == want {
@@ -99,14 +97,14 @@ func TestCacheGivesIdenticalResults(t *testing.T) {
 func TestCorruptCacheEntryIsIgnored(t *testing.T) {
 	files, _ := corpus.Generate(14, 3, 0.5)
 	cfg := lint.Config{Rules: rules.All(), CacheKey: "test"}
-	want := findingsJSON(t, lint.Run(cfg, sources(files)))
+	want := findingsJSON(t, lint.Run(cfg, corpus.Sources(files)))
 	cache := &memCache{m: map[string][]byte{}}
 	cfg.Cache = cache
-	lint.Run(cfg, sources(files))
+	lint.Run(cfg, corpus.Sources(files))
 	for k := range cache.m {
 		cache.m[k] = []byte("garbage")
 	}
-	if got := findingsJSON(t, lint.Run(cfg, sources(files))); got != want {
+	if got := findingsJSON(t, lint.Run(cfg, corpus.Sources(files))); got != want {
 		t.Fatalf("corrupt entries changed the result:\n%s\nwant:\n%s", got, want)
 	}
 }
@@ -133,7 +131,7 @@ func TestStampedFilesAreNotRead(t *testing.T) {
 	old := time.Now().Add(-time.Hour)
 	var reads atomic.Int64
 	srcs := func(mod func(i int) time.Time) []lint.Source {
-		out := sources(files)
+		out := corpus.Sources(files)
 		for i := range out {
 			read, info := out[i].Read, fileInfo{int64(len(files[i].Data)), mod(i)}
 			out[i].Read = func() ([]byte, error) { reads.Add(1); return read() }

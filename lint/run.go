@@ -504,7 +504,6 @@ type ruleRun struct {
 	internal bool
 }
 
-// runRules runs the enabled rules on one parsed file.
 // ruleRunner runs the rules of one worker's files on one long-lived
 // goroutine, which the worker can give up on when a rule runs past the
 // time budget. One goroutine per worker, not per file: the schema
@@ -541,6 +540,7 @@ func (rn *ruleRunner) run(file *profiles.File, rr *ruleRun) <-chan struct{} {
 // stop lets the goroutine end once its current job, if any, returns.
 func (rn *ruleRunner) stop() { close(rn.jobs) }
 
+// runRules runs the enabled rules on one parsed file.
 func (cfg *Config) runRules(file *profiles.File, rr *ruleRun) {
 	ladder := cfg.LadderFor(file.Root.Get("track").Text())
 	for _, rule := range cfg.Rules {

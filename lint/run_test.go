@@ -49,7 +49,8 @@ func TestRuleTimeout(t *testing.T) {
 		}
 	}}
 	start := time.Now()
-	res := Run(Config{Rules: []*Rule{always, slow}, RuleTimeout: 50 * time.Millisecond}, []Source{src("a.yaml", "a: 1\n"), src("b.yaml", "b: 1\n")})
+	// One worker: after the timeout on a.yaml, b.yaml needs a new runner.
+	res := Run(Config{Rules: []*Rule{always, slow}, RuleTimeout: 50 * time.Millisecond, Jobs: 1}, []Source{src("a.yaml", "a: 1\n"), src("b.yaml", "b: 1\n")})
 	if time.Since(start) > 5*time.Second {
 		t.Fatal("the run waited for the stuck rule")
 	}
