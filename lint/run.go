@@ -479,9 +479,16 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner) (r fileResult) {
 			rr.stopped = true
 			rr.internal = true
 			r.abandoned = true
+			msg := fmt.Sprintf("internal error: the rule was still running after %s on this file; it was stopped and the file's remaining rules were skipped", cfg.RuleTimeout)
+			rule := rr.current
+			if rule == nil {
+				// The budget ran out before the first rule started (a
+				// budget of microseconds): name the rule that was next.
+				rule = cfg.firstRule(file)
+				msg = fmt.Sprintf("internal error: the rules had not started after %s on this file; they were skipped", cfg.RuleTimeout)
+			}
 			rr.findings = append(rr.findings, Finding{
-				Rule: rr.current.ID, Severity: Error, File: src.Name, Line: 1, Column: 1,
-				Message: fmt.Sprintf("internal error: the rule was still running after %s on this file; it was stopped and the file's remaining rules were skipped", cfg.RuleTimeout),
+				Rule: rule.ID, Severity: Error, File: src.Name, Line: 1, Column: 1, Message: msg,
 			})
 			rr.mu.Unlock()
 		}
@@ -539,6 +546,17 @@ func (rn *ruleRunner) run(file *profiles.File, rr *ruleRun) <-chan struct{} {
 
 // stop lets the goroutine end once its current job, if any, returns.
 func (rn *ruleRunner) stop() { close(rn.jobs) }
+
+// firstRule is the rule runRules starts with on file, or the syntax rule
+// when none is enabled.
+func (cfg *Config) firstRule(file *profiles.File) *Rule {
+	for _, rule := range cfg.Rules {
+		if cfg.severityFor(rule, file.Path) != Off || rule.Scope == PerCorpus && cfg.enabledAnywhere(rule) {
+			return rule
+		}
+	}
+	return Syntax
+}
 
 // runRules runs the enabled rules on one parsed file.
 func (cfg *Config) runRules(file *profiles.File, rr *ruleRun) {

@@ -40,7 +40,7 @@ func rulesCommand() *cli.Command {
 			if c.NArg() == 1 {
 				r := rules.Lookup(c.Args().First())
 				if r == nil {
-					return usageErrorf("unknown rule %q; \"profilelint rules\" lists them", c.Args().First())
+					return &exitError{code: exitUsage, err: unknownRule(c.Args().First())}
 				}
 				printRuleDoc(c, r)
 				return nil

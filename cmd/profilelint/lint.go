@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/profilelint/profilelint/config"
+	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/lint/report"
 	"github.com/profilelint/profilelint/profiles"
@@ -233,7 +234,7 @@ func useColor(mode string, w io.Writer) (bool, error) {
 func selectRules(cfg *lint.Config, only, disable []string) error {
 	for _, id := range append(append([]string{}, only...), disable...) {
 		if rules.Lookup(id) == nil {
-			return fmt.Errorf("unknown rule %q; \"profilelint rules\" lists them", id)
+			return unknownRule(id)
 		}
 	}
 	if len(only) > 0 {
@@ -255,6 +256,19 @@ func selectRules(cfg *lint.Config, only, disable []string) error {
 	return nil
 }
 
+// unknownRule is the error for a rule id that names no rule, with the
+// closest one.
+func unknownRule(id string) error {
+	ids := make([]string, 0, len(rules.All()))
+	for _, r := range rules.All() {
+		ids = append(ids, r.ID)
+	}
+	if best := suggest.Closest(id, ids); best != "" {
+		return fmt.Errorf("unknown rule %q; did you mean %s?", id, best)
+	}
+	return fmt.Errorf("unknown rule %q; \"profilelint rules\" lists them", id)
+}
+
 // output is one --format value: a format and the file it goes to, or ""
 // for standard output.
 type output struct{ format, path string }
@@ -268,6 +282,9 @@ func parseFormats(values []string) ([]output, error) {
 	for _, v := range values {
 		name, path, toFile := strings.Cut(v, "=")
 		if _, err := report.New(name, io.Discard, report.Options{}); err != nil {
+			if best := suggest.Closest(name, report.Formats); best != "" {
+				return nil, fmt.Errorf("--format: unknown format %q; did you mean %s?", name, best)
+			}
 			return nil, fmt.Errorf("--format: %w", err)
 		}
 		switch {

@@ -6,14 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"runtime/pprof"
 
 	"github.com/urfave/cli/v2"
 )
-
-// version is set at build time with -ldflags "-X main.version=…".
-var version = "dev"
 
 // Exit codes. They are part of the interface: CI jobs test them.
 const (
@@ -97,9 +95,25 @@ func main1() int {
 	return run(os.Args, os.Stdin, os.Stdout, os.Stderr)
 }
 
-func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		// A panic is profilelint's fault, never the user's: exit 3, so
+		// that CI does not read it as a usage error.
+		if v := recover(); v != nil {
+			fmt.Fprintf(stderr, "profilelint: internal error: %v\n", v)
+			if os.Getenv("PROFILELINT_DEBUG") != "" {
+				stderr.Write(debug.Stack())
+			} else {
+				fmt.Fprintf(stderr, "profilelint: please report it, with the output of PROFILELINT_DEBUG=1 profilelint …\n")
+			}
+			code = exitInternal
+		}
+	}()
 	app := newApp(stdin, stdout, stderr)
-	err := app.Run(args)
+	args, err := normalizeArgs(app, args)
+	if err == nil {
+		err = app.Run(args)
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -117,7 +131,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	app := &cli.App{
 		Name:  "profilelint",
 		Usage: "validate and lint career-profile files",
 		Description: `profilelint checks profile/v1 files (one role focus at one level of a
@@ -152,6 +166,29 @@ Start with:
 			cacheCommand(),
 			baselineCommand(),
 			versionCommand(),
+			completionCommand(),
 		},
+	}
+	forEachCommand(app.Commands, "profilelint", func(c *cli.Command, path string) {
+		// "help" is handled by normalizeArgs for every command, and a
+		// bad flag value is one line on standard error, not the help.
+		c.HideHelpCommand = true
+		c.OnUsageError = func(_ *cli.Context, err error, _ bool) error {
+			// The flag package names flags with one dash.
+			msg := singleDashFlag.ReplaceAllString(err.Error(), "flag --$1")
+			return usageErrorf("%s: %s", lead(path), msg)
+		}
+	})
+	return app
+}
+
+var singleDashFlag = regexp.MustCompile(`flag -([a-z][a-z-]+)`)
+
+// forEachCommand calls fn with every command and subcommand, and the words
+// that run it ("profilelint cache clean").
+func forEachCommand(cmds []*cli.Command, parent string, fn func(c *cli.Command, path string)) {
+	for _, c := range cmds {
+		fn(c, parent+" "+c.Name)
+		forEachCommand(c.Subcommands, parent+" "+c.Name, fn)
 	}
 }
