@@ -123,7 +123,7 @@ func filesKey(results []fileResult) string {
 	h := sha256.New()
 	for i := range results {
 		r := &results[i]
-		if r.err != nil {
+		if r.err != nil || r.skipped { // not in the corpus
 			continue
 		}
 		if r.key == "" {

@@ -68,6 +68,10 @@ type Source struct {
 	Read func() ([]byte, error)
 	Stat func() (fs.FileInfo, error)
 	Head func(n int) ([]byte, error)
+	// Detect, set for a file met in a folder walk, lints the file only
+	// when it is a profile (profiles.LooksLikeProfile); another file is
+	// listed in Result.Skipped. A file named by the user is always linted.
+	Detect bool
 }
 
 // FileSource reads a file from disk.
@@ -93,6 +97,9 @@ type Result struct {
 	Findings []Finding // sorted by file, line, column, rule
 	// Errors are files that could not be read; the others were linted.
 	Errors []error
+	// Skipped lists the files passed over because they are not profiles
+	// (Source.Detect), in input order.
+	Skipped []string
 	// Internal is set when a rule failed (panicked); its finding says so.
 	Internal bool
 	// Paths lists every file linted, in input order.
@@ -127,6 +134,7 @@ type fileResult struct {
 	facts      map[*Rule]any
 	directives []*directive
 	err        error
+	skipped    bool // not a profile (Source.Detect)
 	internal   bool
 	abandoned  bool   // a rule past the time budget still holds the file
 	key        string // the content key of its cache entry
@@ -187,6 +195,10 @@ func Run(cfg Config, sources []Source) *Result {
 		r := &results[i]
 		if r.err != nil {
 			res.Errors = append(res.Errors, r.err)
+			continue
+		}
+		if r.skipped {
+			res.Skipped = append(res.Skipped, r.path)
 			continue
 		}
 		if len(r.directives) > 0 {
@@ -421,6 +433,11 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner) (r fileResult) {
 	data, oversize, err := readSource(cfg, src, info)
 	if err != nil {
 		return fileResult{err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
+	}
+	if src.Detect && !profiles.LooksLikeProfile(data) {
+		// Not cached: such files are few, and a cached verdict would
+		// need a kind of entry of its own.
+		return fileResult{path: src.Name, skipped: true}
 	}
 	if cfg.Cache != nil && !oversize {
 		key := cacheKey(cfg.cacheSeed, "content", src.Name, data)

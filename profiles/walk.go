@@ -18,29 +18,60 @@ func IsProfileName(name string) bool {
 	return false
 }
 
-// Expand turns the paths given on a command line into the files to lint:
+// Expand turns the paths given on a command line into the files to lint,
+// as Walk does without options.
+func Expand(paths []string) (files []string, errs []error) {
+	found, errs := Walk(paths, WalkOptions{})
+	files = make([]string, len(found))
+	for i, f := range found {
+		files[i] = f.Path
+	}
+	return files, errs
+}
+
+// WalkOptions tune Walk.
+type WalkOptions struct {
+	// Skip, when set, is asked of every file and folder met below a
+	// folder named on the command line (not of the named paths
+	// themselves); a folder it skips is not entered. Files git ignores
+	// and the run's own report files are passed over this way.
+	Skip func(path string, dir bool) bool
+}
+
+// Found is a file to lint. Named is set for a file given on the command
+// line (or standard input), which is linted whatever it holds; a file met
+// in a folder walk is linted only when it is a profile (LooksLikeProfile).
+type Found struct {
+	Path  string
+	Named bool
+}
+
+// Walk turns the paths given on a command line into the files to lint:
 // directories are walked in sorted order, skipping hidden folders and files
 // that are not .yaml, .yml or .json; a file named explicitly is kept
 // whatever its name; "-" stands for standard input. A path given twice is
 // listed once. Paths that cannot be read are returned as errors, and the
 // others are still listed. Symbolic links met while walking a folder are
 // not followed (a link may loop, or leave the folder): each is returned as
-// a *Skipped error, once. A link named on the command line is followed.
-func Expand(paths []string) (files []string, errs []error) {
-	seen := make(map[string]bool)
-	add := func(p string) {
+// a *Skipped error, once; so are devices and pipes. A link named on the
+// command line is followed.
+func Walk(paths []string, opt WalkOptions) (files []Found, errs []error) {
+	seen := make(map[string]int) // a file's place in files
+	add := func(p string, named bool) {
 		key := filepath.Clean(p)
 		if p == "-" {
 			key = p
 		}
-		if !seen[key] {
-			seen[key] = true
-			files = append(files, p)
+		if i, ok := seen[key]; ok {
+			files[i].Named = files[i].Named || named
+			return
 		}
+		seen[key] = len(files)
+		files = append(files, Found{Path: p, Named: named})
 	}
 	for _, root := range paths {
 		if root == "-" {
-			add(root)
+			add(root, true)
 			continue
 		}
 		info, err := os.Stat(root)
@@ -53,7 +84,7 @@ func Expand(paths []string) (files []string, errs []error) {
 				errs = append(errs, &Skipped{Path: root, Why: "not a regular file (a device, socket or pipe)"})
 				continue
 			}
-			add(root)
+			add(root, true)
 			continue
 		}
 		var found []string
@@ -65,8 +96,17 @@ func Expand(paths []string) (files []string, errs []error) {
 				}
 				return nil
 			}
+			if p == root {
+				return nil
+			}
 			name := d.Name()
-			if p != root && strings.HasPrefix(name, ".") {
+			if strings.HasPrefix(name, ".") {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if opt.Skip != nil && (d.IsDir() || IsProfileName(name)) && opt.Skip(p, d.IsDir()) {
 				if d.IsDir() {
 					return fs.SkipDir
 				}
@@ -79,6 +119,8 @@ func Expand(paths []string) (files []string, errs []error) {
 				}
 			case d.Type().IsRegular() && IsProfileName(name):
 				found = append(found, p)
+			case !d.IsDir() && IsProfileName(name):
+				errs = append(errs, &Skipped{Path: p, Why: "not a regular file (a device, socket or pipe)"})
 			}
 			return nil
 		})
@@ -87,7 +129,7 @@ func Expand(paths []string) (files []string, errs []error) {
 		}
 		sort.Strings(found)
 		for _, p := range found {
-			add(p)
+			add(p, false)
 		}
 	}
 	return files, errs

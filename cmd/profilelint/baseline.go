@@ -132,7 +132,7 @@ that no longer match a finding are reported as stale by "lint --baseline".`,
 
 // lintForBaseline lints the command's paths as "lint" would.
 func lintForBaseline(c *cli.Context) (*lint.Result, *runInput, error) {
-	in, err := prepare(c)
+	in, err := prepare(c, []string{c.String("output")})
 	if err != nil {
 		return nil, nil, err
 	}

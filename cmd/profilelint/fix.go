@@ -26,7 +26,9 @@ key order and indentation stay as they were. Fixes whose edits overlap are
 applied in order, the later one in a further round; rounds repeat (at most
 5) until no fix applies, so fixing twice changes nothing the second time.
 Each file is linted on its own, with the configuration "lint" uses
-(.profilelint.yaml; files it ignores are not fixed).
+(.profilelint.yaml; files it ignores are not fixed). Folders are walked as
+"lint" walks them: files git ignores, and YAML or JSON that is not a
+profile, are left alone.
 
 A fix set is applied only when the result is still well-formed YAML and has
 no schema finding the file did not have; a refused fix is reported on
@@ -75,7 +77,13 @@ func runFix(c *cli.Context) error {
 			stdin = true
 		}
 	}
-	files, errs := profiles.Expand(paths)
+	found, errs := profiles.Walk(paths, profiles.WalkOptions{Skip: walkSkip(paths, nil)})
+	files := make([]string, len(found))
+	walked := make(map[string]bool)
+	for i, f := range found {
+		files[i] = f.Path
+		walked[f.Path] = !f.Named
+	}
 	conf, files, err := configureLint(c, paths, files)
 	if err != nil {
 		return err
@@ -104,6 +112,11 @@ func runFix(c *cli.Context) error {
 		if err != nil {
 			fmt.Fprintf(stderr, "profilelint: %s: %v\n", path, pathErr(err))
 			failed = true
+			continue
+		}
+		if walked[path] && !profiles.LooksLikeProfile(old) {
+			// Another tool's YAML (mkdocs.yml, a CI file) is never
+			// rewritten by a walk.
 			continue
 		}
 		r := fix.File(opts, path, old)

@@ -7,12 +7,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/profilelint/profilelint/config"
+	"github.com/profilelint/profilelint/internal/gitignore"
 	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/lint/report"
@@ -25,9 +27,14 @@ func lintCommand() *cli.Command {
 		Name:      "lint",
 		Usage:     "lint profile files and folders",
 		ArgsUsage: "[path…]",
-		Description: `Lints the given files and folders (default: the current folder). Folders
-are walked in sorted order; .yaml, .yml and .json files are linted, hidden
-folders skipped. "-" reads one profile from standard input.
+		Description: `Lints the given files and folders (default: the current folder). A file
+named is always linted. Folders are walked in sorted order, and a .yaml,
+.yml or .json file in them is linted when it is a profile: it declares
+"schema: profile/..." (a misspelt one counts, and is reported), or has at
+least three of a profile's top-level keys. Other files (package.json,
+mkdocs.yml, reports) are skipped and counted; --verbose lists them. Files
+git ignores and hidden folders are not walked. "-" reads one profile from
+standard input.
 
 Each finding is printed as path:line:column: severity rule: message, with
 the source line and a caret under the column. Columns count characters
@@ -52,6 +59,7 @@ for an internal error.`,
 			&cli.StringSliceFlag{Name: "format", Aliases: []string{"f"}, Value: cli.NewStringSlice("text"), Usage: "output format, repeatable: NAME writes to standard output (one format at most), NAME=PATH to a file; NAME is one of " + strings.Join(report.Formats, ", ")},
 			&cli.StringFlag{Name: "fail-level", Value: "error", Usage: "lowest severity that fails the run: error, warning, info or none"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print findings only: no source lines, no summary"},
+			&cli.BoolFlag{Name: "verbose", Usage: "also list on standard error the files skipped because they are not profiles"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report for a profile read from standard input"},
 			&cli.StringFlag{Name: "color", Value: "auto", Usage: "colour the text output: auto, always or never (auto honours NO_COLOR)"},
 			&cli.StringSliceFlag{Name: "only", Usage: "run only these rules (repeat the flag or separate ids with commas)"},
@@ -91,7 +99,13 @@ func runLint(c *cli.Context) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 
-	in, err := prepare(c)
+	var reports []string
+	for _, o := range outputs {
+		if o.path != "" {
+			reports = append(reports, o.path)
+		}
+	}
+	in, err := prepare(c, reports)
 	if err != nil {
 		return err
 	}
@@ -103,7 +117,7 @@ func runLint(c *cli.Context) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 	res := in.run(c)
-	if err := narrow(c, res, cfg, in.files); err != nil {
+	if err := narrow(c, res, cfg, linted(in.files, res)); err != nil {
 		_ = closeOutputs()
 		return err
 	}
@@ -118,6 +132,11 @@ func runLint(c *cli.Context) error {
 	}
 	for _, e := range append(pathErrs, res.Errors...) {
 		fmt.Fprintf(c.App.ErrWriter, "profilelint: %v\n", e)
+	}
+	if c.Bool("verbose") {
+		for _, p := range res.Skipped {
+			fmt.Fprintf(c.App.ErrWriter, "profilelint: %s: skipped: not a profile (no schema: profile/… line, nor a profile's keys)\n", p)
+		}
 	}
 	switch {
 	case res.Internal:
@@ -156,12 +175,18 @@ type runInput struct {
 
 // prepare expands the paths, loads the configuration and builds the lint
 // configuration, for lint and for the commands that lint like it.
-func prepare(c *cli.Context) (*runInput, error) {
+func prepare(c *cli.Context, reports []string) (*runInput, error) {
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	files, pathErrs := profiles.Expand(paths)
+	found, pathErrs := profiles.Walk(paths, profiles.WalkOptions{Skip: walkSkip(paths, reports)})
+	named := make(map[string]bool)
+	files := make([]string, len(found))
+	for i, f := range found {
+		files[i] = f.Path
+		named[f.Path] = f.Named
+	}
 	conf, files, err := configureLint(c, paths, files)
 	if err != nil {
 		return nil, err
@@ -177,7 +202,9 @@ func prepare(c *cli.Context) (*runInput, error) {
 			in.sources = append(in.sources, lint.Source{Name: c.String("stdin-filename"), Read: func() ([]byte, error) { return bytes.Clone(data), nil }})
 			continue
 		}
-		in.sources = append(in.sources, lint.FileSource(p))
+		src := lint.FileSource(p)
+		src.Detect = !named[p]
+		in.sources = append(in.sources, src)
 	}
 	in.cfg = conf.Lint()
 	in.cfg.Jobs = c.Int("jobs")
@@ -195,6 +222,41 @@ func prepare(c *cli.Context) (*runInput, error) {
 	return in, nil
 }
 
+// walkSkip is what a folder walk passes over: what git ignores below each
+// folder named (node_modules, build output), and the run's own report
+// files, which may be .json and are written before the walk.
+func walkSkip(paths, reports []string) func(path string, dir bool) bool {
+	var ignored []*gitignore.Set
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			if set := gitignore.Ignored(p); set != nil {
+				ignored = append(ignored, set)
+			}
+		}
+	}
+	own := make(map[string]bool, len(reports))
+	for _, r := range reports {
+		if abs, err := filepath.Abs(r); err == nil && r != "" {
+			own[abs] = true
+		}
+	}
+	if len(ignored) == 0 && len(own) == 0 {
+		return nil
+	}
+	return func(path string, dir bool) bool {
+		for _, set := range ignored {
+			if set.Has(path) {
+				return true
+			}
+		}
+		if !dir && len(own) > 0 {
+			abs, err := filepath.Abs(path)
+			return err == nil && own[abs]
+		}
+		return false
+	}
+}
+
 // run lints, through the result cache unless --no-cache.
 func (in *runInput) run(c *cli.Context) *lint.Result {
 	store := openCache(c, in.conf, &in.cfg)
@@ -204,6 +266,24 @@ func (in *runInput) run(c *cli.Context) *lint.Result {
 		_ = store.Save() // a cache that cannot be written only costs speed
 	}
 	return res
+}
+
+// linted drops from files those the run skipped as not profiles.
+func linted(files []string, res *lint.Result) []string {
+	if len(res.Skipped) == 0 {
+		return files
+	}
+	skipped := make(map[string]bool, len(res.Skipped))
+	for _, p := range res.Skipped {
+		skipped[p] = true
+	}
+	var out []string
+	for _, f := range files {
+		if !skipped[f] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // useColor decides on ANSI colour: only on a terminal, never with NO_COLOR.

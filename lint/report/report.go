@@ -75,11 +75,14 @@ type Summary struct {
 	Infos      int            `json:"infos"`
 	Suppressed int            `json:"suppressed"`
 	ByRule     map[string]int `json:"by_rule"`
+	// Skipped counts the files met in a folder walk that are not
+	// profiles (package.json, mkdocs.yml, …), which were not linted.
+	Skipped int `json:"skipped,omitempty"`
 }
 
 // Summarize counts a result's findings.
 func Summarize(res *lint.Result) Summary {
-	s := Summary{Files: res.Files, ByRule: map[string]int{}}
+	s := Summary{Files: res.Files, ByRule: map[string]int{}, Skipped: len(res.Skipped)}
 	for _, f := range res.Findings {
 		if f.Suppressed != nil {
 			s.Suppressed++
@@ -111,6 +114,13 @@ func (s Summary) Line() string {
 	line := fmt.Sprintf("%s linted: %s", plural(s.Files, "file"), strings.Join(parts, ", "))
 	if s.Suppressed > 0 {
 		line += fmt.Sprintf(" (%d suppressed)", s.Suppressed)
+	}
+	if s.Skipped > 0 {
+		if s.Skipped == 1 {
+			line += "; skipped 1 file that is not a profile"
+		} else {
+			line += fmt.Sprintf("; skipped %d files that are not profiles", s.Skipped)
+		}
 	}
 	return line
 }
