@@ -110,7 +110,7 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	cfg, pathErrs := in.cfg, in.pathErrs
-	printers, closeOutputs, err := openOutputs(outputs, out, c.String("color"), report.Options{
+	printers, finishOutputs, err := openOutputs(outputs, out, c.String("color"), report.Options{
 		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: enabledRules(&cfg),
 	})
 	if err != nil {
@@ -118,17 +118,17 @@ func runLint(c *cli.Context) error {
 	}
 	res := in.run(c)
 	if err := narrow(c, res, cfg, linted(in.files, res)); err != nil {
-		_ = closeOutputs()
+		_ = finishOutputs(false)
 		return err
 	}
 	for _, p := range printers {
 		if err := p.Print(res); err != nil {
-			_ = closeOutputs() // the write error says more
-			return &exitError{code: exitInternal, err: fmt.Errorf("writing report: %w", err)}
+			_ = finishOutputs(false) // the write error says more
+			return &exitError{code: exitUsage, err: fmt.Errorf("writing a report: %w; report files are as they were", unwrapPathErr(err))}
 		}
 	}
-	if err := closeOutputs(); err != nil {
-		return &exitError{code: exitInternal, err: fmt.Errorf("writing report: %w", err)}
+	if err := finishOutputs(true); err != nil {
+		return &exitError{code: exitUsage, err: err}
 	}
 	for _, e := range append(pathErrs, res.Errors...) {
 		fmt.Fprintf(c.App.ErrWriter, "profilelint: %v\n", e)
@@ -383,44 +383,46 @@ func parseFormats(values []string) ([]output, error) {
 	return outs, nil
 }
 
-// openOutputs creates the report files, before anything is linted, and a
-// printer for each output. The returned function closes the files.
-func openOutputs(outs []output, stdout io.Writer, colorMode string, opt report.Options) ([]report.Printer, func() error, error) {
-	var files []*os.File
-	closeAll := func() error {
+// openOutputs opens the report files, before anything is linted, and a
+// printer for each output. finish(true) puts every report in place, the
+// first failure said; finish(false) drops them, leaving the files as they
+// were.
+func openOutputs(outs []output, stdout io.Writer, colorMode string, opt report.Options) (printers []report.Printer, finish func(ok bool) error, err error) {
+	var files []*reportFile
+	finish = func(ok bool) error {
 		var errs []error
 		for _, f := range files {
-			errs = append(errs, f.Close())
+			if ok {
+				errs = append(errs, f.commit())
+			} else {
+				f.abort()
+			}
 		}
 		return errors.Join(errs...)
 	}
-	printers := make([]report.Printer, 0, len(outs))
+	printers = make([]report.Printer, 0, len(outs))
 	for _, o := range outs {
 		w := stdout
 		popt := opt
 		if o.path != "" {
-			f, err := os.Create(o.path)
+			f, err := createReport(o.path)
 			if err != nil {
-				_ = closeAll() // nothing was written yet
-				var pe *os.PathError
-				if errors.As(err, &pe) {
-					err = pe.Err // the path is in the message already
-				}
+				_ = finish(false) // nothing was written yet
 				return nil, nil, fmt.Errorf("--format %s=%s: %w", o.format, o.path, err)
 			}
 			files = append(files, f)
 			w = f
 			// A file is no terminal: colour only when asked for always.
-			popt.Color, _ = useColor(colorMode, f)
+			popt.Color = colorMode == "always"
 		}
 		p, err := report.New(o.format, w, popt)
 		if err != nil {
-			_ = closeAll() // nothing was written yet
+			_ = finish(false) // nothing was written yet
 			return nil, nil, fmt.Errorf("--format: %w", err)
 		}
 		printers = append(printers, p)
 	}
-	return printers, closeAll, nil
+	return printers, finish, nil
 }
 
 // enabledRules are the rules turned on for some file: the ones a report
