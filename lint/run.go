@@ -3,6 +3,7 @@ package lint
 import (
 	"cmp"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -194,7 +195,15 @@ func Run(cfg Config, sources []Source) *Result {
 	for i := range results {
 		r := &results[i]
 		if r.err != nil {
+			// A file that cannot be read is an error of the run, and a
+			// finding too, so that every report format shows it.
 			res.Errors = append(res.Errors, r.err)
+			if sev := cfg.severityFor(Syntax, r.path); sev != Off && r.path != "" {
+				res.Findings = append(res.Findings, Finding{
+					Rule: Syntax.ID, Severity: sev, File: r.path, Line: 1, Column: 1,
+					Message: "the file cannot be read: " + errors.Unwrap(r.err).Error(),
+				})
+			}
 			continue
 		}
 		if r.skipped {
@@ -432,7 +441,7 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner) (r fileResult) {
 	}
 	data, oversize, err := readSource(cfg, src, info)
 	if err != nil {
-		return fileResult{err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
+		return fileResult{path: src.Name, err: fmt.Errorf("%s: %w", src.Name, unwrap(err))}
 	}
 	if src.Detect && !profiles.LooksLikeProfile(data) {
 		// Not cached: such files are few, and a cached verdict would

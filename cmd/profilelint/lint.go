@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,11 +142,12 @@ func runLint(c *cli.Context) error {
 		return &exitError{code: exitInternal}
 	case len(pathErrs)+len(res.Errors) > 0 && res.Files == 0:
 		return &exitError{code: exitUsage}
-	case mistyped(pathErrs):
-		// A path that does not exist is a mistake in the command line,
-		// even when other paths were linted. Files skipped on purpose
-		// (links, devices) and unreadable ones are said, and fail the
-		// run only when nothing could be linted.
+	case len(res.Errors) > 0 || failedPath(pathErrs):
+		// A path that does not exist, or a file or folder that cannot be
+		// read, fails the run even when other files were linted: its
+		// findings are unknown. Files skipped on purpose (links,
+		// devices) are said, and fail the run only when nothing could be
+		// linted.
 		return &exitError{code: exitUsage}
 	}
 	if fail != lint.Off {
@@ -455,14 +455,13 @@ func limitFlags() []cli.Flag {
 	}
 }
 
-// mistyped reports whether a path named on the command line does not exist.
-func mistyped(errs []error) bool {
+// failedPath reports whether a path could not be read (it does not exist,
+// or its folder cannot be listed), as against one skipped on purpose.
+func failedPath(errs []error) bool {
 	for _, err := range errs {
-		if errors.Is(err, fs.ErrNotExist) {
-			var skipped *profiles.Skipped
-			if !errors.As(err, &skipped) {
-				return true
-			}
+		var skipped *profiles.Skipped
+		if !errors.As(err, &skipped) {
+			return true
 		}
 	}
 	return false
