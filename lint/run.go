@@ -69,6 +69,10 @@ type Source struct {
 	Read func() ([]byte, error)
 	Stat func() (fs.FileInfo, error)
 	Head func(n int) ([]byte, error)
+	// Partial, set when Read returns only the first bytes of a larger
+	// input (standard input past the size limit, whose size is not
+	// known), judges it over the limit without more being read.
+	Partial bool
 	// Detect, set for a file met in a folder walk, lints the file only
 	// when it is a profile (profiles.LooksLikeProfile); another file is
 	// listed in Result.Skipped. A file named by the user is always linted.
@@ -422,6 +426,10 @@ func statSource(src Source) fs.FileInfo {
 // readSource reads a file, or only its first bytes when it is far over
 // the size limit (oversize): those place the finding.
 func readSource(cfg *Config, src Source, info fs.FileInfo) (data []byte, oversize bool, err error) {
+	if src.Partial {
+		data, err = src.Read()
+		return data, true, err
+	}
 	head := profiles.HeadSize(cfg.Limits)
 	if info != nil && src.Head != nil && cfg.Limits.MaxBytes >= 0 && info.Size() > int64(head) {
 		data, err = src.Head(head)
@@ -466,7 +474,11 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner) (r fileResult) {
 	}
 	file, perr := profiles.ParseWithLimits(src.Name, data, cfg.Limits)
 	if oversize {
-		if se := profiles.CheckSize(data, info.Size(), cfg.Limits); se != nil {
+		size := int64(-1) // more than was read, how much more unknown
+		if info != nil && !src.Partial {
+			size = info.Size()
+		}
+		if se := profiles.CheckSize(data, size, cfg.Limits); se != nil {
 			perr = se
 		}
 	}

@@ -111,10 +111,15 @@ func Guard(src []byte, lim Limits) (err *SyntaxError) {
 // CheckSize reports a file of size bytes over lim.MaxBytes (not counting
 // a byte-order mark) from its first bytes alone, as Parse would: a loader
 // that knows a file's size need not read a huge file whole to reject it.
-// head must hold the file's first lim.MaxBytes+4 bytes, or all of it.
+// head must hold the file's first lim.MaxBytes+4 bytes, or all of it. A
+// negative size stands for a stream of unknown size, of which head is the
+// beginning: it is over the limit when head is.
 func CheckSize(head []byte, size int64, lim Limits) *SyntaxError {
 	if bytes.HasPrefix(head, bom) {
-		head, size = head[len(bom):], size-int64(len(bom))
+		head = head[len(bom):]
+		if size >= 0 {
+			size -= int64(len(bom))
+		}
 	}
 	return tooLarge(head, size, lim.withDefaults())
 }
@@ -123,6 +128,10 @@ func CheckSize(head []byte, size int64, lim Limits) *SyntaxError {
 func HeadSize(lim Limits) int { return lim.withDefaults().MaxBytes + len(bom) + 1 }
 
 func tooLarge(src []byte, size int64, lim Limits) *SyntaxError {
+	if size < 0 && lim.MaxBytes > 0 && len(src) > lim.MaxBytes {
+		// The first bytes of a stream whose size is not known.
+		return &SyntaxError{Pos: posAt(src, lim.MaxBytes), Msg: fmt.Sprintf("the input is over the limit of %d bytes; no more of it was read", lim.MaxBytes)}
+	}
 	if lim.MaxBytes <= 0 || size <= int64(lim.MaxBytes) {
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -193,19 +194,6 @@ func prepare(c *cli.Context, reports []string) (*runInput, error) {
 	}
 	in := &runInput{conf: conf, files: files, pathErrs: pathErrs}
 	memoryLimit(len(files))
-	for _, p := range files {
-		if p == "-" {
-			data, err := io.ReadAll(c.App.Reader)
-			if err != nil {
-				return nil, &exitError{code: exitUsage, err: fmt.Errorf("reading standard input: %w", err)}
-			}
-			in.sources = append(in.sources, lint.Source{Name: c.String("stdin-filename"), Read: func() ([]byte, error) { return bytes.Clone(data), nil }})
-			continue
-		}
-		src := lint.FileSource(p)
-		src.Detect = !named[p]
-		in.sources = append(in.sources, src)
-	}
 	in.cfg = conf.Lint()
 	in.cfg.Jobs = c.Int("jobs")
 	in.cfg.RuleTimeout = c.Duration("rule-timeout")
@@ -219,7 +207,39 @@ func prepare(c *cli.Context, reports []string) (*runInput, error) {
 	if err := selectRules(&in.cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
+	for _, p := range files {
+		if p == "-" {
+			src, err := stdinSource(c.App.Reader, c.String("stdin-filename"), in.cfg.Limits)
+			if err != nil {
+				return nil, &exitError{code: exitUsage, err: err}
+			}
+			in.sources = append(in.sources, src)
+			continue
+		}
+		src := lint.FileSource(p)
+		src.Detect = !named[p]
+		in.sources = append(in.sources, src)
+	}
 	return in, nil
+}
+
+// stdinSource reads a profile from standard input, no more of it than the
+// size limit needs: past the limit, the first bytes are judged (as for a
+// file) and the rest is never read, so a 300 MB stream costs 1 MiB.
+func stdinSource(r io.Reader, name string, lim profiles.Limits) (lint.Source, error) {
+	head := int64(profiles.HeadSize(lim))
+	if lim.MaxBytes < 0 {
+		head = math.MaxInt64 // the limit is off: read it all
+	}
+	data, err := io.ReadAll(io.LimitReader(r, head))
+	if err != nil {
+		return lint.Source{}, fmt.Errorf("reading standard input: %w", err)
+	}
+	return lint.Source{
+		Name:    name,
+		Read:    func() ([]byte, error) { return bytes.Clone(data), nil },
+		Partial: int64(len(data)) == head,
+	}, nil
 }
 
 // walkSkip is what a folder walk passes over: what git ignores below each
