@@ -300,6 +300,7 @@ func (s *scanner) run() {
 	for s.off < len(s.src) {
 		if s.lineStart {
 			s.lineStart = false
+			s.checkContinued()
 			if s.state != stSingle && s.state != stDouble {
 				s.startLine()
 				continue
@@ -344,6 +345,42 @@ func (s *scanner) run() {
 				s.state = stAfter
 			}
 		}
+	}
+}
+
+// checkContinued rejects a line that continues a quoted scalar or a flow
+// collection inside a block collection without being indented more than
+// the collection: YAML forbids it and goccy reads it anyway.
+func (s *scanner) checkContinued() {
+	if s.state != stSingle && s.state != stDouble && len(s.flow) == 0 {
+		return
+	}
+	indent := 0
+	for s.peek(indent) == ' ' {
+		indent++
+	}
+	end := indent
+	for s.peek(end) == ' ' || s.peek(end) == '\t' {
+		end++
+	}
+	switch c := s.peek(end); {
+	case c == '\n' || c == 0 || c == '\r':
+		return // a blank line
+	case (c == ']' || c == '}') && s.state != stSingle && s.state != stDouble:
+		// YAML wants the closing bracket indented too, but formatters
+		// put it under its key, and every parser we know reads that.
+		return
+	}
+	// A line that only holds a flow collection or a scalar opens no sure
+	// level; the collection the text is in is the innermost sure one.
+	for i := len(s.block) - 1; i >= 0; i-- {
+		if !s.block[i].sure {
+			continue
+		}
+		if col := s.block[i].col; indent <= col {
+			s.fail(Pos{Line: s.line, Column: indent + 1, Offset: s.off + indent}, "a line inside quotes or brackets must be indented more than the mapping or list it is in (%d spaces)", col+1)
+		}
+		return
 	}
 }
 
@@ -403,7 +440,10 @@ func (s *scanner) startLine() {
 	}
 	s.doc = docIn
 	if n := len(s.block); n > 0 && s.block[n-1].col == indent {
-		s.count(&s.block[n-1].entries)
+		// ": value" completes the "? key" above it: one entry, not two.
+		if !(c == ':' && s.blankAt(1)) {
+			s.count(&s.block[n-1].entries)
+		}
 	} else {
 		s.block = append(s.block, blockLevel{col: indent, entries: 1, start: s.pos()})
 	}
@@ -485,6 +525,9 @@ func (s *scanner) node(b byte) {
 		s.lineFirst = first
 		return
 	case '#':
+		if !first && s.off > 0 && s.src[s.off-1] == ',' {
+			s.fail(s.pos(), "a comment must be separated from the value before it by a space")
+		}
 		s.next()
 		s.state = stComment
 		return
@@ -543,6 +586,11 @@ func (s *scanner) node(b byte) {
 		s.fail(s.pos(), "%s %s: anchors and aliases are not allowed in a profile; write the value out", what, validPrefix(s.src[s.off:name]))
 	case '!':
 		for s.off < len(s.src) && !isBlankByte(s.src[s.off]) && !(inFlow && isFlowIndicator(s.src[s.off])) {
+			if s.src[s.off] == ',' && s.blankAt(1) && s.src[s.off-1] != '>' {
+				// goccy takes "!!str," for a tag; a verbatim tag
+				// ("!<tag:yaml.org,2002:str>") may hold commas.
+				s.fail(s.pos(), "%q cannot be part of a tag", s.src[s.off])
+			}
 			s.next()
 		}
 		s.state = stNode
@@ -562,6 +610,11 @@ func (s *scanner) node(b byte) {
 			return
 		}
 	case '-', '?', ':':
+		if inFlow && b == '-' && (s.blankAt(1) || isFlowIndicator(s.peek(1))) {
+			// goccy reads "[-]" as a list holding "-"; YAML has no such
+			// value.
+			s.fail(s.pos(), "a lone \"-\" inside brackets is not a value; quote it")
+		}
 		if s.blankAt(1) || (inFlow && b == ':') {
 			col := s.col - 1
 			if b == ':' {
@@ -669,6 +722,10 @@ func (s *scanner) after(b byte) {
 		s.next()
 		s.state = stNode
 	case '#':
+		if p := s.src[s.off-1]; p != ' ' && p != '\t' {
+			// goccy reads `"a"#b` and `[a]#b` as a comment.
+			s.fail(s.pos(), "a comment must be separated from the value before it by a space")
+		}
 		s.next()
 		s.state = stComment
 	case ':':

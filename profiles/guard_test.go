@@ -104,6 +104,8 @@ func guardCases() []guardCase {
 		{name: "block list over the limit", src: "a:\n  - 1\n  # c\n\n  - 2\n  - 3\n", lim: Limits{MaxEntries: 2}, want: "6:3@24: a mapping or list with more than 2 entries"},
 		{name: "entries counted per parent", src: "a:\n  x: 1\n  y: 2\nb:\n  x: 1\n  y: 2\n", lim: Limits{MaxEntries: 2}},
 		{name: "block scalar lines are not entries", src: "a: |\n  x\n  y\n  z\n", lim: Limits{MaxEntries: 1}},
+		{name: "an explicit key is one entry", src: "? a\n: 1\n? b\n: 2\n", lim: Limits{MaxEntries: 2}},
+		{name: "three explicit keys over two", src: "? a\n: 1\n? b\n: 2\n? c\n: 3\n", lim: Limits{MaxEntries: 2}, want: "5:1@16: a mapping or list with more than 2 entries"},
 		{name: "multi-line flow is not block entries", src: "a: [\n  1,\n  2\n]\n", lim: Limits{MaxEntries: 2}},
 
 		// Anchors and aliases: only where a node starts.
