@@ -175,6 +175,7 @@ type blockLevel struct {
 type flowLevel struct {
 	entries int
 	open    bool // an entry has started since the last comma
+	start   Pos  // of its bracket
 }
 
 type scanner struct {
@@ -192,6 +193,8 @@ type scanner struct {
 	raw   int          // unclosed brackets counted everywhere
 	// rawLimit bounds raw; zero turns the backstop off.
 	rawLimit int
+
+	quoteStart Pos // of the quoted scalar being read
 
 	lineFirst bool // nothing but indentation before this point on the line
 	lastEntry int  // column of the last block entry on this line
@@ -377,8 +380,14 @@ func (s *scanner) checkContinued() {
 		if !s.block[i].sure {
 			continue
 		}
-		if col := s.block[i].col; indent <= col {
-			s.fail(Pos{Line: s.line, Column: indent + 1, Offset: s.off + indent}, "a line inside quotes or brackets must be indented more than the mapping or list it is in (%d spaces)", col+1)
+		if indent <= s.block[i].col {
+			// Most often a quote or bracket left open: name it.
+			what, open := "quote", s.quoteStart
+			if s.state != stSingle && s.state != stDouble {
+				f := s.flow[len(s.flow)-1]
+				what, open = fmt.Sprintf("%q", string(s.src[f.start.Offset])), f.start
+			}
+			s.fail(Pos{Line: s.line, Column: indent + 1, Offset: s.off + indent}, "the %s at %d:%d is still open on this line; close it, or indent the line more than the mapping or list it is in", what, open.Line, open.Column)
 		}
 		return
 	}
@@ -560,17 +569,17 @@ func (s *scanner) node(b byte) {
 	case '[', '{':
 		s.keyCol = -1
 		s.checkDepth(s.pos())
+		s.flow = append(s.flow, flowLevel{start: s.pos()})
 		s.next()
-		s.flow = append(s.flow, flowLevel{})
 		s.state = stNode
 		return
 	case '\'':
-		s.keyCol = cand
+		s.keyCol, s.quoteStart = cand, s.pos()
 		s.next()
 		s.state = stSingle
 		return
 	case '"':
-		s.keyCol = cand
+		s.keyCol, s.quoteStart = cand, s.pos()
 		s.next()
 		s.state = stDouble
 		return
