@@ -80,7 +80,8 @@ func (e *SyntaxError) Error() string {
 
 var bom = []byte("\xef\xbb\xbf")
 
-// Parse reads src as one profile document, within DefaultLimits. A
+// Parse reads src as one profile document, within DefaultLimits: as JSON
+// when path ends in ".json", as YAML otherwise. A
 // document that is not well-formed comes back as a *SyntaxError with its
 // position; the file is returned in every case so that callers can still
 // show its lines.
@@ -103,6 +104,14 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 		f.Src, f.BOM = src[len(bom):], true
 	}
 	f.lines = lineStarts(f.Src)
+	if isJSON(path) {
+		root, err := f.readJSON(lim)
+		f.Root = root
+		if err != nil {
+			return f, err
+		}
+		return f, nil
+	}
 	if err := Guard(f.Src, lim); err != nil {
 		return f, err
 	}
