@@ -86,10 +86,17 @@ func (l Limits) withDefaults() Limits {
 // are also counted everywhere, even in quotes and comments, and more than
 // 16 × MaxDepth unclosed ones are rejected: that bounds what the parser's
 // quadratic bracket nesting can cost whatever the scanner missed.
-func Guard(src []byte, lim Limits) (err *SyntaxError) {
+func Guard(src []byte, lim Limits) *SyntaxError {
+	_, err := guard(src, lim)
+	return err
+}
+
+// guard is Guard, and returns the offsets of the tabs inside double-quoted
+// scalars that goccy miscounts (see swapTabs).
+func guard(src []byte, lim Limits) (tabs []int, err *SyntaxError) {
 	lim = lim.withDefaults()
 	if err := tooLarge(src, int64(len(src)), lim); err != nil {
-		return err
+		return nil, err
 	}
 	s := &scanner{src: src, lim: lim, line: 1, col: 1, lastEntry: -1, keyCol: -1, lineStart: true}
 	if lim.MaxDepth > 0 {
@@ -101,11 +108,11 @@ func Guard(src []byte, lim Limits) (err *SyntaxError) {
 			if !ok {
 				panic(r)
 			}
-			err = se.SyntaxError
+			tabs, err = nil, se.SyntaxError
 		}
 	}()
 	s.run()
-	return nil
+	return s.tabs, nil
 }
 
 // CheckSize reports a file of size bytes over lim.MaxBytes (not counting
@@ -195,6 +202,11 @@ type scanner struct {
 	rawLimit int
 
 	quoteStart Pos // of the quoted scalar being read
+	// dqLead is set in the white space that starts a line inside a
+	// double-quoted scalar, which folding drops; tabs lists the tabs
+	// goccy keeps in such scalars (quotedTabs).
+	dqLead bool
+	tabs   []int
 
 	lineFirst bool // nothing but indentation before this point on the line
 	lastEntry int  // column of the last block entry on this line
@@ -278,7 +290,7 @@ func (s *scanner) next() byte {
 
 // quotedRun is how many bytes at the start of src a double-quoted scalar
 // passes over without anything for next to check or count: printable
-// ASCII other than quotes, escapes and brackets, and tabs.
+// ASCII other than quotes, escapes and brackets.
 func quotedRun(src []byte) int {
 	for i, b := range src {
 		if !quotedPlain[b] {
@@ -295,7 +307,6 @@ var quotedPlain = func() (t [256]bool) {
 	for _, b := range "\"\\[]{}" {
 		t[b] = false
 	}
-	t['\t'] = true
 	return t
 }()
 
@@ -308,6 +319,7 @@ func (s *scanner) run() {
 				s.startLine()
 				continue
 			}
+			s.dqLead = true
 		}
 		b := s.src[s.off]
 		switch s.state {
@@ -334,11 +346,19 @@ func (s *scanner) run() {
 			// Most bytes of a file are quoted text that the scanner only
 			// counts: pass over them in one loop.
 			if n := quotedRun(s.src[s.off:]); n > 0 {
+				if s.dqLead && len(bytes.TrimLeft(s.src[s.off:s.off+n], " ")) > 0 {
+					s.dqLead = false
+				}
 				s.off += n
 				s.col += n
 				continue
 			}
+			if b == '\t' {
+				s.quotedTabs()
+				continue
+			}
 			s.next()
+			s.dqLead = false
 			switch b {
 			case '\\':
 				if s.off < len(s.src) {
@@ -391,6 +411,26 @@ func (s *scanner) checkContinued() {
 		}
 		return
 	}
+}
+
+// quotedTabs passes over a run of blanks holding a tab inside a
+// double-quoted scalar, and records the tabs that goccy keeps in the value
+// and miscounts: each one followed on its line by more than white space or
+// by anything but the closing quote makes goccy's scanner skip a byte
+// after the scalar (docs/decisions.md).
+func (s *scanner) quotedTabs() {
+	end := s.off
+	for end < len(s.src) && (s.src[end] == ' ' || s.src[end] == '\t') {
+		end++
+	}
+	kept := !s.dqLead && end < len(s.src) && s.src[end] != '\n' && s.src[end] != '\r'
+	for k := s.off; kept && k < end; k++ {
+		if s.src[k] == '\t' && s.src[k+1] != '"' {
+			s.tabs = append(s.tabs, k)
+		}
+	}
+	s.col += end - s.off
+	s.off = end
 }
 
 // startLine handles indentation: block scalar content, document markers,

@@ -32,6 +32,9 @@ type File struct {
 	released bool
 	// fromTokens is set when the fast path built the tree (fast.go).
 	fromTokens bool
+	// tabMarks is set when tabs in double-quoted scalars went to goccy as
+	// tabMark (swapTabs).
+	tabMarks bool
 
 	// slab hands out scalar nodes in blocks: a profile has hundreds, and
 	// one allocation per block instead of per node spares the collector.
@@ -112,8 +115,9 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 		}
 		return f, nil
 	}
-	if err := Guard(f.Src, lim); err != nil {
-		return f, err
+	tabs, gerr := guard(f.Src, lim)
+	if gerr != nil {
+		return f, gerr
 	}
 	defer func() {
 		// The parser is third-party code fed by anyone who opens a pull
@@ -127,7 +131,7 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 	// two line breaks. YAML reads "\r\n" as "\n" anyway, and without the
 	// "\r"s lines and columns stay the same; Guard has rejected any other
 	// carriage return.
-	text := f.Src
+	text := f.swapTabs(tabs)
 	if bytes.Contains(text, []byte("\r\n")) {
 		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 	}
@@ -335,10 +339,13 @@ func (f *File) scalar(k Kind, value string, tk *token.Token) *Node {
 		n.Style = "single"
 	case token.DoubleQuoteType:
 		n.Style = "double"
+		if f.tabMarks {
+			n.Value = strings.ReplaceAll(n.Value, tabMark, "\t")
+		}
 	}
 	// The token's origin is its raw text with surrounding white space; the
 	// end is known only where that text stands at the start position.
-	raw := strings.TrimSpace(tk.Origin)
+	raw := strings.TrimSpace(f.origin(tk))
 	if raw != "" && f.textAt(n.Pos.Offset, raw) {
 		n.End = f.PosAt(n.Pos.Offset + len(raw))
 	}

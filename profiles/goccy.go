@@ -1,6 +1,7 @@
 package profiles
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/goccy/go-yaml/ast"
@@ -39,7 +40,7 @@ func (f *File) nodePos(tk *token.Token) Pos {
 // in the source, when goccy placed it at the text's end instead.
 func (f *File) textPos(tk *token.Token) Pos {
 	p := f.nodePos(tk)
-	raw := strings.TrimSpace(tk.Origin)
+	raw := strings.TrimSpace(f.origin(tk))
 	if raw == "" || f.textAt(p.Offset, raw) {
 		return p
 	}
@@ -77,4 +78,38 @@ func (f *File) key(n ast.Node, depth int) (*Node, error) {
 		key.Kind, key.Value = String, rawScalar(n, key.Value)
 	}
 	return key, nil
+}
+
+// tabMark stands for a tab inside a double-quoted scalar in the text goccy
+// reads. goccy's scanner counts such a tab twice when more text follows
+// it on the line, and skips as many bytes after the closing quote: the
+// ":" of `"a\tb": c`, the "]" of `["a\tb"]`, the line break before the
+// next key. U+0080 is one rune, as a tab is, so positions stay right;
+// Guard refuses it in the source, so in a value it can only come from an
+// escape, and then the tabs are left alone.
+const tabMark = "\u0080"
+
+// swapTabs returns the text for goccy: f.Src with the tabs at offsets
+// (from guard) as tabMark, unless an escape spells U+0080.
+func (f *File) swapTabs(offsets []int) []byte {
+	src := f.Src
+	if len(offsets) == 0 || bytes.Contains(src, []byte(`\x80`)) || bytes.Contains(src, []byte(`\u0080`)) || bytes.Contains(src, []byte(`\U00000080`)) {
+		return src
+	}
+	text := make([]byte, 0, len(src)+len(offsets))
+	last := 0
+	for _, off := range offsets {
+		text = append(append(text, src[last:off]...), tabMark...)
+		last = off + 1
+	}
+	f.tabMarks = true
+	return append(text, src[last:]...)
+}
+
+// origin is the token's text as written in f.Src.
+func (f *File) origin(tk *token.Token) string {
+	if f.tabMarks && tk.Type == token.DoubleQuoteType {
+		return strings.ReplaceAll(tk.Origin, tabMark, "\t")
+	}
+	return tk.Origin
 }
