@@ -186,11 +186,12 @@ func (r *jsonReader) object() *Node {
 	r.open()
 	// A map finds duplicates in big objects; small ones are scanned.
 	var seen map[string]*Node
+	comma := -1 // the last comma, where a trailing one is reported
 	for {
 		r.space()
 		if r.off < len(r.src) && r.src[r.off] == '}' {
-			if len(out.Fields) > 0 {
-				r.fail(r.off, "a comma before \"}\"; JSON allows no trailing comma")
+			if comma >= 0 {
+				r.fail(comma, "a comma before \"}\"; JSON allows no trailing comma")
 			}
 			break
 		}
@@ -224,6 +225,7 @@ func (r *jsonReader) object() *Node {
 		out.Fields = append(out.Fields, Field{Key: key, Value: r.value()})
 		r.space()
 		if r.off < len(r.src) && r.src[r.off] == ',' {
+			comma = r.off
 			r.off++
 			continue
 		}
@@ -252,11 +254,12 @@ func lookupField(fields []Field, seen map[string]*Node, key string) *Node {
 func (r *jsonReader) array() *Node {
 	out := &Node{Kind: Seq, Pos: r.pos(r.off), Items: []*Node{}}
 	r.open()
+	comma := -1
 	for {
 		r.space()
 		if r.off < len(r.src) && r.src[r.off] == ']' {
-			if len(out.Items) > 0 {
-				r.fail(r.off, "a comma before \"]\"; JSON allows no trailing comma")
+			if comma >= 0 {
+				r.fail(comma, "a comma before \"]\"; JSON allows no trailing comma")
 			}
 			break
 		}
@@ -264,6 +267,7 @@ func (r *jsonReader) array() *Node {
 		out.Items = append(out.Items, r.value())
 		r.space()
 		if r.off < len(r.src) && r.src[r.off] == ',' {
+			comma = r.off
 			r.off++
 			continue
 		}
