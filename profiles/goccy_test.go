@@ -45,3 +45,48 @@ func TestParseQuotedTabs(t *testing.T) {
 		})
 	}
 }
+
+// TestParsePositionsAfterGoccy checks the positions goccy gets wrong
+// (nodePos, textPos) without the YAML suite at hand.
+func TestParsePositionsAfterGoccy(t *testing.T) {
+	tests := []struct {
+		name, src, ptr string
+		key            bool
+		line, col      int
+	}{
+		// A whitespace finding counts from the scalar's start: it must be
+		// the text, not the space after the tag.
+		{name: "tagged scalar", src: "title: !!str Platform  Engineer\n", ptr: "/title", line: 1, col: 14},
+		{name: "tagged key", src: "!!str a: b\n", ptr: "/a", key: true, line: 1, col: 7},
+		{name: "tagged root mapping", src: "!!str a: b\n", ptr: "", line: 1, col: 7},
+		{name: "tagged flow list", src: "a: !!seq [b]\n", ptr: "/a", line: 1, col: 10},
+		{name: "after a tab", src: "a:\tb\n", ptr: "/a", line: 1, col: 4},
+		// goccy places these at their end: the last scalar of the file,
+		// continued on a line that starts with "-" (suite case AB8U).
+		{name: "multi-line plain scalar in a list", src: "- single multiline\n - sequence entry\n", ptr: "/0", line: 1, col: 3},
+		{name: "multi-line plain value", src: "a: x\n -y\n", ptr: "/a", line: 1, col: 4},
+		{name: "explicit key", src: "? a\n: b\n", ptr: "/a", key: true, line: 1, col: 3},
+		{name: "explicit key's value", src: "? a\n: b\n", ptr: "/a", line: 2, col: 3},
+		{name: "empty item", src: "- \n- b\n", ptr: "/0", line: 1, col: 3},
+		{name: "empty value at the end", src: "a: b\nc:", ptr: "/c", line: 2, col: 3},
+		{name: "empty value before a key", src: "a:\nb: c\n", ptr: "/a", line: 1, col: 3},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := Parse("p.yaml", []byte(tc.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := f.Root.Lookup(tc.ptr)
+			if tc.key {
+				n = f.Root.LookupKey(tc.ptr)
+			}
+			if n == nil {
+				t.Fatalf("no node at %s", tc.ptr)
+			}
+			if n.Pos.Line != tc.line || n.Pos.Column != tc.col || f.PosAt(n.Pos.Offset) != n.Pos {
+				t.Errorf("at %+v, want %d:%d", n.Pos, tc.line, tc.col)
+			}
+		})
+	}
+}
