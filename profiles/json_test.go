@@ -210,14 +210,27 @@ func longJSON(size int) []byte {
 	return []byte(b.String())
 }
 
+// BenchmarkParseJSONLine parses a 1 MB single-line JSON profile, next to
+// encoding/json decoding it into any (with no positions) for scale.
 func BenchmarkParseJSONLine(b *testing.B) {
 	src := longJSON(1<<20 - 1<<10) // just under the default MaxBytes
-	b.SetBytes(int64(len(src)))
-	for b.Loop() {
-		if _, err := Parse("p.json", src); err != nil {
-			b.Fatal(err)
+	b.Run("Parse", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			if _, err := Parse("p.json", src); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for b.Loop() {
+			var v any
+			if err := json.Unmarshal(src, &v); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 }
 
 // FuzzParseJSON holds the JSON reader to encoding/json: the same verdict
