@@ -206,7 +206,7 @@ func (b *builder) blockSeq(col int) (*Node, error) {
 			return nil, errSlowPath
 		}
 		if len(out.Items) == 0 {
-			out.Pos = b.f.tokenPos(tk)
+			out.Pos = b.f.nodePos(tk)
 		}
 		b.next()
 		it := b.peek()
@@ -235,7 +235,7 @@ func (b *builder) blockScalar() (*Node, error) {
 
 func (b *builder) flowMap() (*Node, error) {
 	open := b.next()
-	out := &Node{Kind: Map, Pos: b.f.tokenPos(open), Fields: []Field{}} // as convert: never nil
+	out := &Node{Kind: Map, Pos: b.f.nodePos(open), Fields: []Field{}} // as convert: never nil
 	for {
 		if tk := b.peek(); tk != nil && tk.Type == token.MappingEndType && len(out.Fields) == 0 {
 			b.next()
@@ -261,7 +261,7 @@ func (b *builder) flowMap() (*Node, error) {
 
 func (b *builder) flowSeq() (*Node, error) {
 	open := b.next()
-	out := &Node{Kind: Seq, Pos: b.f.tokenPos(open), Items: []*Node{}}
+	out := &Node{Kind: Seq, Pos: b.f.nodePos(open), Items: []*Node{}}
 	for {
 		if tk := b.peek(); tk != nil && tk.Type == token.SequenceEndType && len(out.Items) == 0 {
 			b.next()

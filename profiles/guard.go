@@ -86,10 +86,17 @@ func (l Limits) withDefaults() Limits {
 // are also counted everywhere, even in quotes and comments, and more than
 // 16 × MaxDepth unclosed ones are rejected: that bounds what the parser's
 // quadratic bracket nesting can cost whatever the scanner missed.
-func Guard(src []byte, lim Limits) (err *SyntaxError) {
+func Guard(src []byte, lim Limits) *SyntaxError {
+	_, err := guard(src, lim)
+	return err
+}
+
+// guard is Guard, and returns the offsets of the tabs inside double-quoted
+// scalars that goccy miscounts (see swapTabs).
+func guard(src []byte, lim Limits) (tabs []int, err *SyntaxError) {
 	lim = lim.withDefaults()
 	if err := tooLarge(src, int64(len(src)), lim); err != nil {
-		return err
+		return nil, err
 	}
 	s := &scanner{src: src, lim: lim, line: 1, col: 1, lastEntry: -1, keyCol: -1, lineStart: true}
 	if lim.MaxDepth > 0 {
@@ -101,11 +108,11 @@ func Guard(src []byte, lim Limits) (err *SyntaxError) {
 			if !ok {
 				panic(r)
 			}
-			err = se.SyntaxError
+			tabs, err = nil, se.SyntaxError
 		}
 	}()
 	s.run()
-	return nil
+	return s.tabs, nil
 }
 
 // CheckSize reports a file of size bytes over lim.MaxBytes (not counting
@@ -184,6 +191,7 @@ type blockLevel struct {
 type flowLevel struct {
 	entries int
 	open    bool // an entry has started since the last comma
+	start   Pos  // of its bracket
 }
 
 type scanner struct {
@@ -201,6 +209,13 @@ type scanner struct {
 	raw   int          // unclosed brackets counted everywhere
 	// rawLimit bounds raw; zero turns the backstop off.
 	rawLimit int
+
+	quoteStart Pos // of the quoted scalar being read
+	// dqLead is set in the white space that starts a line inside a
+	// double-quoted scalar, which folding drops; tabs lists the tabs
+	// goccy keeps in such scalars (quotedTabs).
+	dqLead bool
+	tabs   []int
 
 	lineFirst bool // nothing but indentation before this point on the line
 	lastEntry int  // column of the last block entry on this line
@@ -284,7 +299,7 @@ func (s *scanner) next() byte {
 
 // quotedRun is how many bytes at the start of src a double-quoted scalar
 // passes over without anything for next to check or count: printable
-// ASCII other than quotes, escapes and brackets, and tabs.
+// ASCII other than quotes, escapes and brackets.
 func quotedRun(src []byte) int {
 	for i, b := range src {
 		if !quotedPlain[b] {
@@ -301,7 +316,6 @@ var quotedPlain = func() (t [256]bool) {
 	for _, b := range "\"\\[]{}" {
 		t[b] = false
 	}
-	t['\t'] = true
 	return t
 }()
 
@@ -309,10 +323,12 @@ func (s *scanner) run() {
 	for s.off < len(s.src) {
 		if s.lineStart {
 			s.lineStart = false
+			s.checkContinued()
 			if s.state != stSingle && s.state != stDouble {
 				s.startLine()
 				continue
 			}
+			s.dqLead = true
 		}
 		b := s.src[s.off]
 		switch s.state {
@@ -339,11 +355,19 @@ func (s *scanner) run() {
 			// Most bytes of a file are quoted text that the scanner only
 			// counts: pass over them in one loop.
 			if n := quotedRun(s.src[s.off:]); n > 0 {
+				if s.dqLead && len(bytes.TrimLeft(s.src[s.off:s.off+n], " ")) > 0 {
+					s.dqLead = false
+				}
 				s.off += n
 				s.col += n
 				continue
 			}
+			if b == '\t' {
+				s.quotedTabs()
+				continue
+			}
 			s.next()
+			s.dqLead = false
 			switch b {
 			case '\\':
 				if s.off < len(s.src) {
@@ -354,6 +378,68 @@ func (s *scanner) run() {
 			}
 		}
 	}
+}
+
+// checkContinued rejects a line that continues a quoted scalar or a flow
+// collection inside a block collection without being indented more than
+// the collection: YAML forbids it and goccy reads it anyway.
+func (s *scanner) checkContinued() {
+	if s.state != stSingle && s.state != stDouble && len(s.flow) == 0 {
+		return
+	}
+	indent := 0
+	for s.peek(indent) == ' ' {
+		indent++
+	}
+	end := indent
+	for s.peek(end) == ' ' || s.peek(end) == '\t' {
+		end++
+	}
+	switch c := s.peek(end); {
+	case c == '\n' || c == 0 || c == '\r':
+		return // a blank line
+	case (c == ']' || c == '}') && s.state != stSingle && s.state != stDouble:
+		// YAML wants the closing bracket indented too, but formatters
+		// put it under its key, and every parser we know reads that.
+		return
+	}
+	// A line that only holds a flow collection or a scalar opens no sure
+	// level; the collection the text is in is the innermost sure one.
+	for i := len(s.block) - 1; i >= 0; i-- {
+		if !s.block[i].sure {
+			continue
+		}
+		if indent <= s.block[i].col {
+			// Most often a quote or bracket left open: name it.
+			what, open := "quote", s.quoteStart
+			if s.state != stSingle && s.state != stDouble {
+				f := s.flow[len(s.flow)-1]
+				what, open = fmt.Sprintf("%q", string(s.src[f.start.Offset])), f.start
+			}
+			s.fail(Pos{Line: s.line, Column: indent + 1, Offset: s.off + indent}, "the %s at %d:%d is still open on this line; close it, or indent the line more than the mapping or list it is in", what, open.Line, open.Column)
+		}
+		return
+	}
+}
+
+// quotedTabs passes over a run of blanks holding a tab inside a
+// double-quoted scalar, and records the tabs that goccy keeps in the value
+// and miscounts: each one followed on its line by more than white space or
+// by anything but the closing quote makes goccy's scanner skip a byte
+// after the scalar (docs/decisions.md).
+func (s *scanner) quotedTabs() {
+	end := s.off
+	for end < len(s.src) && (s.src[end] == ' ' || s.src[end] == '\t') {
+		end++
+	}
+	kept := !s.dqLead && end < len(s.src) && s.src[end] != '\n' && s.src[end] != '\r'
+	for k := s.off; kept && k < end; k++ {
+		if s.src[k] == '\t' && s.src[k+1] != '"' {
+			s.tabs = append(s.tabs, k)
+		}
+	}
+	s.col += end - s.off
+	s.off = end
 }
 
 // startLine handles indentation: block scalar content, document markers,
@@ -412,7 +498,10 @@ func (s *scanner) startLine() {
 	}
 	s.doc = docIn
 	if n := len(s.block); n > 0 && s.block[n-1].col == indent {
-		s.count(&s.block[n-1].entries)
+		// ": value" completes the "? key" above it: one entry, not two.
+		if !(c == ':' && s.blankAt(1)) {
+			s.count(&s.block[n-1].entries)
+		}
 	} else {
 		s.block = append(s.block, blockLevel{col: indent, entries: 1, start: s.pos()})
 	}
@@ -494,6 +583,9 @@ func (s *scanner) node(b byte) {
 		s.lineFirst = first
 		return
 	case '#':
+		if !first && s.off > 0 && s.src[s.off-1] == ',' {
+			s.fail(s.pos(), "a comment must be separated from the value before it by a space")
+		}
 		s.next()
 		s.state = stComment
 		return
@@ -526,17 +618,17 @@ func (s *scanner) node(b byte) {
 	case '[', '{':
 		s.keyCol = -1
 		s.checkDepth(s.pos())
+		s.flow = append(s.flow, flowLevel{start: s.pos()})
 		s.next()
-		s.flow = append(s.flow, flowLevel{})
 		s.state = stNode
 		return
 	case '\'':
-		s.keyCol = cand
+		s.keyCol, s.quoteStart = cand, s.pos()
 		s.next()
 		s.state = stSingle
 		return
 	case '"':
-		s.keyCol = cand
+		s.keyCol, s.quoteStart = cand, s.pos()
 		s.next()
 		s.state = stDouble
 		return
@@ -552,6 +644,11 @@ func (s *scanner) node(b byte) {
 		s.fail(s.pos(), "%s %s: anchors and aliases are not allowed in a profile; write the value out", what, validPrefix(s.src[s.off:name]))
 	case '!':
 		for s.off < len(s.src) && !isBlankByte(s.src[s.off]) && !(inFlow && isFlowIndicator(s.src[s.off])) {
+			if s.src[s.off] == ',' && s.blankAt(1) && s.src[s.off-1] != '>' {
+				// goccy takes "!!str," for a tag; a verbatim tag
+				// ("!<tag:yaml.org,2002:str>") may hold commas.
+				s.fail(s.pos(), "%q cannot be part of a tag", s.src[s.off])
+			}
 			s.next()
 		}
 		s.state = stNode
@@ -571,6 +668,11 @@ func (s *scanner) node(b byte) {
 			return
 		}
 	case '-', '?', ':':
+		if inFlow && b == '-' && (s.blankAt(1) || isFlowIndicator(s.peek(1))) {
+			// goccy reads "[-]" as a list holding "-"; YAML has no such
+			// value.
+			s.fail(s.pos(), "a lone \"-\" inside brackets is not a value; quote it")
+		}
 		if s.blankAt(1) || (inFlow && b == ':') {
 			col := s.col - 1
 			if b == ':' {
@@ -678,6 +780,10 @@ func (s *scanner) after(b byte) {
 		s.next()
 		s.state = stNode
 	case '#':
+		if p := s.src[s.off-1]; p != ' ' && p != '\t' {
+			// goccy reads `"a"#b` and `[a]#b` as a comment.
+			s.fail(s.pos(), "a comment must be separated from the value before it by a space")
+		}
 		s.next()
 		s.state = stComment
 	case ':':

@@ -104,6 +104,20 @@ func guardCases() []guardCase {
 		{name: "block list over the limit", src: "a:\n  - 1\n  # c\n\n  - 2\n  - 3\n", lim: Limits{MaxEntries: 2}, want: "6:3@24: a mapping or list with more than 2 entries"},
 		{name: "entries counted per parent", src: "a:\n  x: 1\n  y: 2\nb:\n  x: 1\n  y: 2\n", lim: Limits{MaxEntries: 2}},
 		{name: "block scalar lines are not entries", src: "a: |\n  x\n  y\n  z\n", lim: Limits{MaxEntries: 1}},
+		// What goccy reads though YAML forbids it (YAML test suite cases).
+		{name: "comment glued to a quoted value", src: "key: \"value\"# c\n", want: "1:13@12: a comment must be separated from the value before it by a space"},
+		{name: "comment glued to a flow list", src: "[a, b]#c\n", want: "1:7@6: a comment must be separated from the value before it by a space"},
+		{name: "comment glued to a comma", src: "[a, b,#c\n]\n", want: "1:7@6: a comment must be separated from the value before it by a space"},
+		{name: "comment after a comma and a space", src: "[a, b, #c\n]\n"},
+		{name: "lone dash in brackets", src: "- [a, -]\n", want: `1:7@6: a lone "-" inside brackets is not a value; quote it`},
+		{name: "dash word in brackets", src: "[-a, a-, \"-\"]\n"},
+		{name: "tag ending in a comma", src: "- !!str, x\n", want: `1:8@7: ',' cannot be part of a tag`},
+		{name: "verbatim tag with a comma", src: "- !<tag:yaml.org,2002:str> x\n"},
+		{name: "flow list continued at the key's column", src: "a: [x,\ny]\n", want: `2:1@7: the "[" at 1:4 is still open on this line; close it, or indent the line more than the mapping or list it is in`},
+		{name: "quote continued at the key's column", src: "a: \"x\ny\"\n", want: "2:1@6: the quote at 1:4 is still open on this line; close it, or indent the line more than the mapping or list it is in"},
+		{name: "flow list continued under its key", src: "a: [x,\n  y,\n]\nb: \"x\n  y\"\n"},
+		{name: "an explicit key is one entry", src: "? a\n: 1\n? b\n: 2\n", lim: Limits{MaxEntries: 2}},
+		{name: "three explicit keys over two", src: "? a\n: 1\n? b\n: 2\n? c\n: 3\n", lim: Limits{MaxEntries: 2}, want: "5:1@16: a mapping or list with more than 2 entries"},
 		{name: "multi-line flow is not block entries", src: "a: [\n  1,\n  2\n]\n", lim: Limits{MaxEntries: 2}},
 
 		// Anchors and aliases: only where a node starts.

@@ -32,6 +32,9 @@ type File struct {
 	released bool
 	// fromTokens is set when the fast path built the tree (fast.go).
 	fromTokens bool
+	// tabMarks is set when tabs in double-quoted scalars went to goccy as
+	// tabMark (swapTabs).
+	tabMarks bool
 
 	// slab hands out scalar nodes in blocks: a profile has hundreds, and
 	// one allocation per block instead of per node spares the collector.
@@ -80,7 +83,8 @@ func (e *SyntaxError) Error() string {
 
 var bom = []byte("\xef\xbb\xbf")
 
-// Parse reads src as one profile document, within DefaultLimits. A
+// Parse reads src as one profile document, within DefaultLimits: as JSON
+// when path ends in ".json", as YAML otherwise. A
 // document that is not well-formed comes back as a *SyntaxError with its
 // position; the file is returned in every case so that callers can still
 // show its lines.
@@ -103,8 +107,17 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 		f.Src, f.BOM = src[len(bom):], true
 	}
 	f.lines = lineStarts(f.Src)
-	if err := Guard(f.Src, lim); err != nil {
-		return f, err
+	if isJSON(path) {
+		root, err := f.readJSON(lim)
+		f.Root = root
+		if err != nil {
+			return f, err
+		}
+		return f, nil
+	}
+	tabs, gerr := guard(f.Src, lim)
+	if gerr != nil {
+		return f, gerr
 	}
 	defer func() {
 		// The parser is third-party code fed by anyone who opens a pull
@@ -118,7 +131,7 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 	// two line breaks. YAML reads "\r\n" as "\n" anyway, and without the
 	// "\r"s lines and columns stay the same; Guard has rejected any other
 	// carriage return.
-	text := f.Src
+	text := f.swapTabs(tabs)
 	if bytes.Contains(text, []byte("\r\n")) {
 		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 	}
@@ -188,16 +201,18 @@ func (f *File) convert(n ast.Node, depth int) (*Node, error) {
 	}
 	switch n := n.(type) {
 	case *ast.MappingNode:
-		out := &Node{Kind: Map, Pos: f.tokenPos(n.GetToken()), Fields: make([]Field, 0, len(n.Values))}
-		if len(n.Values) > 0 && !n.IsFlowStyle {
-			out.Pos = f.tokenPos(n.Values[0].Key.GetToken())
-		}
+		out := &Node{Kind: Map, Pos: f.nodePos(n.GetToken()), Fields: make([]Field, 0, len(n.Values))}
 		for _, mv := range n.Values {
 			fld, err := f.field(mv, depth)
 			if err != nil {
 				return nil, err
 			}
 			out.Fields = append(out.Fields, fld)
+		}
+		if len(out.Fields) > 0 && !n.IsFlowStyle {
+			// A block mapping starts at its first key's text, after any
+			// tag or "?".
+			out.Pos = out.Fields[0].Key.Pos
 		}
 		return out, nil
 	case *ast.MappingValueNode:
@@ -207,7 +222,7 @@ func (f *File) convert(n ast.Node, depth int) (*Node, error) {
 		}
 		return &Node{Kind: Map, Pos: fld.Key.Pos, Fields: []Field{fld}}, nil
 	case *ast.SequenceNode:
-		out := &Node{Kind: Seq, Pos: f.tokenPos(n.GetToken()), Items: make([]*Node, 0, len(n.Values))}
+		out := &Node{Kind: Seq, Pos: f.nodePos(n.GetToken()), Items: make([]*Node, 0, len(n.Values))}
 		for _, v := range n.Values {
 			it, err := f.convert(v, depth+1)
 			if err != nil {
@@ -261,6 +276,13 @@ func (f *File) convert(n ast.Node, depth int) (*Node, error) {
 			inner.Kind, inner.Value = String, rawScalar(n.Value, inner.Value)
 		}
 		return inner, nil
+	case *ast.MappingKeyNode:
+		// "? a" with no ":": a key whose value is empty.
+		key, err := f.key(n, depth)
+		if err != nil {
+			return nil, err
+		}
+		return &Node{Kind: Map, Pos: key.Pos, Fields: []Field{{Key: key, Value: &Node{Kind: Null, Pos: key.Pos}}}}, nil
 	case *ast.AnchorNode, *ast.AliasNode, *ast.MergeKeyNode:
 		return nil, &SyntaxError{Pos: f.tokenPos(n.GetToken()), Msg: "anchors, aliases and merge keys are not allowed in a profile; write the value out"}
 	case *ast.CommentGroupNode:
@@ -275,17 +297,9 @@ func (f *File) field(mv *ast.MappingValueNode, depth int) (Field, error) {
 	if _, ok := mv.Key.(*ast.MergeKeyNode); ok {
 		return Field{}, &SyntaxError{Pos: f.tokenPos(mv.Key.GetToken()), Msg: "anchors, aliases and merge keys are not allowed in a profile; write the value out"}
 	}
-	key, err := f.convert(mv.Key, depth+1)
+	key, err := f.key(mv.Key, depth)
 	if err != nil {
 		return Field{}, err
-	}
-	if key.Kind == Map || key.Kind == Seq {
-		return Field{}, &SyntaxError{Pos: key.Pos, Msg: "a mapping key must be a scalar"}
-	}
-	if key.Kind != String {
-		// A key is text as written: "010:" and "10:" are two keys to the
-		// parser, and must stay two for Lookup (found by FuzzParse).
-		key.Kind, key.Value = String, rawScalar(mv.Key, key.Value)
 	}
 	var val *Node
 	if mv.Value == nil {
@@ -319,17 +333,20 @@ func rawScalar(n ast.Node, def string) string {
 
 func (f *File) scalar(k Kind, value string, tk *token.Token) *Node {
 	n := f.node()
-	*n = Node{Kind: k, Value: value, Pos: f.tokenPos(tk), Style: "plain"}
+	*n = Node{Kind: k, Value: value, Pos: f.textPos(tk), Style: "plain"}
 	switch tk.Type {
 	case token.SingleQuoteType:
 		n.Style = "single"
 	case token.DoubleQuoteType:
 		n.Style = "double"
+		if f.tabMarks {
+			n.Value = strings.ReplaceAll(n.Value, tabMark, "\t")
+		}
 	}
 	// The token's origin is its raw text with surrounding white space; the
 	// end is known only where that text stands at the start position.
-	raw := strings.TrimSpace(tk.Origin)
-	if raw != "" && n.Pos.Offset+len(raw) <= len(f.Src) && string(f.Src[n.Pos.Offset:n.Pos.Offset+len(raw)]) == raw {
+	raw := strings.TrimSpace(f.origin(tk))
+	if raw != "" && f.textAt(n.Pos.Offset, raw) {
 		n.End = f.PosAt(n.Pos.Offset + len(raw))
 	}
 	return n
