@@ -29,19 +29,33 @@ func (e *WriteError) Error() string {
 
 func (e *WriteError) Unwrap() error { return e.Err }
 
+// ErrReadOnly is returned by Write for a file that its mode marks as not
+// to be written. Replacing a file takes write permission on its folder
+// only, so without this check a read-only file would be rewritten like
+// any other; Writer.Force writes it all the same.
+var ErrReadOnly = errors.New("read-only; not written")
+
+// A Writer replaces files with their fixed text (see Write). The zero
+// Writer refuses read-only files.
+type Writer struct {
+	// Force writes read-only files too.
+	Force bool
+}
+
 // Write replaces the file at path with data, atomically: data goes to a
 // temporary file in the same folder, which is synced, closed, given the
 // original's permissions and renamed over it, so that readers see the old
 // file or the new one and never a part. read is what the file held when
 // the fix was computed; when the file no longer holds it, nothing is
-// written and the error is ErrChanged. On any failure the original is left
-// as it was and the temporary file is removed.
+// written and the error is ErrChanged. A read-only file is not written
+// (ErrReadOnly) unless w.Force. On any failure the original is left as it
+// was and the temporary file is removed.
 //
 // A symbolic link is followed and its target replaced. A rename gives the
 // file a new inode: hard links to it keep the old text. The owner and
 // group are kept where the writer may set them (root), else they are the
 // writer's.
-func Write(path string, read, data []byte) (err error) {
+func (w *Writer) Write(path string, read, data []byte) (err error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return &WriteError{Path: path, Err: unwrapPath(err)}
@@ -52,6 +66,9 @@ func Write(path string, read, data []byte) (err error) {
 	}
 	if !info.Mode().IsRegular() {
 		return &WriteError{Path: path, Err: errors.New("not a regular file; not written")}
+	}
+	if !w.Force && readOnly(target, info) {
+		return &WriteError{Path: path, Err: ErrReadOnly}
 	}
 	dir := filepath.Dir(target)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".profilelint-*")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,7 +34,7 @@ no schema finding the file did not have; a refused fix is reported on
 standard error and nothing of it is written. Files are replaced atomically
 (a temporary file in the same folder, synced, given the original's mode and
 renamed over it); a file that changed on disk since it was read is not
-written.
+written, nor is a read-only one unless --force.
 
   --diff   print what would change as a unified diff; write nothing
   --check  exit 1 when a fix would apply; write nothing (for pre-commit)
@@ -49,6 +50,7 @@ be read or a file that could not be written (the file is left as it was),
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "diff", Usage: "print the changes as a unified diff instead of writing them"},
 			&cli.BoolFlag{Name: "check", Usage: "exit 1 when a fix would apply; write nothing"},
+			&cli.BoolFlag{Name: "force", Usage: "write read-only files too"},
 			&cli.StringSliceFlag{Name: "only", Usage: "apply the fixes of these rules only (repeat the flag or separate ids with commas)"},
 			&cli.StringSliceFlag{Name: "disable", Usage: "do not apply the fixes of these rules"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report, and to match the configuration with, for a profile read from standard input"},
@@ -61,6 +63,7 @@ be read or a file that could not be written (the file is left as it was),
 
 func runFix(c *cli.Context) error {
 	stdout, stderr := c.App.Writer, c.App.ErrWriter
+	w := &fix.Writer{Force: c.Bool("force")}
 	dryRun := c.Bool("diff") || c.Bool("check")
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
@@ -141,7 +144,10 @@ func runFix(c *cli.Context) error {
 			fmt.Fprintf(stderr, "fixed %s in %s\n", n, path)
 			continue
 		}
-		if err := fix.Write(path, old, r.New); err != nil {
+		if err := w.Write(path, old, r.New); err != nil {
+			if errors.Is(err, fix.ErrReadOnly) {
+				err = fmt.Errorf("%w (--force writes it)", err)
+			}
 			fmt.Fprintf(stderr, "profilelint: %v\n", err)
 			failed = true
 			continue
