@@ -16,3 +16,7 @@ func readOnly(path string, info fs.FileInfo) bool {
 	const wOK = 2 // W_OK, the same on every unix
 	return info.Mode().Perm()&0o222 == 0 || syscall.Access(path, wOK) == syscall.EACCES
 }
+
+// removeFile removes a file, never a folder (os.Remove would take an
+// empty folder put in the file's place meanwhile).
+func removeFile(path string) error { return syscall.Unlink(path) }

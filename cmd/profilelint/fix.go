@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/rogpeppe/go-internal/diff"
 	"github.com/urfave/cli/v2"
@@ -63,7 +64,9 @@ be read or a file that could not be written (the file is left as it was),
 
 func runFix(c *cli.Context) error {
 	stdout, stderr := c.App.Writer, c.App.ErrWriter
-	w := &fix.Writer{Force: c.Bool("force")}
+	w := &fix.Writer{Force: c.Bool("force"), Start: time.Now(), Removed: func(path string) {
+		fmt.Fprintf(stderr, "profilelint: removed %s, a temporary copy left by a fix that was stopped\n", path)
+	}}
 	dryRun := c.Bool("diff") || c.Bool("check")
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
