@@ -129,8 +129,9 @@ func (w *Writer) Write(path string, read, data []byte) (err error) {
 	}
 	// The file must still hold what the fix was computed from. (A writer
 	// that slips in between this check and the rename is not detected:
-	// no portable lock covers that.)
-	now, err := os.ReadFile(target)
+	// no portable lock covers that.) One byte more than read tells a file
+	// that grew, however large it has grown.
+	now, err := readAtMost(target, int64(len(read))+1)
 	if err != nil {
 		return fail("re-reading the file", err)
 	}

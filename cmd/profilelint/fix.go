@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -100,19 +99,18 @@ func runFix(c *cli.Context) error {
 		fmt.Fprintf(stderr, "profilelint: %v\n", e)
 	}
 	for _, path := range files {
-		var old []byte
+		var r *fix.Result
 		if stdin {
 			path = c.String("stdin-filename")
-			old, err = io.ReadAll(c.App.Reader)
+			r, err = fix.Read(opts, path, c.App.Reader)
 		} else {
-			old, err = os.ReadFile(path)
+			r, err = fix.Path(opts, path)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "profilelint: %s: %v\n", path, pathErr(err))
 			failed = true
 			continue
 		}
-		r := fix.File(opts, path, old)
 		if stdin && !dryRun {
 			// Like gofmt: the text, fixed or not, goes to standard output.
 			stdout.Write(r.New)
@@ -147,7 +145,7 @@ func runFix(c *cli.Context) error {
 			fmt.Fprintf(stderr, "fixed %s in %s\n", n, path)
 			continue
 		}
-		if err := w.Write(path, old, r.New); err != nil {
+		if err := w.Write(path, r.Old, r.New); err != nil {
 			if errors.Is(err, fix.ErrReadOnly) {
 				err = fmt.Errorf("%w (--force writes it)", err)
 			}
