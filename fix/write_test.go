@@ -3,6 +3,7 @@ package fix
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -102,8 +103,13 @@ func TestWriteSweepsStaleTemporaryFiles(t *testing.T) {
 	at(".p.yaml.profilelint-x", old)
 	at("kept", old)
 	at(".d.profilelint-4", old)
-	if err := os.Symlink("kept", filepath.Join(dir, ".l.profilelint-5")); err != nil {
+	link := filepath.Join(dir, ".l.profilelint-5")
+	if err := os.Symlink("kept", link); err != nil {
 		t.Fatal(err)
+	}
+	// An old link, not only an old target (Chtimes follows links).
+	if out, err := exec.Command("touch", "-h", "-d", "2020-01-02 03:04:05", link).CombinedOutput(); err != nil {
+		t.Logf("the link keeps its own time: touch -h: %v %s", err, out)
 	}
 
 	var removed []string
