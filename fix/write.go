@@ -31,10 +31,11 @@ func (e *WriteError) Error() string {
 
 func (e *WriteError) Unwrap() error { return e.Err }
 
-// ErrReadOnly is returned by Write for a file that its mode marks as not
-// to be written. Replacing a file takes write permission on its folder
-// only, so without this check a read-only file would be rewritten like
-// any other; Writer.Force writes it all the same.
+// ErrReadOnly is returned by Write for a read-only file: one without write
+// permission, or without it for the user running fix. Replacing a file
+// takes write permission on its folder only, so without this check a
+// read-only file would be rewritten like any other; Writer.Force writes
+// it all the same.
 var ErrReadOnly = errors.New("read-only; not written")
 
 // StaleAge is how long before a run began a temporary file of fix must
