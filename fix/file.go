@@ -54,6 +54,11 @@ type Result struct {
 	// Syntax is set when the file itself is not well-formed: nothing is
 	// fixed in a file that does not parse.
 	Syntax *lint.Finding
+
+	// applied holds each round's edits, in offsets of the text the round
+	// began with (after a byte-order mark): tests replay them to see that
+	// nothing outside them changed.
+	applied [][]lint.Edit
 }
 
 // Changed reports whether fixing changed the file.
@@ -128,6 +133,7 @@ func File(opts Options, name string, data []byte) *Result {
 		for _, c := range applied {
 			res.Fixed = append(res.Fixed, c.Finding)
 		}
+		res.applied = append(res.applied, edits(applied))
 		cur = next
 		res.New = cur
 	}

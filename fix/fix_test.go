@@ -218,7 +218,7 @@ func TestWrite(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old\n"), 0o640); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(path, []byte("old\n"), []byte("new\n")); err != nil {
+	if err := new(Writer).Write(path, []byte("old\n"), []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(path)
@@ -237,7 +237,7 @@ func TestWriteFollowsSymlinks(t *testing.T) {
 	if err := os.Symlink("real.yaml", link); err != nil {
 		t.Skip(err)
 	}
-	if err := Write(link, []byte("old\n"), []byte("new\n")); err != nil {
+	if err := new(Writer).Write(link, []byte("old\n"), []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
@@ -252,7 +252,7 @@ func TestWriteRefusesAChangedFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "p.yaml")
 	write(t, path, "edited meanwhile\n")
-	err := Write(path, []byte("old\n"), []byte("new\n"))
+	err := new(Writer).Write(path, []byte("old\n"), []byte("new\n"))
 	if !errors.Is(err, ErrChanged) {
 		t.Fatalf("err = %v", err)
 	}
@@ -272,7 +272,7 @@ func TestWriteFailureLeavesTheOriginal(t *testing.T) {
 	path := filepath.Join(dir, "sub", "p.yaml")
 	mkdir(t, filepath.Join(dir, "sub"))
 	write(t, path, "old\n")
-	err := Write(filepath.Join(dir, "sub", "p.yaml", "x"), []byte("old\n"), []byte("new\n"))
+	err := new(Writer).Write(filepath.Join(dir, "sub", "p.yaml", "x"), []byte("old\n"), []byte("new\n"))
 	if err == nil {
 		t.Fatal("no error")
 	}
@@ -293,7 +293,7 @@ func TestWriteFailureLeavesTheOriginal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = os.Chmod(ro, 0o755) }()
-	err = Write(path, []byte("old\n"), []byte("new\n"))
+	err = new(Writer).Write(path, []byte("old\n"), []byte("new\n"))
 	var we *WriteError
 	if !errors.As(err, &we) || !strings.Contains(err.Error(), "creating a temporary file in "+ro) || !strings.Contains(err.Error(), "the file is unchanged") {
 		t.Fatalf("err = %v", err)

@@ -26,7 +26,7 @@ func TestWriteKeepsOwner(t *testing.T) {
 	if err := os.Chmod(path, 0o640|os.ModeSetgid); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(path, []byte("old\n"), []byte("new\n")); err != nil {
+	if err := new(Writer).Write(path, []byte("old\n"), []byte("new\n")); err != nil {
 		t.Fatal(err)
 	}
 	info, err := os.Stat(path)

@@ -1,10 +1,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/rogpeppe/go-internal/diff"
 	"github.com/urfave/cli/v2"
@@ -35,7 +36,7 @@ no schema finding the file did not have; a refused fix is reported on
 standard error and nothing of it is written. Files are replaced atomically
 (a temporary file in the same folder, synced, given the original's mode and
 renamed over it); a file that changed on disk since it was read is not
-written.
+written, nor is a read-only one unless --force.
 
   --diff   print what would change as a unified diff; write nothing
   --check  exit 1 when a fix would apply; write nothing (for pre-commit)
@@ -51,6 +52,7 @@ be read or a file that could not be written (the file is left as it was),
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "diff", Usage: "print the changes as a unified diff instead of writing them"},
 			&cli.BoolFlag{Name: "check", Usage: "exit 1 when a fix would apply; write nothing"},
+			&cli.BoolFlag{Name: "force", Usage: "write read-only files too"},
 			&cli.StringSliceFlag{Name: "only", Usage: "apply the fixes of these rules only (repeat the flag or separate ids with commas)"},
 			&cli.StringSliceFlag{Name: "disable", Usage: "do not apply the fixes of these rules"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report, and to match the configuration with, for a profile read from standard input"},
@@ -63,6 +65,9 @@ be read or a file that could not be written (the file is left as it was),
 
 func runFix(c *cli.Context) error {
 	stdout, stderr := c.App.Writer, c.App.ErrWriter
+	w := &fix.Writer{Force: c.Bool("force"), Start: time.Now(), Removed: func(path string) {
+		fmt.Fprintf(stderr, "profilelint: removed %s, a temporary copy left by a fix that was stopped\n", path)
+	}}
 	dryRun := c.Bool("diff") || c.Bool("check")
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
@@ -102,24 +107,23 @@ func runFix(c *cli.Context) error {
 		fmt.Fprintf(stderr, "profilelint: %v\n", e)
 	}
 	for _, path := range files {
-		var old []byte
+		var r *fix.Result
 		if stdin {
 			path = c.String("stdin-filename")
-			old, err = io.ReadAll(c.App.Reader)
+			r, err = fix.Read(opts, path, c.App.Reader)
 		} else {
-			old, err = os.ReadFile(path)
+			r, err = fix.Path(opts, path)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "profilelint: %s: %v\n", path, pathErr(err))
 			failed = true
 			continue
 		}
-		if walked[path] && !profiles.LooksLikeProfile(old) {
+		if walked[path] && !profiles.LooksLikeProfile(r.Old) {
 			// Another tool's YAML (mkdocs.yml, a CI file) is never
 			// rewritten by a walk.
 			continue
 		}
-		r := fix.File(opts, path, old)
 		if stdin && !dryRun {
 			// Like gofmt: the text, fixed or not, goes to standard output.
 			stdout.Write(r.New)
@@ -154,7 +158,10 @@ func runFix(c *cli.Context) error {
 			fmt.Fprintf(stderr, "fixed %s in %s\n", n, path)
 			continue
 		}
-		if err := fix.Write(path, old, r.New); err != nil {
+		if err := w.Write(path, r.Old, r.New); err != nil {
+			if errors.Is(err, fix.ErrReadOnly) {
+				err = fmt.Errorf("%w (--force writes it)", err)
+			}
 			fmt.Fprintf(stderr, "profilelint: %v\n", err)
 			failed = true
 			continue
