@@ -49,7 +49,7 @@ Exit status: 0 when done (or, with --check, when nothing would change), 1
 with --check when a fix would apply, 2 for a usage error, a path that cannot
 be read or a file that could not be written (the file is left as it was),
 3 for an internal error.`,
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.BoolFlag{Name: "diff", Usage: "print the changes as a unified diff instead of writing them"},
 			&cli.BoolFlag{Name: "check", Usage: "exit 1 when a fix would apply; write nothing"},
 			&cli.BoolFlag{Name: "force", Usage: "write read-only files too"},
@@ -58,7 +58,7 @@ be read or a file that could not be written (the file is left as it was),
 			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report, and to match the configuration with, for a profile read from standard input"},
 			configFlag(),
 			noConfigFlag(),
-		},
+		}, sizeLimitFlags()...),
 		Action: runFix,
 	}
 }
@@ -94,6 +94,7 @@ func runFix(c *cli.Context) error {
 		return err
 	}
 	cfg := conf.Lint()
+	setLimits(c, &cfg)
 	if err := selectRules(&cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}

@@ -197,13 +197,7 @@ func prepare(c *cli.Context, reports []string) (*runInput, error) {
 	in.cfg = conf.Lint()
 	in.cfg.Jobs = c.Int("jobs")
 	in.cfg.RuleTimeout = c.Duration("rule-timeout")
-	// Limits: the flags win over the configuration (conf.Lint), which wins
-	// over the loader's defaults (a zero field).
-	for flag, field := range map[string]*int{"max-file-size": &in.cfg.Limits.MaxBytes, "max-depth": &in.cfg.Limits.MaxDepth, "max-entries": &in.cfg.Limits.MaxEntries} {
-		if c.IsSet(flag) {
-			*field = c.Int(flag)
-		}
-	}
+	setLimits(c, &in.cfg)
 	if err := selectRules(&in.cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
 	}
@@ -467,11 +461,28 @@ func enabledRules(cfg *lint.Config) []*lint.Rule {
 // limitFlags bound the work one file can cause: hostile input is rejected
 // with a finding, and a stuck rule is reported instead of hanging CI.
 func limitFlags() []cli.Flag {
+	return append(sizeLimitFlags(),
+		&cli.DurationFlag{Name: "rule-timeout", Value: 10 * time.Second, Usage: "stop a file's rules after `DURATION` and report the rule running then (exit 3); 0 never"},
+	)
+}
+
+// sizeLimitFlags are the loader's limits, for every command that reads
+// profiles.
+func sizeLimitFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.IntFlag{Name: "max-file-size", Usage: "reject files over `BYTES` (default 1048576; config: limits.max_bytes)"},
 		&cli.IntFlag{Name: "max-depth", Usage: "reject nesting deeper than `N` levels (default 64; config: limits.max_depth)"},
 		&cli.IntFlag{Name: "max-entries", Usage: "reject a mapping or list of more than `N` entries (default 10000; config: limits.max_entries)"},
-		&cli.DurationFlag{Name: "rule-timeout", Value: 10 * time.Second, Usage: "stop a file's rules after `DURATION` and report the rule running then (exit 3); 0 never"},
+	}
+}
+
+// setLimits applies the limit flags: they win over the configuration
+// (conf.Lint), which wins over the loader's defaults (a zero field).
+func setLimits(c *cli.Context, cfg *lint.Config) {
+	for flag, field := range map[string]*int{"max-file-size": &cfg.Limits.MaxBytes, "max-depth": &cfg.Limits.MaxDepth, "max-entries": &cfg.Limits.MaxEntries} {
+		if c.IsSet(flag) {
+			*field = c.Int(flag)
+		}
 	}
 }
 
