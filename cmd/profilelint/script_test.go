@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/rogpeppe/go-internal/txtar"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/rules"
@@ -47,7 +48,9 @@ func TestMain(m *testing.M) {
 // TestScript runs the CLI scripts in testdata/script. Each script starts
 // with copies of the shipped examples/ and of the clean ladder
 // (testdata/ladder, as ladder/) and of the hostile inputs
-// (testdata/hostile, as hostile/) in its work folder.
+// (testdata/hostile, as hostile/) in its work folder, and a repository
+// shaped like real ones (testdata/repo.txtar, as ladder-repo/, with the ladder in
+// ladder-repo/profiles/ladder).
 func TestScript(t *testing.T) {
 	examples, err := filepath.Abs("../../examples")
 	if err != nil {
@@ -58,6 +61,10 @@ func TestScript(t *testing.T) {
 		t.Fatal(err)
 	}
 	hostile, err := filepath.Abs("../../testdata/hostile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	repo, err := filepath.Abs("../../testdata/repo.txtar")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,6 +80,20 @@ func TestScript(t *testing.T) {
 				return err
 			}
 			if err := copyDir(hostile, filepath.Join(env.WorkDir, "hostile")); err != nil {
+				return err
+			}
+			// git, for the scripts that make repo/ a repository: no
+			// configuration of the machine's, a fixed identity.
+			env.Setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+			env.Setenv("GIT_CONFIG_NOSYSTEM", "1")
+			env.Setenv("GIT_AUTHOR_NAME", "author")
+			env.Setenv("GIT_AUTHOR_EMAIL", "author@example.com")
+			env.Setenv("GIT_COMMITTER_NAME", "author")
+			env.Setenv("GIT_COMMITTER_EMAIL", "author@example.com")
+			if err := extractRepo(repo, filepath.Join(env.WorkDir, "ladder-repo")); err != nil {
+				return err
+			}
+			if err := copyDir(ladder, filepath.Join(env.WorkDir, "ladder-repo", "profiles", "ladder")); err != nil {
 				return err
 			}
 			return copyDir(examples, filepath.Join(env.WorkDir, "examples"))
@@ -149,6 +170,26 @@ func canMakeReadonly() bool {
 		os.Remove(probe)
 	})
 	return readonlyOnce.ok
+}
+
+// extractRepo writes the files of a txtar archive under dir: a repository
+// with a .gitignore of its own, which cannot be kept as files in this
+// one without this one's git obeying it.
+func extractRepo(archive, dir string) error {
+	a, err := txtar.ParseFile(archive)
+	if err != nil {
+		return err
+	}
+	for _, f := range a.Files {
+		path := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func copyDir(from, to string) error {
