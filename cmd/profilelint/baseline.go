@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -108,20 +106,8 @@ that no longer match a finding are reported as stale by "lint --baseline".`,
 				return err
 			}
 			out := c.String("output")
-			tmp, err := os.CreateTemp(filepath.Dir(out), ".baseline-*")
-			if err != nil {
-				return &exitError{code: exitUsage, err: fmt.Errorf("writing %s: %w", out, err)}
-			}
-			defer os.Remove(tmp.Name())
-			if err := baseline.Write(tmp, res); err != nil {
-				tmp.Close()
-				return &exitError{code: exitInternal, err: fmt.Errorf("writing %s: %w", out, err)}
-			}
-			if err := tmp.Close(); err != nil {
-				return &exitError{code: exitInternal, err: fmt.Errorf("writing %s: %w", out, err)}
-			}
-			if err := os.Rename(tmp.Name(), out); err != nil {
-				return &exitError{code: exitUsage, err: fmt.Errorf("writing %s: %w", out, err)}
+			if err := baseline.WriteFile(out, res); err != nil {
+				return &exitError{code: exitUsage, err: err}
 			}
 			n := len(baseline.Entries(res))
 			fmt.Fprintf(c.App.ErrWriter, "profilelint: wrote %d %s to %s\n", n, plural(n, "finding", "findings"), out)
