@@ -142,6 +142,7 @@ func lintAtRevision(rev string, files []string, cfg lint.Config) (*lint.Result, 
 	if err := repo.Resolve(rev); err != nil {
 		return nil, err
 	}
+	repo.Limits = cfg.Limits
 	var paths []string
 	for _, f := range files {
 		if f != "-" {
@@ -153,9 +154,9 @@ func lintAtRevision(rev string, files []string, cfg lint.Config) (*lint.Result, 
 		return nil, err
 	}
 	sources := make([]lint.Source, len(ins))
-	for i, in := range ins {
-		data := in.Data
-		sources[i] = lint.Source{Name: in.Path, Read: func() ([]byte, error) { return data, nil }}
+	for i := range ins {
+		sources[i] = ins[i].Source()
+		sources[i].Name = ins[i].Path
 	}
 	cfg.Cache = nil // old versions are linted once
 	return lint.Run(cfg, sources), nil
