@@ -215,12 +215,12 @@ func loadChain(path string, rules []*lint.Rule, anywhere bool) (*Config, error) 
 		// Links are resolved first, so that a link inside the
 		// repository cannot lead out of it.
 		if root != "" && !inside(root, nextReal) {
-			l.errorf(f.name, f.extendsAt, "extends: %s is outside the repository %s; a configuration that was found, not named with --config, extends only files inside its repository", quote(f.extends), root)
+			l.errorf(f.name, f.extendsAt, "extends: %s is outside the repository %s; a configuration that was found, not named with --config, extends only files inside its repository", quotePath(f.extends), root)
 			break
 		}
 		data, err = readFile(nextReal)
 		if err != nil {
-			l.errorf(f.name, f.extendsAt, "extends: cannot read %s: %v", next, unwrapPath(err))
+			l.errorf(f.name, f.extendsAt, "extends: cannot read %s: %v", quotePath(next), unwrapPath(err))
 			break
 		}
 		path, real = next, nextReal

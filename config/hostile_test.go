@@ -46,7 +46,7 @@ func TestExtendsDevice(t *testing.T) {
 	}
 	// Found, it may not leave its folder at all.
 	_, err = loadSoon(t, Load, "c.yaml")
-	if err == nil || !strings.Contains(err.Error(), `extends: "/dev/zero" is outside the repository`) {
+	if err == nil || !strings.Contains(err.Error(), "extends: /dev/zero is outside the repository") {
 		t.Errorf("err = %v", err)
 	}
 }
@@ -151,6 +151,15 @@ func TestUnknownKeyClippedAndEscaped(t *testing.T) {
 		t.Errorf("err = %v\nwant it to start %s", err, want)
 	}
 	if !strings.Contains(err.Error(), `unknown key "\u202emax_bytes" in limits`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestExtendsPathEscaped(t *testing.T) {
+	dir := write(t, map[string]string{"c.yaml": "extends: \"\\e[2J\\e]0;x\\a.yaml\"\n"})
+	chdir(t, dir)
+	_, err := Load("c.yaml", testRules)
+	if err == nil || err.Error() != `c.yaml:1:10: extends: cannot read "\x1b[2J\x1b]0;x\a.yaml": no such file or directory` {
 		t.Errorf("err = %v", err)
 	}
 }

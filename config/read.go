@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -87,22 +88,33 @@ func inside(dir, path string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
-// maxShown is how many characters of a name from a file a message shows.
-const maxShown = 40
+// quote shows a name read from a file in a message: cut at 40
+// characters, and quoted with control and other invisible characters
+// escaped, so that a file cannot make a message long or rewrite the
+// terminal it is printed on.
+func quote(s string) string { return strconv.Quote(clip(s, 40)) }
 
-// quote shows a name read from a file in a message: clipped, and quoted
-// with control and other invisible characters escaped, so that a file
-// cannot make a message long or rewrite the terminal it is printed on.
-func quote(s string) string {
-	if utf8.RuneCountInString(s) > maxShown {
-		n := 0
-		for i := range s {
-			if n == maxShown {
-				s = s[:i] + "…"
-				break
-			}
-			n++
-		}
+// quotePath shows a path read from a file: as it is when every character
+// prints, else quoted like a name; cut at 300 characters, which real
+// paths are not.
+func quotePath(s string) string {
+	s = clip(s, 300)
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		return strconv.Quote(s)
 	}
-	return strconv.Quote(s)
+	return s
+}
+
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k] + "…"
+		}
+		i++
+	}
+	return s
 }
