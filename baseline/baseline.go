@@ -15,6 +15,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -36,7 +37,19 @@ type Entry struct {
 }
 
 func (e Entry) key() string {
-	return e.Rule + "\x00" + e.ID + "\x00" + e.Pointer + "\x00" + e.TextHash
+	return valid(e.Rule) + "\x00" + valid(e.ID) + "\x00" + valid(e.Pointer) + "\x00" + valid(e.TextHash)
+}
+
+// valid is s as the baseline file carries it: JSON strings are UTF-8, and
+// encoding/json writes each byte that is not part of valid UTF-8 as
+// U+FFFD, as converting to runes does. A file name is any bytes, and a
+// profile without an id is known by its file name: without this, such a
+// finding would never match its own entry after a trip through the file.
+func valid(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return string([]rune(s))
 }
 
 // File is a baseline file.
@@ -94,14 +107,18 @@ func Entries(res *lint.Result) []Entry {
 
 // Write writes a baseline of a result's findings.
 func Write(w io.Writer, res *lint.Result) error {
-	entries := Entries(res)
-	if entries == nil {
-		entries = []Entry{}
+	return (&File{Version: Version, Entries: Entries(res)}).encode(w)
+}
+
+func (f *File) encode(w io.Writer) error {
+	out := *f
+	if out.Entries == nil {
+		out.Entries = []Entry{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(File{Version: Version, Entries: entries})
+	return enc.Encode(out)
 }
 
 // Read reads a baseline file.
@@ -110,12 +127,20 @@ func Read(path string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
+	f, err := parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return f, nil
+}
+
+func parse(data []byte) (*File, error) {
 	var f File
 	if err := json.Unmarshal(data, &f); err != nil {
-		return nil, fmt.Errorf("%s: not a profilelint baseline: %w", path, err)
+		return nil, fmt.Errorf("not a profilelint baseline: %w", err)
 	}
 	if f.Version != Version {
-		return nil, fmt.Errorf("%s: baseline version %d, this profilelint reads version %d", path, f.Version, Version)
+		return nil, fmt.Errorf("baseline version %d, this profilelint reads version %d", f.Version, Version)
 	}
 	return &f, nil
 }

@@ -86,3 +86,25 @@ func TestBaselineAcceptsAndReportsStale(t *testing.T) {
 		t.Errorf("stale entries: %+v; want the fixed TBD", stale)
 	}
 }
+
+// A file name is any bytes, and a profile without an id is known by its
+// file name: its finding still matches its entry after the trip through
+// the JSON file, which carries only UTF-8.
+func TestBaselineFileNameNotUTF8(t *testing.T) {
+	name := "bad-\xff\xfe.yaml"
+	res := run(t, map[string]string{name: "summary: [unclosed\n"})
+	if len(res.Findings) != 1 {
+		t.Fatalf("findings %v", res.Findings)
+	}
+	var buf bytes.Buffer
+	if err := Write(&buf, res); err != nil {
+		t.Fatal(err)
+	}
+	base, err := parse(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stale := Filter(res, base); len(stale) != 0 || len(res.Findings) != 0 {
+		t.Errorf("not accepted: findings %v, stale %v", res.Findings, stale)
+	}
+}

@@ -26,12 +26,19 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"sync"
 )
 
 const (
-	magic  = "profilelint-cache v5"
-	suffix = ".cache"
+	// magic starts every store; its prefix is what every version of
+	// profilelint has started its stores with.
+	magic       = magicPrefix + "5"
+	magicPrefix = "profilelint-cache v"
+	suffix      = ".cache"
+	// tmpPrefix starts the name of a store being rewritten; os.CreateTemp
+	// adds decimal digits.
+	tmpPrefix = ".tmp-"
 	// keep is how many stores (configurations) are kept; older ones go.
 	keep = 8
 )
@@ -269,7 +276,7 @@ func (s *Store) rewrite() error {
 		}
 	}
 	sort.Strings(keys)
-	tmp, err := os.CreateTemp(filepath.Dir(s.path), ".tmp-*")
+	tmp, err := os.CreateTemp(filepath.Dir(s.path), tmpPrefix+"*")
 	if err != nil {
 		return fmt.Errorf("writing the cache: %w", err)
 	}
@@ -319,7 +326,7 @@ func uvarintLen(x uint64) int { return (bits.Len64(x|1) + 6) / 7 }
 
 // prune removes all but the most recently written stores.
 func prune(dir string) {
-	paths, _ := filepath.Glob(filepath.Join(dir, "*"+suffix))
+	paths := own(dir, isStoreName)
 	if len(paths) <= keep {
 		return
 	}
@@ -329,7 +336,7 @@ func prune(dir string) {
 	}
 	var stores []store
 	for _, p := range paths {
-		if info, err := os.Stat(p); err == nil {
+		if info, err := os.Lstat(p); err == nil {
 			stores = append(stores, store{p, info.ModTime().UnixNano()})
 		}
 	}
@@ -341,21 +348,65 @@ func prune(dir string) {
 
 // Clean removes every store in dir and reports how many it removed.
 func Clean(dir string) (int, error) {
-	paths, err := filepath.Glob(filepath.Join(dir, "*"+suffix))
-	if err != nil {
-		return 0, err
-	}
 	n := 0
-	for _, p := range paths {
+	for _, p := range own(dir, isStoreName) {
 		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return n, err
 		}
 		n++
 	}
 	// What a run killed while rewriting a store left behind.
-	tmps, _ := filepath.Glob(filepath.Join(dir, ".tmp-*"))
-	for _, p := range tmps {
+	for _, p := range own(dir, isTempName) {
 		os.Remove(p)
 	}
 	return n, nil
+}
+
+// own lists the files in dir that this package wrote: those with a name
+// it gives its files, that are regular files (not links) and start with
+// its header. The cache folder may be shared, or hold files a user put
+// there; a file that is not recognisably a store is never removed.
+func own(dir string, name func(string) bool) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if !name(e.Name()) || !e.Type().IsRegular() {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if hasHeader(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isStoreName reports whether name is one that Open gives a store: 24
+// lower-case hexadecimal digits, then suffix.
+func isStoreName(name string) bool {
+	hexDigits, ok := strings.CutSuffix(name, suffix)
+	return ok && len(hexDigits) == 24 && strings.Trim(hexDigits, "0123456789abcdef") == ""
+}
+
+// isTempName reports whether name is one os.CreateTemp gives a store
+// being rewritten: tmpPrefix, then decimal digits.
+func isTempName(name string) bool {
+	digits, ok := strings.CutPrefix(name, tmpPrefix)
+	return ok && digits != "" && strings.Trim(digits, "0123456789") == ""
+}
+
+// hasHeader reports whether the file at path starts with the header of a
+// store, of this version or an earlier one.
+func hasHeader(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(magicPrefix))
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == magicPrefix
 }

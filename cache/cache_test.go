@@ -120,7 +120,7 @@ func TestClean(t *testing.T) {
 		t.Fatal(err)
 	}
 	leftover := filepath.Join(dir, ".tmp-12345")
-	if err := os.WriteFile(leftover, []byte("half a store"), 0o644); err != nil {
+	if err := os.WriteFile(leftover, []byte(magic+"\nhalf a store"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	n, err := Clean(dir)
@@ -132,6 +132,83 @@ func TestClean(t *testing.T) {
 	}
 	if _, err := os.Stat(leftover); err == nil {
 		t.Fatal("Clean left a half-written store behind")
+	}
+}
+
+// foreign writes, in the cache folder, files that only look like stores:
+// a *.cache file of another program, a file with a store's name but not
+// its header, a link with a store's name, and a temporary-looking file
+// of someone else. It returns their paths.
+func foreign(t *testing.T, dir string) []string {
+	t.Helper()
+	target := filepath.Join(t.TempDir(), "target")
+	files := map[string]string{
+		"x.cache":                        magic + "\n",       // the header, not the name
+		"0123456789abcdef01234567.cache": "user data\n",      // the name, not the header
+		"0123456789ABCDEF01234567.cache": magic + "\n",       // upper-case hex: not a name Open gives
+		".tmp-1234":                      "an editor's swap", // a temporary name, not a store's content
+		target:                           magic + "\n",
+	}
+	var paths []string
+	for name, content := range files {
+		p := name
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(dir, name)
+			paths = append(paths, p)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	link := filepath.Join(dir, "fedcba9876543210fedcba98.cache")
+	if err := os.Symlink(target, link); err == nil {
+		paths = append(paths, link, target)
+	}
+	return paths
+}
+
+func survive(t *testing.T, what string, paths []string) {
+	t.Helper()
+	for _, p := range paths {
+		if _, err := os.Lstat(p); err != nil {
+			t.Errorf("%s removed %s, which it did not write", what, filepath.Base(p))
+		}
+	}
+}
+
+func TestCleanKeepsForeignFiles(t *testing.T) {
+	dir := t.TempDir()
+	paths := foreign(t, dir)
+	s := Open(dir, "a")
+	s.Put("k", []byte("v"))
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	n, err := Clean(dir)
+	if err != nil || n != 1 {
+		t.Errorf("Clean = %d, %v; want the one store removed", n, err)
+	}
+	survive(t, "Clean", paths)
+}
+
+func TestPruneKeepsForeignFiles(t *testing.T) {
+	dir := t.TempDir()
+	paths := foreign(t, dir)
+	// Make the foreign files the oldest, which prune would go for first.
+	old := time.Now().Add(-time.Hour)
+	for _, p := range paths {
+		os.Chtimes(p, old, old)
+	}
+	for i := range keep + 3 {
+		s := Open(dir, fmt.Sprint("config-", i))
+		s.Put("k", []byte("v"))
+		if err := s.Save(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	survive(t, "prune", paths)
+	if got := len(own(dir, isStoreName)); got != keep {
+		t.Errorf("%d stores after pruning, want %d", got, keep)
 	}
 }
 

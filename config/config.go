@@ -144,12 +144,40 @@ func (es Errors) Error() string {
 // Load reads the configuration file at path and the files it extends. The
 // rules are those the configuration may name. Mistakes in the files come
 // back as Errors; a root file that cannot be read is a plain error.
+//
+// Load is for a file that was found, not chosen (see Find): whoever wrote
+// the checkout wrote it. So the file, after symbolic links, and every
+// file it extends must lie inside its repository: the first folder
+// holding ".git" at or above the file's folder, or that folder itself
+// outside a repository. Every file is read only if it is a regular file
+// of at most MaxFileSize bytes, and a file that is not a configuration is
+// said to be one in a line that quotes none of it.
 func Load(path string, rules []*lint.Rule) (*Config, error) {
+	return loadChain(path, rules, false)
+}
+
+// LoadNamed is Load for a file the user named, as with --config: the
+// user vouches for it, so it and the files it extends may lie anywhere.
+// They are still read only as regular files of bounded size, and never
+// quoted when they are not configurations.
+func LoadNamed(path string, rules []*lint.Rule) (*Config, error) {
+	return loadChain(path, rules, true)
+}
+
+func loadChain(path string, rules []*lint.Rule, anywhere bool) (*Config, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	data, err := os.ReadFile(path)
+	real := realPath(abs)
+	root := ""
+	if !anywhere {
+		root = repoRoot(abs)
+		if !inside(root, real) {
+			return nil, fmt.Errorf("reading config %s: it links to a file outside the repository %s; not read", path, root)
+		}
+	}
+	data, err := readFile(real)
 	if err != nil {
 		return nil, fmt.Errorf("reading config %s: %w", path, err)
 	}
@@ -162,7 +190,7 @@ func Load(path string, rules []*lint.Rule) (*Config, error) {
 	for {
 		f := l.parse(path, data)
 		chain = append(chain, f)
-		seen[realPath(abs)] = path
+		seen[real] = path
 		if f.extends == "" {
 			break
 		}
@@ -175,7 +203,8 @@ func Load(path string, rules []*lint.Rule) (*Config, error) {
 			l.errorf(f.name, f.extendsAt, "extends: %v", err)
 			break
 		}
-		if first, ok := seen[realPath(nextAbs)]; ok {
+		nextReal := realPath(nextAbs)
+		if first, ok := seen[nextReal]; ok {
 			names := make([]string, 0, len(chain)+1)
 			for _, c := range chain {
 				names = append(names, c.name)
@@ -183,12 +212,18 @@ func Load(path string, rules []*lint.Rule) (*Config, error) {
 			l.errorf(f.name, f.extendsAt, "extends cycle: %s → %s", strings.Join(names, " → "), first)
 			break
 		}
-		data, err = os.ReadFile(next)
-		if err != nil {
-			l.errorf(f.name, f.extendsAt, "extends: cannot read %s: %v", next, unwrapPath(err))
+		// Links are resolved first, so that a link inside the
+		// repository cannot lead out of it.
+		if root != "" && !inside(root, nextReal) {
+			l.errorf(f.name, f.extendsAt, "extends: %s is outside the repository %s; a configuration that was found, not named with --config, extends only files inside its repository", quotePath(f.extends), root)
 			break
 		}
-		path, abs = next, nextAbs
+		data, err = readFile(nextReal)
+		if err != nil {
+			l.errorf(f.name, f.extendsAt, "extends: cannot read %s: %v", quotePath(next), unwrapPath(err))
+			break
+		}
+		path, real = next, nextReal
 	}
 	if len(l.errs) > 0 {
 		l.sort()

@@ -150,6 +150,7 @@ func TestGlobsRelativeToConfigFolder(t *testing.T) {
 
 func TestExtendsChainMerge(t *testing.T) {
 	dir := write(t, map[string]string{
+		".git/HEAD": "", // extends stay inside the repository
 		"base.yaml": `ladders:
   professional: [A1, A2]
   management: [B1, B2]
@@ -356,6 +357,7 @@ func TestErrors(t *testing.T) {
 // A mistake in an extended file is reported in that file.
 func TestErrorInExtendedFile(t *testing.T) {
 	dir := write(t, map[string]string{
+		".git/HEAD":              "",
 		"team/.profilelint.yaml": "extends: ../base.yaml\n",
 		"base.yaml":              "rules:\n  schema: loud\n",
 	})

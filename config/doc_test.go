@@ -27,6 +27,7 @@ func TestDocExample(t *testing.T) {
 	for name, content := range map[string]string{
 		"project/.profilelint.yaml": example,
 		"shared/.profilelint.yaml":  "",
+		".git/HEAD":                 "", // extends stay inside the repository
 	} {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

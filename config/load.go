@@ -66,6 +66,13 @@ func (l *loader) parse(name string, data []byte) *file {
 	}
 	pf, err := profiles.Parse(name, data)
 	if err != nil {
+		// A parser's message may quote the text; a file that does not
+		// even look like a configuration is not shown (it could be any
+		// file a hostile "extends" names).
+		if !mentionsKey(data) {
+			l.notConfig(name)
+			return f
+		}
 		var se *profiles.SyntaxError
 		if errors.As(err, &se) {
 			l.errorf(name, se.Pos, "%s", se.Msg)
@@ -75,6 +82,10 @@ func (l *loader) parse(name string, data []byte) *file {
 		return f
 	}
 	root := pf.Root
+	if !isConfig(root) {
+		l.notConfig(name)
+		return f
+	}
 	l.validateSchema(name, root)
 	if root.Kind != profiles.Map {
 		return f
@@ -107,6 +118,51 @@ func (l *loader) parse(name string, data []byte) *file {
 		}
 	}
 	return f
+}
+
+// isConfig reports whether a document could be a configuration: a
+// mapping with at least one of the configuration's top-level keys, or a
+// typo of one ("rulez"). Others are refused whole, so that no message
+// quotes their keys or values.
+func isConfig(root *profiles.Node) bool {
+	if root.Kind == profiles.Null {
+		return true
+	}
+	if root.Kind != profiles.Map {
+		return false
+	}
+	for _, fld := range root.Fields {
+		for _, k := range knownKeys("") {
+			// A typo is within two edits of the key. Closest's looser
+			// prefix match would let any "rules_…" key of a foreign
+			// file be quoted.
+			if suggest.Distance(strings.ToLower(fld.Key.Value), k) <= 2 {
+				return true
+			}
+		}
+	}
+	return len(root.Fields) == 0
+}
+
+// mentionsKey reports whether a text that does not parse has a line that
+// starts, after indentation or "{", with a top-level key and a colon: a
+// configuration with a mistake, whose parser error is worth showing.
+func mentionsKey(data []byte) bool {
+	for _, line := range strings.Split(string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))), "\n") {
+		line = strings.TrimLeft(line, " \t{,")
+		for _, k := range knownKeys("") {
+			for _, q := range []string{"", `"`, "'"} {
+				if rest, ok := strings.CutPrefix(line, q+k+q); ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), ":") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func (l *loader) notConfig(name string) {
+	l.errorf(name, profiles.Pos{}, "not a profilelint configuration: expected a YAML mapping of %s", orList(knownKeys("")))
 }
 
 // blank reports whether a file holds only comments and blank lines: an
@@ -187,9 +243,9 @@ func (l *loader) ruleSettings(name, ptr string, n *profiles.Node) map[string]Rul
 				ids = append(ids, r.ID)
 			}
 			if s := suggest.Closest(id, ids); s != "" {
-				l.errorf(name, fld.Key.Pos, "unknown rule %q; did you mean %q?", id, s)
+				l.errorf(name, fld.Key.Pos, "unknown rule %s; did you mean %q?", quote(id), s)
 			} else {
-				l.errorf(name, fld.Key.Pos, "unknown rule %q; \"profilelint rules\" lists the rules", id)
+				l.errorf(name, fld.Key.Pos, "unknown rule %s; \"profilelint rules\" lists the rules", quote(id))
 			}
 			continue
 		}
@@ -252,7 +308,7 @@ func unknownOption(r *lint.Rule, name string) string {
 	for i, o := range r.Options {
 		names[i] = o.Name
 	}
-	msg := fmt.Sprintf("rule %s has no option %q", r.ID, name)
+	msg := fmt.Sprintf("rule %s has no option %s", r.ID, quote(name))
 	if s := suggest.Closest(name, names); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -101,14 +102,19 @@ func explain(e *jsonschema.ValidationError, root *profiles.Node) []violation {
 	kw := e.KeywordLocation[strings.LastIndexByte(e.KeywordLocation, '/')+1:]
 	switch kw {
 	case "additionalProperties":
+		// The unknown keys are read from the node, not from the
+		// validator's message, which quotes them without escaping.
 		var out []violation
+		if node.Kind != profiles.Map {
+			return nil
+		}
 		names := knownKeys(ptr)
-		for _, k := range schema.Quoted(e.Message) {
-			kn := root.LookupKey(ptr + "/" + escape(k))
-			if kn == nil {
+		for _, fld := range node.Fields {
+			k := fld.Key.Value
+			if slices.Contains(names, k) {
 				continue
 			}
-			msg := fmt.Sprintf("unknown key %q", k)
+			msg := "unknown key " + quote(k)
 			if ptr != "" {
 				msg += " in " + where(ptr)
 			}
@@ -117,7 +123,7 @@ func explain(e *jsonschema.ValidationError, root *profiles.Node) []violation {
 			} else if len(names) > 0 {
 				msg += "; expected " + orList(names)
 			}
-			out = append(out, violation{pos: kn.Pos, msg: msg})
+			out = append(out, violation{pos: fld.Key.Pos, msg: msg})
 		}
 		return out
 	case "required":

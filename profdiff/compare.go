@@ -148,7 +148,10 @@ func Compare(cfg lint.Config, old, new []Input, direct bool) *Report {
 		default:
 			d.ID, d.Old, d.New = idOr(pr.n), pr.o.in.Name, pr.n.in.Name
 			d.Status = "changed"
-			if bytes.Equal(pr.o.in.Data, pr.n.in.Data) && pr.o.in.Path == pr.n.in.Path {
+			// Of a file over the size limit only the first bytes were
+			// read: with the same size and first bytes, it is taken as
+			// unchanged (both versions have the same finding).
+			if bytes.Equal(pr.o.in.Data, pr.n.in.Data) && pr.o.in.size() == pr.n.in.size() && pr.o.in.Path == pr.n.in.Path {
 				d.Status = "unchanged"
 			}
 			if pr.o.in.Path != pr.n.in.Path {
@@ -208,9 +211,8 @@ func loadAll(ins []Input, lim profiles.Limits) []*profile {
 
 func lintAll(cfg lint.Config, ins []Input) *lint.Result {
 	srcs := make([]lint.Source, len(ins))
-	for i, in := range ins {
-		data := in.Data
-		srcs[i] = lint.Source{Name: in.Name, Read: func() ([]byte, error) { return data, nil }}
+	for i := range ins {
+		srcs[i] = ins[i].Source()
 	}
 	return lint.Run(cfg, srcs)
 }

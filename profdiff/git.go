@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/profilelint/profilelint/profiles"
@@ -16,7 +18,11 @@ import (
 // current folder.
 type Repo struct {
 	Top string // the repository's root, symbolic links resolved
-	cwd string
+	// Limits bound what is read of each file, as lint's loader bounds it
+	// (zero fields: the defaults): a file over the size limit is read
+	// only as far as the finding that says so needs.
+	Limits profiles.Limits
+	cwd    string
 }
 
 // OpenRepo finds the repository around the current folder.
@@ -75,21 +81,28 @@ func (r *Repo) Files(rev string, paths []string) (ins []Input, missing map[strin
 			return nil, nil, fmt.Errorf("%s is outside the repository %s", arg, r.Top)
 		}
 		rel = filepath.ToSlash(rel)
-		out, err := git(r.Top, "--literal-pathspecs", "ls-tree", "-r", "-z", "--name-only", "--full-tree", rev, "--", rel)
+		out, err := git(r.Top, "--literal-pathspecs", "ls-tree", "-r", "-z", "-l", "--full-tree", rev, "--", rel)
 		if err != nil {
 			return nil, nil, fmt.Errorf("listing %s at %s: %v", arg, rev, err)
 		}
 		found := false
-		for _, name := range strings.Split(string(out), "\x00") {
-			if name == "" {
+		for _, line := range strings.Split(string(out), "\x00") {
+			if line == "" {
 				continue
 			}
 			found = true
+			e, ok := parseTreeEntry(line)
+			// Links are not followed, as profiles.Expand does not follow
+			// them in the working tree; submodules are not files.
+			if !ok || e.mode == "120000" || e.kind != "blob" {
+				continue
+			}
+			name := e.name
 			if !profiles.IsProfileName(name) || hiddenBelow(rel, name) || seen[name] {
 				continue
 			}
 			seen[name] = true
-			data, err := git(r.Top, "show", rev+":"+name)
+			data, err := r.blob(e)
 			if err != nil {
 				return nil, nil, fmt.Errorf("reading %s at %s: %v", name, rev, err)
 			}
@@ -97,13 +110,67 @@ func (r *Repo) Files(rev string, paths []string) (ins []Input, missing map[strin
 			if err != nil {
 				local = name
 			}
-			ins = append(ins, Input{Name: rev + ":" + filepath.ToSlash(local), Path: filepath.Clean(local), Local: local, Data: data})
+			ins = append(ins, Input{Name: rev + ":" + filepath.ToSlash(local), Path: filepath.Clean(local), Local: local, Data: data, Size: e.size})
 		}
 		if !found {
 			missing[arg] = true
 		}
 	}
 	return ins, missing, nil
+}
+
+// treeEntry is one line of "git ls-tree -l".
+type treeEntry struct {
+	mode, kind, oid, name string
+	size                  int64
+}
+
+// parseTreeEntry reads "MODE TYPE OID SIZE\tNAME", where SIZE is padded
+// with spaces, and "-" for what is not a blob.
+func parseTreeEntry(line string) (treeEntry, bool) {
+	meta, name, ok := strings.Cut(line, "\t")
+	fields := strings.Fields(meta)
+	if !ok || len(fields) != 4 {
+		return treeEntry{}, false
+	}
+	e := treeEntry{mode: fields[0], kind: fields[1], oid: fields[2], name: name}
+	if e.kind == "blob" {
+		n, err := strconv.ParseInt(fields[3], 10, 64)
+		if err != nil || n < 0 {
+			return treeEntry{}, false
+		}
+		e.size = n
+	}
+	return e, true
+}
+
+// blob reads a blob as lint reads a file: whole, or when it is far over
+// the size limit only its first profiles.HeadSize bytes, after which git
+// is stopped. The size comes from the tree, so that nothing past the head
+// is ever read.
+func (r *Repo) blob(e treeEntry) ([]byte, error) {
+	head := int64(profiles.HeadSize(r.Limits))
+	if r.Limits.MaxBytes < 0 || e.size <= head {
+		return git(r.Top, "cat-file", "blob", e.oid)
+	}
+	cmd := exec.Command("git", "cat-file", "blob", e.oid)
+	cmd.Dir = r.Top
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(stdout, head))
+	// git is killed with the rest of the blob unread: its exit status
+	// says nothing about what was read.
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	if err == nil && int64(len(data)) < head {
+		err = fmt.Errorf("git gave %d bytes of a blob of %d", len(data), e.size)
+	}
+	return data, err
 }
 
 // hiddenBelow reports whether a file lies in a hidden folder (or is a

@@ -17,7 +17,11 @@ type Input struct {
 	// Local is the file's path in the working tree, relative to the
 	// current folder, where it is (or was) there.
 	Local string
-	Data  []byte
+	// Data is the file's content, or only its first bytes when the file
+	// is far over the size limit (see ReadFile); Size is then its size.
+	// Zero means len(Data).
+	Data []byte
+	Size int64
 }
 
 // years is a span of years; hasMax is false for "min+".
@@ -98,6 +102,9 @@ var rowCells = []string{"knowledge", "complexity", "collaboration", "education"}
 
 func load(in Input, lim profiles.Limits) *profile {
 	p := &profile{in: in, scores: map[string]string{}, review: map[string]string{}}
+	if in.truncated() {
+		return p // over the limit: lint says so
+	}
 	f, err := profiles.ParseWithLimits(in.Name, in.Data, lim)
 	if err != nil || f.Root == nil || f.Root.Kind != profiles.Map {
 		return p

@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -108,20 +106,8 @@ that no longer match a finding are reported as stale by "lint --baseline".`,
 				return err
 			}
 			out := c.String("output")
-			tmp, err := os.CreateTemp(filepath.Dir(out), ".baseline-*")
-			if err != nil {
-				return &exitError{code: exitUsage, err: fmt.Errorf("writing %s: %w", out, err)}
-			}
-			defer os.Remove(tmp.Name())
-			if err := baseline.Write(tmp, res); err != nil {
-				tmp.Close()
-				return &exitError{code: exitInternal, err: fmt.Errorf("writing %s: %w", out, err)}
-			}
-			if err := tmp.Close(); err != nil {
-				return &exitError{code: exitInternal, err: fmt.Errorf("writing %s: %w", out, err)}
-			}
-			if err := os.Rename(tmp.Name(), out); err != nil {
-				return &exitError{code: exitUsage, err: fmt.Errorf("writing %s: %w", out, err)}
+			if err := baseline.WriteFile(out, res); err != nil {
+				return &exitError{code: exitUsage, err: err}
 			}
 			n := len(baseline.Entries(res))
 			fmt.Fprintf(c.App.ErrWriter, "profilelint: wrote %d %s to %s\n", n, plural(n, "finding", "findings"), out)
@@ -156,6 +142,7 @@ func lintAtRevision(rev string, files []string, cfg lint.Config) (*lint.Result, 
 	if err := repo.Resolve(rev); err != nil {
 		return nil, err
 	}
+	repo.Limits = cfg.Limits
 	var paths []string
 	for _, f := range files {
 		if f != "-" {
@@ -167,9 +154,9 @@ func lintAtRevision(rev string, files []string, cfg lint.Config) (*lint.Result, 
 		return nil, err
 	}
 	sources := make([]lint.Source, len(ins))
-	for i, in := range ins {
-		data := in.Data
-		sources[i] = lint.Source{Name: in.Path, Read: func() ([]byte, error) { return data, nil }}
+	for i := range ins {
+		sources[i] = ins[i].Source()
+		sources[i].Name = ins[i].Path
 	}
 	cfg.Cache = nil // old versions are linted once
 	return lint.Run(cfg, sources), nil

@@ -49,7 +49,11 @@ func loadConfig(c *cli.Context) (*config.Config, error) {
 		}
 		path = found
 	}
-	conf, err := config.Load(path, all)
+	load := config.Load
+	if c.String("config") != "" {
+		load = config.LoadNamed // the user vouches for a file named on the command line
+	}
+	conf, err := load(path, all)
 	var errs config.Errors
 	if errors.As(err, &errs) {
 		for _, e := range errs {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -53,11 +52,17 @@ func runDiff(c *cli.Context) error {
 	if !oneOf(profdiff.Formats, format) {
 		return usageErrorf("--format: unknown format %q (want %s)", format, strings.Join(profdiff.Formats, ", "))
 	}
+	// The configuration first: its limits bound what is read.
+	conf, err := loadConfig(c)
+	if err != nil {
+		return err
+	}
+	lim := conf.Lint().Limits
 	var old, new []profdiff.Input
 	direct := false
 	if rev := c.String("rev"); c.IsSet("rev") {
 		var err error
-		old, new, err = revInputs(c, rev, c.Args().Slice())
+		old, new, err = revInputs(c, rev, c.Args().Slice(), lim)
 		if err != nil {
 			return err
 		}
@@ -78,16 +83,12 @@ func runDiff(c *cli.Context) error {
 			return usageErrorf("diff compares two files or two folders; %s and %s are not both either", a, b)
 		}
 		direct = !ia.IsDir()
-		if old, err = readSide(a); err != nil {
+		if old, err = readSide(c, a, lim); err != nil {
 			return err
 		}
-		if new, err = readSide(b); err != nil {
+		if new, err = readSide(c, b, lim); err != nil {
 			return err
 		}
-	}
-	conf, err := loadConfig(c)
-	if err != nil {
-		return err
 	}
 	old, new = notIgnored(conf.Ignore, old), notIgnored(conf.Ignore, new)
 	rep := profdiff.Compare(conf.Lint(), old, new, direct)
@@ -118,29 +119,20 @@ func notIgnored(ignore func(string) bool, ins []profdiff.Input) []profdiff.Input
 }
 
 // readSide reads a file, or the profiles of a folder paired by their path
-// inside it.
-func readSide(root string) ([]profdiff.Input, error) {
-	files, errs := profiles.Expand([]string{root})
-	if len(errs) > 0 {
-		return nil, usageErrorf("%v", errs[0])
+// inside it; what it skips is said on standard error.
+func readSide(c *cli.Context, root string, lim profiles.Limits) ([]profdiff.Input, error) {
+	ins, skipped, err := profdiff.ReadTree(root, lim)
+	if err != nil {
+		return nil, usageErrorf("%v", err)
 	}
-	var ins []profdiff.Input
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, usageErrorf("%s: %v", f, pathErr(err))
-		}
-		rel, err := filepath.Rel(root, f)
-		if err != nil || rel == "." {
-			rel = filepath.Base(f)
-		}
-		ins = append(ins, profdiff.Input{Name: f, Path: rel, Local: f, Data: data})
+	for _, s := range skipped {
+		fmt.Fprintf(c.App.ErrWriter, "profilelint: %v\n", s)
 	}
 	return ins, nil
 }
 
 // revInputs reads the files under paths from the working tree and at rev.
-func revInputs(c *cli.Context, rev string, paths []string) (old, new []profdiff.Input, err error) {
+func revInputs(c *cli.Context, rev string, paths []string, lim profiles.Limits) (old, new []profdiff.Input, err error) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -151,6 +143,7 @@ func revInputs(c *cli.Context, rev string, paths []string) (old, new []profdiff.
 	if err := repo.Resolve(rev); err != nil {
 		return nil, nil, usageErrorf("--rev: %v", err)
 	}
+	repo.Limits = lim
 	old, missing, err := repo.Files(rev, paths)
 	if err != nil {
 		return nil, nil, usageErrorf("%v", err)
@@ -165,16 +158,12 @@ func revInputs(c *cli.Context, rev string, paths []string) (old, new []profdiff.
 		}
 		present = append(present, p)
 	}
-	files, errs := profiles.Expand(present)
-	if len(errs) > 0 {
-		return nil, nil, usageErrorf("%v", errs[0])
+	new, skipped, err := profdiff.ReadPaths(present, lim)
+	if err != nil {
+		return nil, nil, usageErrorf("%v", err)
 	}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, nil, usageErrorf("%s: %v", f, pathErr(err))
-		}
-		new = append(new, profdiff.Input{Name: filepath.ToSlash(f), Path: filepath.Clean(f), Local: f, Data: data})
+	for _, s := range skipped {
+		fmt.Fprintf(c.App.ErrWriter, "profilelint: %v\n", s)
 	}
 	return old, new, nil
 }

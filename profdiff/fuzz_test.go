@@ -1,0 +1,38 @@
+package profdiff
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
+)
+
+// FuzzCompare checks that comparing any two files never panics, in
+// content or in any format, and that a file compared with itself has no
+// change and no finding introduced or resolved.
+// Seeds: testdata/fuzz/FuzzCompare.
+func FuzzCompare(f *testing.F) {
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		lim := profiles.Limits{}
+		pa, pb := load(Input{Name: "a.yaml", Path: "p.yaml", Data: a}, lim), load(Input{Name: "b.yaml", Path: "p.yaml", Data: b}, lim)
+		if pa.parsed && pb.parsed {
+			diffProfiles(pa, pb)
+			if cs := diffProfiles(pa, load(Input{Name: "a2.yaml", Path: "p.yaml", Data: a}, lim)); len(cs) != 0 {
+				t.Errorf("a file differs from itself: %+v", cs)
+			}
+		}
+		cfg := lint.Config{Rules: []*lint.Rule{}}
+		rep := Compare(cfg, []Input{{Name: "old/p.yaml", Path: "p.yaml", Data: a}}, []Input{{Name: "new/p.yaml", Path: "p.yaml", Data: b}}, true)
+		for _, format := range Formats {
+			var buf bytes.Buffer
+			if err := Write(&buf, format, rep); err != nil {
+				t.Errorf("%s: %v", format, err)
+			}
+		}
+		same := Compare(cfg, []Input{{Name: "old/p.yaml", Path: "p.yaml", Data: a}}, []Input{{Name: "new/p.yaml", Path: "p.yaml", Data: a}}, true)
+		if c := same.Counts(); c.Unchanged != 1 || c.Introduced+c.Resolved != 0 || len(same.Profiles[0].Changes) != 0 {
+			t.Errorf("a file compared with itself: %+v", same.Profiles)
+		}
+	})
+}
