@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // The seed corpora are in testdata/fuzz/<target>: every hostile case of
@@ -169,4 +171,90 @@ func FuzzLookup(f *testing.F) {
 			root.LookupKey(q)
 		}
 	})
+}
+
+// FuzzLongLine checks positions on long lines, where the line index marks
+// every markStride-th rune, against counting runes from the line's start.
+// The input is repeated into lines of several marks' length: once as it
+// is, for PosAt and offset at every byte, and once quoted as the items of
+// a one-line flow list, for the positions of the nodes of both paths.
+func FuzzLongLine(f *testing.F) {
+	f.Add("a")
+	f.Add("é—x")
+	f.Add("\xff\xe2\x82")
+	f.Add("ab\ncd")
+	f.Add("日本語のテキスト、")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 256 {
+			return
+		}
+		n := 3*markMin/max(1, len(s)) + 1
+		raw := strings.Repeat(s, n)
+		file := Unparsed("f", []byte(raw), DefaultLimits)
+		for off := 0; off <= len(raw); off++ {
+			if got, want := file.PosAt(off), naivePos(file.Src, off); got != want {
+				t.Fatalf("PosAt(%d) = %+v, want %+v", off, got, want)
+			}
+		}
+		// offset is PosAt's inverse on the starts of runes as decoded.
+		for off := 0; ; {
+			p := naivePos(file.Src, off)
+			if got := file.offset(p.Line, p.Column); got != off {
+				t.Fatalf("offset(%d, %d) = %d, want %d", p.Line, p.Column, got, off)
+			}
+			if off == len(raw) {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(raw[off:])
+			off += size
+		}
+
+		if !utf8.ValidString(s) {
+			return
+		}
+		items := make([]string, 0, n)
+		for i := range n {
+			if i%2 == 0 {
+				items = append(items, strconv.Quote(s))
+			} else {
+				items = append(items, strconv.Itoa(i))
+			}
+		}
+		doc := []byte("[" + strings.Join(items, ", ") + "]\n")
+		for _, fast := range []bool{true, false} {
+			file, err := parse("f.yaml", doc, DefaultLimits, fast)
+			if err != nil {
+				var se *SyntaxError
+				if errors.As(err, &se) && se.Pos != naivePos(file.Src, se.Pos.Offset) {
+					t.Fatalf("error at %+v, want %+v", se.Pos, naivePos(file.Src, se.Pos.Offset))
+				}
+				continue
+			}
+			file.Root.Walk(func(ptr string, n *Node) {
+				for _, p := range []Pos{n.Pos, n.End} {
+					if p == (Pos{}) {
+						continue
+					}
+					if want := naivePos(file.Src, p.Offset); p != want {
+						t.Fatalf("fast %v: %s at %+v, want %+v", fast, ptr, p, want)
+					}
+					if off := file.offset(p.Line, p.Column); off != p.Offset {
+						t.Fatalf("fast %v: %s: offset(%d, %d) = %d, want %d", fast, ptr, p.Line, p.Column, off, p.Offset)
+					}
+				}
+			})
+		}
+	})
+}
+
+// naivePos is the position of a byte offset, counted from the start of
+// the line without any index.
+func naivePos(src []byte, off int) Pos {
+	line, start := 1, 0
+	for i, b := range src[:off] {
+		if b == '\n' {
+			line, start = line+1, i+1
+		}
+	}
+	return Pos{Line: line, Column: utf8.RuneCount(src[start:off]) + 1, Offset: off}
 }
