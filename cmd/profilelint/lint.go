@@ -181,6 +181,7 @@ func prepare(c *cli.Context) (*runInput, error) {
 	in.cfg = conf.Lint()
 	in.cfg.Jobs = c.Int("jobs")
 	in.cfg.RuleTimeout = c.Duration("rule-timeout")
+	in.cfg.ParseTimeout = c.Duration("parse-timeout")
 	// Limits: the flags win over the configuration (conf.Lint), which wins
 	// over the loader's defaults (a zero field).
 	for flag, field := range map[string]*int{"max-file-size": &in.cfg.Limits.MaxBytes, "max-depth": &in.cfg.Limits.MaxDepth, "max-entries": &in.cfg.Limits.MaxEntries} {
@@ -353,6 +354,7 @@ func limitFlags() []cli.Flag {
 		&cli.IntFlag{Name: "max-depth", Usage: "reject nesting deeper than `N` levels (default 64; config: limits.max_depth)"},
 		&cli.IntFlag{Name: "max-entries", Usage: "reject a mapping or list of more than `N` entries (default 10000; config: limits.max_entries)"},
 		&cli.DurationFlag{Name: "rule-timeout", Value: 10 * time.Second, Usage: "stop a file's rules after `DURATION` and report the rule running then (exit 3); 0 never"},
+		&cli.DurationFlag{Name: "parse-timeout", Value: 10 * time.Second, Usage: "give up parsing a file after `DURATION` and report it (exit 3); 0 never"},
 	}
 }
 
