@@ -191,14 +191,15 @@ func FuzzLongLine(f *testing.F) {
 		n := 3*markMin/max(1, len(s)) + 1
 		raw := strings.Repeat(s, n)
 		file := Unparsed("f", []byte(raw), DefaultLimits)
-		for off := 0; off <= len(raw); off++ {
-			if got, want := file.PosAt(off), naivePos(file.Src, off); got != want {
-				t.Fatalf("PosAt(%d) = %+v, want %+v", off, got, want)
+		want := naivePositions(file.Src)
+		for off, p := range want {
+			if got := file.PosAt(off); got != p {
+				t.Fatalf("PosAt(%d) = %+v, want %+v", off, got, p)
 			}
 		}
 		// offset is PosAt's inverse on the starts of runes as decoded.
 		for off := 0; ; {
-			p := naivePos(file.Src, off)
+			p := want[off]
 			if got := file.offset(p.Line, p.Column); got != off {
 				t.Fatalf("offset(%d, %d) = %d, want %d", p.Line, p.Column, got, off)
 			}
@@ -225,18 +226,19 @@ func FuzzLongLine(f *testing.F) {
 			file, err := parse("f.yaml", doc, DefaultLimits, fast)
 			if err != nil {
 				var se *SyntaxError
-				if errors.As(err, &se) && se.Pos != naivePos(file.Src, se.Pos.Offset) {
-					t.Fatalf("error at %+v, want %+v", se.Pos, naivePos(file.Src, se.Pos.Offset))
+				if errors.As(err, &se) && se.Pos != naivePositions(file.Src)[se.Pos.Offset] {
+					t.Fatalf("error at %+v, want %+v", se.Pos, naivePositions(file.Src)[se.Pos.Offset])
 				}
 				continue
 			}
+			want := naivePositions(file.Src)
 			file.Root.Walk(func(ptr string, n *Node) {
 				for _, p := range []Pos{n.Pos, n.End} {
 					if p == (Pos{}) {
 						continue
 					}
-					if want := naivePos(file.Src, p.Offset); p != want {
-						t.Fatalf("fast %v: %s at %+v, want %+v", fast, ptr, p, want)
+					if p != want[p.Offset] {
+						t.Fatalf("fast %v: %s at %+v, want %+v", fast, ptr, p, want[p.Offset])
 					}
 					if off := file.offset(p.Line, p.Column); off != p.Offset {
 						t.Fatalf("fast %v: %s: offset(%d, %d) = %d, want %d", fast, ptr, p.Line, p.Column, off, p.Offset)
@@ -247,14 +249,23 @@ func FuzzLongLine(f *testing.F) {
 	})
 }
 
-// naivePos is the position of a byte offset, counted from the start of
-// the line without any index.
-func naivePos(src []byte, off int) Pos {
-	line, start := 1, 0
-	for i, b := range src[:off] {
-		if b == '\n' {
-			line, start = line+1, i+1
+// naivePositions returns the position of every byte offset of src (and
+// of its end), with runes counted from the start of each line: from rune
+// to rune as decoded, and within a rune as utf8.RuneCount counts its first
+// bytes. No line index is involved.
+func naivePositions(src []byte) []Pos {
+	out := make([]Pos, 0, len(src)+1)
+	line, col := 1, 1
+	for off := 0; off < len(src); {
+		_, size := utf8.DecodeRune(src[off:])
+		for i := range size {
+			out = append(out, Pos{Line: line, Column: col + utf8.RuneCount(src[off:off+i]), Offset: off + i})
+		}
+		off += size
+		col++
+		if src[off-1] == '\n' {
+			line, col = line+1, 1
 		}
 	}
-	return Pos{Line: line, Column: utf8.RuneCount(src[start:off]) + 1, Offset: off}
+	return append(out, Pos{Line: line, Column: col, Offset: len(src)})
 }
