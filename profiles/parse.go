@@ -428,6 +428,12 @@ func (f *File) offset(line, col int) int {
 	return off
 }
 
+// Offset converts a line and rune column (1-based) into a byte offset, in
+// time independent of the line's length: printers cut long lines around
+// a finding's column. A column past the end of its line gives the line's
+// end, a line past the end of the file the file's end.
+func (f *File) Offset(line, col int) int { return f.offset(max(1, line), col) }
+
 // PosAt converts a byte offset into a position.
 func (f *File) PosAt(off int) Pos {
 	off = max(0, min(off, len(f.Src)))
