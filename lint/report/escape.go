@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // Hostile files reach the output: a profile's text ends up in messages
@@ -68,6 +70,10 @@ func hex2(b byte) string {
 // back as it is.
 func visible(s string, keep string) string {
 	for i := 0; i < len(s); {
+		if c := s[i]; 0x20 <= c && c < 0x7f {
+			i++
+			continue
+		}
 		size, esc := cell(s[i:], keep)
 		if esc != "" {
 			return escapeFrom(s, i, keep)
@@ -114,16 +120,21 @@ func excerpt(line string, col int) (text string, caret int) {
 	// One pass for the width of the line as shown and where col lands,
 	// a second to write the part that fits.
 	total, pos, n := 0, -1, 0
+	plain := true // every rune shown as it is
 	for i := 0; i < len(line); n++ {
 		if n == col-1 {
 			pos = total
 		}
 		size, w := shownCell(line[i:])
+		plain = plain && w == 1
 		total += w
 		i += size
 	}
 	if pos < 0 {
 		pos = total // at or past the end of the line
+	}
+	if plain && total <= maxExcerpt {
+		return line, pos
 	}
 	from, to := 0, total
 	left, right := false, false
@@ -168,6 +179,23 @@ func excerpt(line string, col int) (text string, caret int) {
 		caret++
 	}
 	return b.String(), caret
+}
+
+// sourceExcerpt is excerpt for a line of a file, reading only the part
+// of the line that can be shown: a one-line file can be a megabyte, and
+// reading all of it for each of its findings made printing quadratic.
+// More than maxExcerpt runes on either side of col are enough for
+// excerpt to cut the line as it would cut the whole of it.
+func sourceExcerpt(src *profiles.File, line, col int) (text string, caret int) {
+	// A column past the end of the line shows the line's end.
+	at := min(col, src.PosAt(src.Offset(line, col)).Column)
+	from := max(1, at-maxExcerpt-1)
+	start, end := src.Offset(line, from), src.Offset(line, at+maxExcerpt+1)
+	window := string(src.Src[start:end])
+	if end == len(src.Src) || src.Src[end] == '\n' {
+		window = strings.TrimSuffix(window, "\r") // as File.Line
+	}
+	return excerpt(window, col-from+1)
 }
 
 // shownCell returns the size in line of its first rune and the columns it

@@ -192,3 +192,19 @@ func TestTextLongLine(t *testing.T) {
 	}
 	t.Fatalf("no finding on line 2:\n%s", out)
 }
+
+// sourceExcerpt reads only part of a line, and shows what excerpt shows
+// of the whole line, wherever the column.
+func TestSourceExcerpt(t *testing.T) {
+	src := strings.Repeat("a\tb\x1bcé\u202e", 150) + "\r\n" + strings.Repeat("é", 50) + "\r\nend"
+	f := profiles.Unparsed("x", []byte(src), profiles.DefaultLimits)
+	for n := 1; n <= f.Lines()+1; n++ {
+		line := f.Line(n)
+		for col := 1; col <= utf8.RuneCountInString(line)+300; col++ {
+			text, caret := excerpt(line, col)
+			if got, gotCaret := sourceExcerpt(f, n, col); got != text || gotCaret != caret {
+				t.Fatalf("line %d, column %d: %q, caret %d; want %q, caret %d", n, col, got, gotCaret, text, caret)
+			}
+		}
+	}
+}

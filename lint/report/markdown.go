@@ -140,7 +140,7 @@ func (m *Markdown) finding(w io.Writer, src *profiles.File, f lint.Finding) {
 		fmt.Fprintf(w, "%s- fix: %s\n", mdIndent, mdEscape(fix.Message))
 	}
 	if src != nil && f.Line > 0 && f.Line <= src.Lines() {
-		text, _ := excerpt(src.Line(f.Line), f.Column)
+		text, _ := sourceExcerpt(src, f.Line, f.Column)
 		fmt.Fprintf(w, "\n%s", fenced("yaml", text+"\n", mdIndent))
 	}
 	if f.Diff != nil {

@@ -53,7 +53,7 @@ func (t *Text) Print(res *lint.Result) error {
 			continue
 		}
 		if src := res.Sources[f.File]; src != nil && f.Line > 0 {
-			text, caret := excerpt(src.Line(f.Line), f.Column)
+			text, caret := sourceExcerpt(src, f.Line, f.Column)
 			fmt.Fprintf(w, "  %s\n  %s%s\n", text, strings.Repeat(" ", caret), t.paint(green, "^"))
 		}
 		for _, r := range f.Related {
