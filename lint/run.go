@@ -48,7 +48,9 @@ type Config struct {
 	RuleTimeout time.Duration
 	// ParseTimeout bounds the time the parse of one file may take; a file
 	// still parsing then is reported under Syntax as an internal error and
-	// not linted. Zero means no bound.
+	// not linted. The YAML parser cannot be stopped: its goroutine runs on
+	// until the parse ends, even after Run returns, one per worker at
+	// most. Zero means no bound.
 	ParseTimeout time.Duration
 
 	// parse reads a file; nil means profiles.ParseWithLimits. Tests stand
@@ -522,6 +524,7 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) 
 	return r
 }
 
+// parseFile parses one file within the configured limits.
 func (cfg *Config) parseFile(name string, data []byte) (*profiles.File, error) {
 	if cfg.parse != nil {
 		return cfg.parse(name, data, cfg.Limits)
