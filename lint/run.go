@@ -47,6 +47,16 @@ type Config struct {
 	// still running then is reported under its id as an internal error
 	// and the file's remaining rules are skipped. Zero means no bound.
 	RuleTimeout time.Duration
+	// ParseTimeout bounds the time the parse of one file may take; a file
+	// still parsing then is reported under Syntax as an internal error and
+	// not linted. The YAML parser cannot be stopped: its goroutine runs on
+	// until the parse ends, even after Run returns, one per worker at
+	// most. Zero means no bound.
+	ParseTimeout time.Duration
+
+	// parse reads a file; nil means profiles.ParseWithLimits. Tests stand
+	// in a parse that blocks.
+	parse func(name string, data []byte, lim profiles.Limits) (*profiles.File, error)
 
 	start     time.Time         // when Run began: files modified since are not stamped
 	cacheSeed [sha256.Size]byte // the hash of CacheKey, which every cache key starts from
@@ -166,8 +176,13 @@ func Run(cfg Config, sources []Source) *Result {
 				runner = newRuleRunner(&cfg)
 				defer func() { runner.stop() }()
 			}
+			var parser *parseRunner
+			if cfg.ParseTimeout > 0 {
+				parser = newParseRunner(&cfg)
+				defer func() { parser.stop() }()
+			}
 			for i := range next {
-				r := lintFile(&cfg, sources[i], runner)
+				r := lintFile(&cfg, sources[i], runner, parser)
 				if r.abandoned {
 					// Its goroutine is still in the late rule: leave it.
 					runner.stop()
@@ -439,7 +454,7 @@ func readSource(cfg *Config, src Source, info fs.FileInfo) (data []byte, oversiz
 	return data, false, err
 }
 
-func lintFile(cfg *Config, src Source, runner *ruleRunner) (r fileResult) {
+func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) (r fileResult) {
 	// Stat before reading: a file changed in between then has a stamp
 	// that the next run will not see again.
 	info := statSource(src)
@@ -472,7 +487,23 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner) (r fileResult) {
 			}
 		}()
 	}
-	file, perr := profiles.ParseWithLimits(src.Name, data, cfg.Limits)
+	var file *profiles.File
+	var perr error
+	late := false
+	if parser == nil {
+		file, perr = cfg.parseFile(src.Name, data)
+	} else {
+		file, late, perr = parser.parse(src.Name, data)
+	}
+	if late {
+		// Not cached: the next run may well parse it in time.
+		r.path, r.internal = src.Name, true
+		r.findings = append(r.findings, Finding{
+			Rule: Syntax.ID, Severity: Error, File: src.Name, Line: 1, Column: 1,
+			Message: fmt.Sprintf("internal error: parsing %s took longer than %s; the file was not linted", src.Name, cfg.ParseTimeout),
+		})
+		return r
+	}
 	if oversize {
 		size := int64(-1) // more than was read, how much more unknown
 		if info != nil && !src.Partial {
@@ -537,6 +568,83 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner) (r fileResult) {
 	r.facts, r.internal = rr.facts, rr.internal
 	return r
 }
+
+// parseFile parses one file within the configured limits.
+func (cfg *Config) parseFile(name string, data []byte) (*profiles.File, error) {
+	if cfg.parse != nil {
+		return cfg.parse(name, data, cfg.Limits)
+	}
+	return profiles.ParseWithLimits(name, data, cfg.Limits)
+}
+
+// parseRunner parses one worker's files on a long-lived goroutine, which
+// the worker gives up on when a parse runs past the time budget, as
+// ruleRunner does for rules. goccy/go-yaml takes no context: a late parse
+// runs on, and the worker starts a new runner for its next file. So that
+// late parses never pile up (each holds the file's tokens, a few hundred
+// bytes per byte of a hostile file), a worker leaves at most one behind:
+// when a second parse is late while the first still runs, the worker
+// waits for the first. A late parse does end: parsing is linear in the
+// file (BenchmarkLongLine), and the file is bounded by Limits.MaxBytes.
+type parseRunner struct {
+	cfg  *Config
+	jobs chan parseJob
+	idle chan struct{}   // closed when the goroutine has ended
+	late <-chan struct{} // the idle channel of the last late parse, or nil
+}
+
+type parseJob struct {
+	name string
+	data []byte
+	done chan parseDone
+}
+
+type parseDone struct {
+	file *profiles.File
+	err  error
+}
+
+func newParseRunner(cfg *Config) *parseRunner {
+	pr := &parseRunner{cfg: cfg}
+	pr.start()
+	return pr
+}
+
+// start gives the runner a new goroutine.
+func (pr *parseRunner) start() {
+	jobs, idle := make(chan parseJob), make(chan struct{})
+	pr.jobs, pr.idle = jobs, idle
+	go func() {
+		defer close(idle)
+		for j := range jobs {
+			file, err := pr.cfg.parseFile(j.name, j.data)
+			j.done <- parseDone{file, err}
+		}
+	}()
+}
+
+// parse parses data within cfg.ParseTimeout, or reports that it is late.
+func (pr *parseRunner) parse(name string, data []byte) (file *profiles.File, late bool, err error) {
+	done := make(chan parseDone, 1) // a late parse must not block on sending
+	pr.jobs <- parseJob{name, data, done}
+	timer := time.NewTimer(pr.cfg.ParseTimeout)
+	defer timer.Stop()
+	select {
+	case d := <-done:
+		return d.file, false, d.err
+	case <-timer.C:
+	}
+	if pr.late != nil {
+		<-pr.late
+	}
+	close(pr.jobs) // the goroutine ends when the late parse returns
+	pr.late = pr.idle
+	pr.start()
+	return nil, true, nil
+}
+
+// stop lets the goroutine end once its current parse, if any, returns.
+func (pr *parseRunner) stop() { close(pr.jobs) }
 
 // ruleRun is the state of the rules running on one file, shared with the
 // goroutine that watches the time budget.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -68,6 +69,52 @@ func TestRuleTimeout(t *testing.T) {
 		if f.Rule == "slow" && !strings.Contains(f.Message, "still running after 50ms") {
 			t.Errorf("timeout message: %s", f.Message)
 		}
+	}
+}
+
+// A file whose parse runs past the time budget is reported, and the run
+// goes on; a worker leaves at most one late parse behind, so that hostile
+// files do not pile up parses.
+func TestParseTimeout(t *testing.T) {
+	release := make(chan struct{})
+	var mu sync.Mutex
+	running, most := 0, 0
+	cfg := Config{Rules: []*Rule{always}, ParseTimeout: time.Millisecond, Jobs: 1}
+	cfg.parse = func(name string, data []byte, lim profiles.Limits) (*profiles.File, error) {
+		if strings.HasPrefix(name, "stuck") {
+			mu.Lock()
+			running++
+			most = max(most, running)
+			if running == 2 {
+				// Two parses are late: the worker must now wait for the
+				// first. Let them end in a while (not needed for the
+				// outcome, only for the run to finish).
+				time.AfterFunc(200*time.Millisecond, func() { close(release) })
+			}
+			mu.Unlock()
+			<-release
+			mu.Lock()
+			running--
+			mu.Unlock()
+		}
+		return profiles.ParseWithLimits(name, data, lim)
+	}
+	res := Run(cfg, []Source{src("stuck1.yaml", "a: 1\n"), src("stuck2.yaml", "a: 1\n"), src("stuck3.yaml", "a: 1\n"), src("z.yaml", "a: 1\n")})
+	if most > 2 {
+		t.Errorf("%d parses ran at once on one worker", most)
+	}
+	if !res.Internal {
+		t.Error("a late parse did not mark the run internal")
+	}
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, f.File+" "+f.Rule+" "+f.Message)
+	}
+	want := "stuck1.yaml syntax internal error: parsing stuck1.yaml took longer than 1ms; the file was not linted|" +
+		"stuck2.yaml syntax internal error: parsing stuck2.yaml took longer than 1ms; the file was not linted|" +
+		"stuck3.yaml always seen|z.yaml always seen"
+	if strings.Join(got, "|") != want {
+		t.Errorf("got  %s\nwant %s", strings.Join(got, "|"), want)
 	}
 }
 

@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // The seed corpora are in testdata/fuzz/<target>: every hostile case of
@@ -169,4 +171,101 @@ func FuzzLookup(f *testing.F) {
 			root.LookupKey(q)
 		}
 	})
+}
+
+// FuzzLongLine checks positions on long lines, where the line index marks
+// every markStride-th rune, against counting runes from the line's start.
+// The input is repeated into lines of several marks' length: once as it
+// is, for PosAt and offset at every byte, and once quoted as the items of
+// a one-line flow list, for the positions of the nodes of both paths.
+func FuzzLongLine(f *testing.F) {
+	f.Add("a")
+	f.Add("é—x")
+	f.Add("\xff\xe2\x82")
+	f.Add("ab\ncd")
+	f.Add("日本語のテキスト、")
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 256 {
+			return
+		}
+		n := 3*markMin/max(1, len(s)) + 1
+		raw := strings.Repeat(s, n)
+		file := Unparsed("f", []byte(raw), DefaultLimits)
+		want := naivePositions(file.Src)
+		for off, p := range want {
+			if got := file.PosAt(off); got != p {
+				t.Fatalf("PosAt(%d) = %+v, want %+v", off, got, p)
+			}
+		}
+		// offset is PosAt's inverse on the starts of runes as decoded.
+		for off := 0; ; {
+			p := want[off]
+			if got := file.offset(p.Line, p.Column); got != off {
+				t.Fatalf("offset(%d, %d) = %d, want %d", p.Line, p.Column, got, off)
+			}
+			if off == len(raw) {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(raw[off:])
+			off += size
+		}
+
+		if !utf8.ValidString(s) {
+			return
+		}
+		items := make([]string, 0, n)
+		for i := range n {
+			if i%2 == 0 {
+				items = append(items, strconv.Quote(s))
+			} else {
+				items = append(items, strconv.Itoa(i))
+			}
+		}
+		doc := []byte("[" + strings.Join(items, ", ") + "]\n")
+		for _, fast := range []bool{true, false} {
+			file, err := parse("f.yaml", doc, DefaultLimits, fast)
+			if err != nil {
+				var se *SyntaxError
+				if errors.As(err, &se) && se.Pos != naivePositions(file.Src)[se.Pos.Offset] {
+					t.Fatalf("error at %+v, want %+v", se.Pos, naivePositions(file.Src)[se.Pos.Offset])
+				}
+				continue
+			}
+			want := naivePositions(file.Src)
+			file.Root.Walk(func(ptr string, n *Node) {
+				for _, p := range []Pos{n.Pos, n.End} {
+					if p == (Pos{}) {
+						continue
+					}
+					if p != want[p.Offset] {
+						t.Fatalf("fast %v: %s at %+v, want %+v", fast, ptr, p, want[p.Offset])
+					}
+					if off := file.offset(p.Line, p.Column); off != p.Offset {
+						t.Fatalf("fast %v: %s: offset(%d, %d) = %d, want %d", fast, ptr, p.Line, p.Column, off, p.Offset)
+					}
+				}
+			})
+		}
+	})
+}
+
+// naivePositions returns the position of every byte offset of src (and
+// of its end), with runes counted from the start of each line: from rune
+// to rune as decoded, and within a rune as utf8.RuneCount counts its first
+// bytes. No line index is involved.
+func naivePositions(src []byte) []Pos {
+	out := make([]Pos, 0, len(src)+1)
+	line, col := 1, 1
+	for off := 0; off < len(src); {
+		_, size := utf8.DecodeRune(src[off:])
+		for i := range size {
+			out = append(out, Pos{Line: line, Column: col + utf8.RuneCount(src[off:off+i]), Offset: off + i})
+		}
+		off += size
+		col++
+		if src[off-1] == '\n' {
+			line, col = line+1, 1
+		}
+	}
+	return append(out, Pos{Line: line, Column: col, Offset: len(src)})
 }

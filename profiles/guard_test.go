@@ -166,7 +166,7 @@ func TestGuard(t *testing.T) {
 			if err != nil {
 				got = fmt.Sprintf("%d:%d@%d: %s", err.Pos.Line, err.Pos.Column, err.Pos.Offset, err.Msg)
 				// The position is the one File.PosAt gives for its offset.
-				f := &File{Src: []byte(tc.src), lines: lineStarts([]byte(tc.src))}
+				f := &File{Src: []byte(tc.src), lines: indexLines([]byte(tc.src))}
 				if p := f.PosAt(err.Pos.Offset); p != err.Pos {
 					t.Errorf("position %+v, but PosAt(%d) = %+v", err.Pos, err.Pos.Offset, p)
 				}

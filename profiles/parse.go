@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -16,12 +17,11 @@ import (
 
 // File is one parsed profile file.
 type File struct {
-	Path string // the name reported in findings
-	Src  []byte // the file's bytes, without a leading byte-order mark
-	BOM  bool   // the file started with a UTF-8 byte-order mark
-	Root *Node
-	// lines holds the byte offset at which each line starts.
-	lines []int
+	Path  string // the name reported in findings
+	Src   []byte // the file's bytes, without a leading byte-order mark
+	BOM   bool   // the file started with a UTF-8 byte-order mark
+	Root  *Node
+	lines lineIndex // where lines start, and the runes of long lines
 
 	scalarsOnce sync.Once
 	scalars     []Scalar
@@ -106,7 +106,7 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 	if bytes.HasPrefix(src, bom) {
 		f.Src, f.BOM = src[len(bom):], true
 	}
-	f.lines = lineStarts(f.Src)
+	f.lines = indexLines(f.Src)
 	if isJSON(path) {
 		root, err := f.readJSON(lim)
 		f.Root = root
@@ -366,56 +366,124 @@ func (f *File) tokenPos(tk *token.Token) Pos {
 	return Pos{Line: line, Column: col, Offset: f.offset(line, col)}
 }
 
-func lineStarts(src []byte) []int {
-	starts := make([]int, 1, bytes.Count(src, []byte{'\n'})+1)
-	for i, b := range src {
-		if b == '\n' {
-			starts = append(starts, i+1)
+// A line index: the byte offset at which each line starts and, for long
+// lines, where every markStride-th rune of the line starts. Positions are
+// asked for every node, and a one-line JSON file has thousands of nodes on
+// its only line: counting runes from the start of the line for each made
+// parsing quadratic in the line's length (1 MB took 27 s). With the
+// marks, a conversion counts at most markStride runes, whatever the
+// line's length.
+const (
+	markStride = 64
+	// Lines up to markMin bytes get no marks: they cost no more to count
+	// than a few strides, and most lines of a profile are that short.
+	markMin = 1024
+)
+
+type lineIndex struct {
+	starts []int
+	// marks[i][k] is the byte offset of rune k*markStride (0-based) of
+	// line i, for the lines over markMin bytes.
+	marks map[int][]int
+}
+
+func indexLines(src []byte) lineIndex {
+	ix := lineIndex{starts: make([]int, 1, bytes.Count(src, []byte{'\n'})+1)}
+	for start := 0; ; {
+		n := bytes.IndexByte(src[start:], '\n')
+		end := start + n
+		if n < 0 {
+			end = len(src)
+		}
+		if end-start > markMin {
+			if ix.marks == nil {
+				ix.marks = make(map[int][]int)
+			}
+			ix.marks[len(ix.starts)-1] = runeMarks(src, start, end)
+		}
+		if n < 0 {
+			return ix
+		}
+		start = end + 1
+		ix.starts = append(ix.starts, start)
+	}
+}
+
+// runeMarks returns the offsets of every markStride-th rune of the line
+// src[start:end]. Runes are decoded as offset and PosAt count them, an
+// invalid byte being one rune.
+func runeMarks(src []byte, start, end int) []int {
+	marks := make([]int, 0, (end-start)/markStride+1)
+	for off, r := start, 0; off < end; r++ {
+		if r%markStride == 0 {
+			marks = append(marks, off)
+		}
+		if src[off] < utf8.RuneSelf {
+			off++
+		} else {
+			_, size := utf8.DecodeRune(src[off:end])
+			off += size
 		}
 	}
-	return starts
+	return marks
 }
 
 // offset converts a line and rune column into a byte offset.
 func (f *File) offset(line, col int) int {
-	if line > len(f.lines) {
+	if line > len(f.lines.starts) {
 		return len(f.Src)
 	}
-	off := f.lines[line-1]
-	for c := 1; c < col && off < len(f.Src) && f.Src[off] != '\n'; c++ {
+	off, c := f.lines.starts[line-1], 1
+	if m := f.lines.marks[line-1]; len(m) > 0 {
+		k := min((col-1)/markStride, len(m)-1)
+		off, c = m[k], k*markStride+1
+	}
+	for ; c < col && off < len(f.Src) && f.Src[off] != '\n'; c++ {
 		_, size := utf8.DecodeRune(f.Src[off:])
 		off += size
 	}
 	return off
 }
 
+// Offset converts a line and rune column (1-based) into a byte offset, in
+// time independent of the line's length: printers cut long lines around
+// a finding's column. A column past the end of its line gives the line's
+// end, a line past the end of the file the file's end.
+func (f *File) Offset(line, col int) int { return f.offset(max(1, line), col) }
+
 // PosAt converts a byte offset into a position.
 func (f *File) PosAt(off int) Pos {
-	if off > len(f.Src) {
-		off = len(f.Src)
+	off = max(0, min(off, len(f.Src)))
+	i := last(f.lines.starts, off)
+	from, col := f.lines.starts[i], 1
+	if m := f.lines.marks[i]; len(m) > 0 {
+		k := last(m, off)
+		from, col = m[k], k*markStride+1
 	}
-	lo, hi := 0, len(f.lines)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if f.lines[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
+	return Pos{Line: i + 1, Column: utf8.RuneCount(f.Src[from:off]) + col, Offset: off}
+}
+
+// last returns the index of the last of the sorted offsets that is at or
+// before off; offs[0] is at or before it.
+func last(offs []int, off int) int {
+	i, found := slices.BinarySearch(offs, off)
+	if !found {
+		i--
 	}
-	return Pos{Line: lo + 1, Column: utf8.RuneCount(f.Src[f.lines[lo]:off]) + 1, Offset: off}
+	return i
 }
 
 // Line returns the text of line n (1-based) without its newline.
 func (f *File) Line(n int) string {
-	if n < 1 || n > len(f.lines) {
+	starts := f.lines.starts
+	if n < 1 || n > len(starts) {
 		return ""
 	}
 	end := len(f.Src)
-	if n < len(f.lines) {
-		end = f.lines[n] - 1
+	if n < len(starts) {
+		end = starts[n] - 1
 	}
-	return strings.TrimSuffix(string(f.Src[f.lines[n-1]:end]), "\r")
+	return strings.TrimSuffix(string(f.Src[starts[n-1]:end]), "\r")
 }
 
 // Unparsed returns a file for its bytes and lines only, as printers need
@@ -426,7 +494,7 @@ func Unparsed(path string, src []byte, lim Limits) *File {
 	if bytes.HasPrefix(src, bom) {
 		f.Src, f.BOM = src[len(bom):], true
 	}
-	f.lines = lineStarts(f.Src)
+	f.lines = indexLines(f.Src)
 	return f
 }
 
@@ -453,4 +521,4 @@ func (f *File) Tree() *Node {
 }
 
 // Lines returns the number of lines of the file.
-func (f *File) Lines() int { return len(f.lines) }
+func (f *File) Lines() int { return len(f.lines.starts) }

@@ -89,7 +89,7 @@ func TestParseAliasBombBounded(t *testing.T) {
 	if grown := after.TotalAlloc - before.TotalAlloc; grown > 10<<20 {
 		t.Errorf("parsing the bomb allocated %d bytes", grown)
 	}
-	f := &File{Src: src, lines: lineStarts(src)}
+	f := &File{Src: src, lines: indexLines(src)}
 	_, err = f.convert(astFile.Docs[0].Body, 0)
 	if err == nil || err.Error() != "1:4: anchors, aliases and merge keys are not allowed in a profile; write the value out" {
 		t.Errorf("convert: %v", err)
@@ -169,7 +169,7 @@ func TestParseCRLF(t *testing.T) {
 		{"/m", 6, "4", "4"},
 	} {
 		n := f.Root.Lookup(tc.ptr)
-		want := Pos{Line: tc.line, Column: strings.Index(f.Line(tc.line), tc.text) + 1, Offset: f.lines[tc.line-1] + strings.Index(f.Line(tc.line), tc.text)}
+		want := Pos{Line: tc.line, Column: strings.Index(f.Line(tc.line), tc.text) + 1, Offset: f.lines.starts[tc.line-1] + strings.Index(f.Line(tc.line), tc.text)}
 		if n == nil || n.Pos != want || n.Value != tc.value {
 			t.Errorf("%s = %+v, want %q at %+v", tc.ptr, n, tc.value, want)
 		}
@@ -193,7 +193,7 @@ note: |
 	}
 	at := func(line, col int, text string) Pos {
 		t.Helper()
-		off := f.lines[line-1]
+		off := f.lines.starts[line-1]
 		for c := 1; c < col; c++ {
 			_, n := utf8.DecodeRune(f.Src[off:])
 			off += n

@@ -197,6 +197,7 @@ func prepare(c *cli.Context, reports []string) (*runInput, error) {
 	in.cfg = conf.Lint()
 	in.cfg.Jobs = c.Int("jobs")
 	in.cfg.RuleTimeout = c.Duration("rule-timeout")
+	in.cfg.ParseTimeout = c.Duration("parse-timeout")
 	setLimits(c, &in.cfg)
 	if err := selectRules(&in.cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
 		return nil, &exitError{code: exitUsage, err: err}
@@ -463,6 +464,7 @@ func enabledRules(cfg *lint.Config) []*lint.Rule {
 func limitFlags() []cli.Flag {
 	return append(sizeLimitFlags(),
 		&cli.DurationFlag{Name: "rule-timeout", Value: 10 * time.Second, Usage: "stop a file's rules after `DURATION` and report the rule running then (exit 3); 0 never"},
+		&cli.DurationFlag{Name: "parse-timeout", Value: 10 * time.Second, Usage: "give up parsing a file after `DURATION` and report it (exit 3); 0 never"},
 	)
 }
 

@@ -47,16 +47,22 @@ func (c *Checkstyle) Print(res *lint.Result) error {
 			Line:     f.Line,
 			Column:   f.Column,
 			Severity: f.Severity.String(),
-			Message:  f.Message,
-			Source:   "profilelint." + f.Rule,
+			Message:  xmlText(f.Message),
+			Source:   xmlText("profilelint." + f.Rule),
 		})
 	}
 	rep := checkstyleReport{Version: "4.3"}
 	for _, name := range fileNames(res) {
-		rep.Files = append(rep.Files, checkstyleFile{Name: name, Errors: byFile[name]})
+		rep.Files = append(rep.Files, checkstyleFile{Name: xmlText(name), Errors: byFile[name]})
 	}
 	return writeXML(c.W, rep)
 }
+
+// xmlText makes text safe for XML and its readers: XML 1.0 forbids most
+// C0 controls (encoding/xml would write U+FFFD for them, losing what they
+// were), and allows C1 controls and bidirectional overrides, which reach
+// whoever reads the report.
+func xmlText(s string) string { return visible(s, "\t\n") }
 
 // writeXML writes an XML document with its declaration, indented.
 func writeXML(w io.Writer, v any) error {

@@ -25,6 +25,10 @@ var (
 	ghProperty = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
+// ghKeep are the controls that the escapes above already make harmless,
+// and a message's tabs.
+const ghKeep = "\t\r\n"
+
 // Print writes the result.
 func (g *GitHub) Print(res *lint.Result) error {
 	w := bufio.NewWriter(g.W)
@@ -41,7 +45,7 @@ func (g *GitHub) Print(res *lint.Result) error {
 		}
 		var props []string
 		if f.File != "" {
-			props = append(props, "file="+ghProperty.Replace(relPath(f.File)))
+			props = append(props, "file="+ghProperty.Replace(visible(relPath(f.File), ghKeep)))
 			if f.Line > 0 {
 				props = append(props, fmt.Sprintf("line=%d", f.Line))
 				if f.Column > 0 {
@@ -55,8 +59,8 @@ func (g *GitHub) Print(res *lint.Result) error {
 				}
 			}
 		}
-		props = append(props, "title="+ghProperty.Replace(f.Rule))
-		fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), ghData.Replace(f.Message))
+		props = append(props, "title="+ghProperty.Replace(visible(f.Rule, ghKeep)))
+		fmt.Fprintf(w, "::%s %s::%s\n", cmd, strings.Join(props, ","), ghData.Replace(visible(f.Message, ghKeep)))
 	}
 	return w.Flush()
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/profilelint/profilelint/lint"
@@ -62,8 +61,5 @@ func (g *GitLab) Print(res *lint.Result) error {
 			},
 		})
 	}
-	enc := json.NewEncoder(g.W)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(issues)
+	return writeJSON(g.W, issues)
 }

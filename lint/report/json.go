@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/profilelint/profilelint/lint"
@@ -36,10 +35,7 @@ func (j *JSON) Print(res *lint.Result) error {
 	if findings == nil {
 		findings = []lint.Finding{}
 	}
-	enc := json.NewEncoder(j.W)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(jsonReport{
+	return writeJSON(j.W, jsonReport{
 		Version:  JSONVersion,
 		Tool:     jsonTool{Name: "profilelint", Version: j.Version},
 		Files:    res.Files,

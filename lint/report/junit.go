@@ -60,22 +60,22 @@ func (j *JUnit) Print(res *lint.Result) error {
 	byFile := make(map[string][]junitCase)
 	for _, f := range res.Findings {
 		name := fileOrNoFile(f.File)
-		c := junitCase{Name: f.Rule, ClassName: name}
+		c := junitCase{Name: xmlText(f.Rule), ClassName: xmlText(name)}
 		if f.Line > 0 {
-			c.Name = fmt.Sprintf("%s at %d:%d", f.Rule, f.Line, f.Column)
+			c.Name = xmlText(fmt.Sprintf("%s at %d:%d", f.Rule, f.Line, f.Column))
 		}
 		if f.Suppressed != nil {
-			c.Skipped = &junitSkipped{Message: "suppressed: " + f.Suppressed.Reason}
+			c.Skipped = &junitSkipped{Message: xmlText("suppressed: " + f.Suppressed.Reason)}
 		} else {
-			c.Failure = &junitFailure{Message: f.Message, Type: f.Severity.String(), Body: junitBody(f)}
+			c.Failure = &junitFailure{Message: xmlText(f.Message), Type: f.Severity.String(), Body: xmlText(junitBody(f))}
 		}
 		byFile[name] = append(byFile[name], c)
 	}
 	rep := junitReport{Name: "profilelint"}
 	for _, name := range fileNames(res) {
-		s := junitSuite{Name: name, Cases: byFile[name]}
+		s := junitSuite{Name: xmlText(name), Cases: byFile[name]}
 		if len(s.Cases) == 0 {
-			s.Cases = []junitCase{{Name: "no findings", ClassName: name}}
+			s.Cases = []junitCase{{Name: "no findings", ClassName: xmlText(name)}}
 		}
 		s.Tests = len(s.Cases)
 		for _, c := range s.Cases {

@@ -140,7 +140,8 @@ func (m *Markdown) finding(w io.Writer, src *profiles.File, f lint.Finding) {
 		fmt.Fprintf(w, "%s- fix: %s\n", mdIndent, mdEscape(fix.Message))
 	}
 	if src != nil && f.Line > 0 && f.Line <= src.Lines() {
-		fmt.Fprintf(w, "\n%s", fenced("yaml", src.Line(f.Line)+"\n", mdIndent))
+		text, _ := sourceExcerpt(src, f.Line, f.Column)
+		fmt.Fprintf(w, "\n%s", fenced("yaml", text+"\n", mdIndent))
 	}
 	if f.Diff != nil {
 		if len(f.Diff.Words) > 0 {
@@ -193,6 +194,7 @@ func isIndex(tok string) bool {
 // fenced puts text in a fenced code block whose fence is longer than any
 // run of backticks in the text, each line indented.
 func fenced(lang, text, indent string) string {
+	text = visible(text, "\t\n")
 	fence := "```"
 	for strings.Contains(text, fence) {
 		fence += "`"
@@ -219,6 +221,7 @@ func fenced(lang, text, indent string) string {
 // codeSpan puts text in a code span whose delimiter no backtick run in
 // the text can close.
 func codeSpan(text string) string {
+	text = visible(text, "")
 	delim := "`"
 	for strings.Contains(text, delim) {
 		delim += "`"
@@ -234,6 +237,6 @@ var mdSpecial = regexp.MustCompile("[\\\\`*_{}\\[\\]<>|~]")
 // mdEscape keeps text literal in Markdown: no emphasis, links, tables or
 // HTML tags out of a message; line breaks become spaces.
 func mdEscape(text string) string {
-	text = strings.Join(strings.Fields(strings.ReplaceAll(text, "\r", "")), " ")
+	text = strings.Join(strings.Fields(visible(strings.ReplaceAll(text, "\r", ""), "\t\n")), " ")
 	return mdSpecial.ReplaceAllString(text, `\$0`)
 }

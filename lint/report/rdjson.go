@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 
 	"github.com/profilelint/profilelint/lint"
@@ -118,10 +117,7 @@ func (r *RDJSON) Print(res *lint.Result) error {
 	if worst != lint.Off {
 		out.Severity = rdSeverity(worst)
 	}
-	enc := json.NewEncoder(r.W)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	return writeJSON(r.W, out)
 }
 
 // rdRangeOf converts a range in rune columns to rdjson's byte columns.

@@ -200,17 +200,11 @@ func fileNames(res *lint.Result) []string {
 // byteColumn converts a rune column of a line into a byte column (both
 // 1-based), for formats that count bytes.
 func byteColumn(src *profiles.File, line, col int) int {
-	if src == nil || line < 1 || col < 1 {
+	if src == nil || line < 1 || col < 1 || line > src.Lines() {
 		return col
 	}
-	text := src.Line(line)
-	n := 0
-	for i := range text {
-		if n == col-1 {
-			return i + 1
-		}
-		n++
-	}
+	start, off := src.Offset(line, 1), src.Offset(line, col)
 	// At or past the end of the line: count the missing runes as bytes.
-	return len(text) + (col - 1 - n) + 1
+	missing := col - src.PosAt(off).Column
+	return off - start + missing + 1
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -225,10 +224,7 @@ func (s *SARIF) Print(res *lint.Result) error {
 		}
 		run.Results = append(run.Results, r)
 	}
-	enc := json.NewEncoder(s.W)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	return writeJSON(s.W, sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
 }
 
 // rules describes the run's rules, in the order given, then any rule a

@@ -48,24 +48,24 @@ func (t *Text) Print(res *lint.Result) error {
 		case lint.Info:
 			sev = t.paint(blue, sev)
 		}
-		fmt.Fprintf(w, "%s %s %s: %s\n", t.paint(bold, fmt.Sprintf("%s:%d:%d:", f.File, f.Line, f.Column)), sev, f.Rule, f.Message)
+		fmt.Fprintf(w, "%s %s %s: %s\n", t.paint(bold, fmt.Sprintf("%s:%d:%d:", oneLine(f.File), f.Line, f.Column)), sev, oneLine(f.Rule), oneLine(f.Message))
 		if t.Quiet {
 			continue
 		}
 		if src := res.Sources[f.File]; src != nil && f.Line > 0 {
-			line := src.Line(f.Line)
-			fmt.Fprintf(w, "  %s\n  %s%s\n", expandTabs(line), caretPad(line, f.Column), t.paint(green, "^"))
+			text, caret := sourceExcerpt(src, f.Line, f.Column)
+			fmt.Fprintf(w, "  %s\n  %s%s\n", text, strings.Repeat(" ", caret), t.paint(green, "^"))
 		}
 		for _, r := range f.Related {
-			fmt.Fprintf(w, "  %s:%d:%d: %s\n", r.File, r.Line, r.Column, r.Message)
+			fmt.Fprintf(w, "  %s:%d:%d: %s\n", oneLine(r.File), r.Line, r.Column, oneLine(r.Message))
 		}
 		if f.Diff != nil {
 			if len(f.Diff.Words) > 0 {
-				fmt.Fprintf(w, "  diff: %s\n", f.Diff.WordDiff())
+				fmt.Fprintf(w, "  diff: %s\n", oneLine(f.Diff.WordDiff()))
 			}
 			if f.Diff.Unified != "" {
 				for _, l := range strings.Split(strings.TrimRight(f.Diff.Unified, "\n"), "\n") {
-					fmt.Fprintf(w, "  %s\n", l)
+					fmt.Fprintf(w, "  %s\n", oneLine(l))
 				}
 			}
 		}
@@ -74,39 +74,4 @@ func (t *Text) Print(res *lint.Result) error {
 		fmt.Fprintln(w, Summarize(res).Line())
 	}
 	return w.Flush()
-}
-
-// caretPad returns the white space that puts a caret under rune column
-// col of line, keeping tabs so that the caret lines up in a terminal.
-func caretPad(line string, col int) string {
-	var b strings.Builder
-	n := 0
-	for _, r := range line {
-		if n >= col-1 {
-			break
-		}
-		n++
-		if r == '\t' {
-			b.WriteString("    ")
-		} else {
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
-}
-
-// expandTabs prepares a source line for a terminal: tabs become spaces,
-// and control characters and invalid UTF-8 (which hostile files hold)
-// become U+FFFD, one rune each so that the caret stays in place.
-func expandTabs(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r == '\t':
-			return r
-		case r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0:
-			return '\uFFFD'
-		}
-		return r
-	}, strings.ReplaceAll(s, "\t", "    "))
 }
