@@ -38,10 +38,13 @@ type Config struct {
 	Rules       map[string]Rule        // by rule id
 	Overrides   []Override             // in order; a later one wins
 	IgnoreGlobs []string               // files never linted
-	Limits      Limits
+	// FileGlobs, when set, say which files of a folder walk are profiles.
+	FileGlobs []string
+	Limits    Limits
 
 	rules  []*lint.Rule
 	ignore []*glob
+	files  []*glob
 	// from records which file set a ladder, a limit or an ignore glob, for
 	// printing; keys are "ladders/TRACK", "limits/NAME" and "ignore/N".
 	from map[string]string
@@ -242,6 +245,10 @@ func loadChain(path string, rules []*lint.Rule, anywhere bool) (*Config, error) 
 		cg, _ := compileGlob(g) // checked when parsed
 		c.ignore = append(c.ignore, cg)
 	}
+	for _, g := range c.FileGlobs {
+		cg, _ := compileGlob(g)
+		c.files = append(c.files, cg)
+	}
 	for i := range c.Overrides {
 		o := &c.Overrides[i]
 		for _, g := range o.Files {
@@ -284,6 +291,10 @@ func (c *Config) merge(f *file) {
 	for _, g := range f.ignore {
 		c.from["ignore/"+strconv.Itoa(len(c.IgnoreGlobs))] = f.name
 		c.IgnoreGlobs = append(c.IgnoreGlobs, g)
+	}
+	for _, g := range f.files {
+		c.from["files/"+strconv.Itoa(len(c.FileGlobs))] = f.name
+		c.FileGlobs = append(c.FileGlobs, g)
 	}
 	for _, l := range []struct {
 		name     string
@@ -367,6 +378,18 @@ func (c *Config) Lint() lint.Config {
 		cfg.Overrides = append(cfg.Overrides, lo)
 	}
 	return cfg
+}
+
+// ProfileGlobs reports whether the configuration says, with files: globs,
+// which files are profiles.
+func (c *Config) ProfileGlobs() bool { return len(c.files) > 0 }
+
+// IsProfile reports whether path, a file met in a folder walk, is a
+// profile by the files: globs. Without globs it is false: the content
+// decides then.
+func (c *Config) IsProfile(path string) bool {
+	rel, ok := c.rel(path)
+	return ok && matchAny(c.files, rel) != ""
 }
 
 // Ignore reports whether the configuration says never to lint path (a

@@ -261,8 +261,8 @@ func TestErrors(t *testing.T) {
 	}{
 		{"unknown top-level key", "rulez:\n  schema: off\n",
 			[]string{`1:1: unknown key "rulez"; did you mean "rules"?`}},
-		{"unknown key without suggestion", "ladders: {}\nfiles: [a]\n",
-			[]string{`2:1: unknown key "files"; expected extends, ignore, ladders, limits, overrides or rules`}},
+		{"unknown key without suggestion", "ladders: {}\npaths: [a]\n",
+			[]string{`2:1: unknown key "paths"; expected extends, files, ignore, ladders, limits, overrides or rules`}},
 		{"unknown key in an override", "overrides:\n  - files: [a]\n    rule: {schema: off}\n",
 			[]string{`3:5: unknown key "rule" in overrides[0]; did you mean "rules"?`}},
 		{"unknown track", "ladders:\n  profesional: [P1]\n",

@@ -25,6 +25,7 @@ type file struct {
 	rules     map[string]Rule
 	overrides []Override
 	ignore    []string
+	files     []string
 	limits    Limits
 }
 
@@ -109,6 +110,8 @@ func (l *loader) parse(name string, data []byte) *file {
 			}
 		case "ignore":
 			f.ignore = l.globs(name, "/ignore", v)
+		case "files":
+			f.files = l.globs(name, "/files", v)
 		case "limits":
 			f.limits = Limits{
 				MaxBytes:   intValue(v.Get("max_bytes")),

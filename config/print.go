@@ -178,6 +178,14 @@ func (c *Config) Format(w io.Writer) error {
 		}
 	}
 
+	if len(c.FileGlobs) > 0 {
+		d.add("", "")
+		d.add("files:", "")
+		for i, g := range c.FileGlobs {
+			d.add("  - "+yamlValue(g), src(c.from["files/"+strconv.Itoa(i)]))
+		}
+	}
+
 	if len(c.IgnoreGlobs) > 0 {
 		d.add("", "")
 		d.add("ignore:", "")
@@ -269,6 +277,10 @@ func Starter(rules []*lint.Rule) []byte {
 	d.add("", "  - files: [\"legacy/**\", \"*.draft.yaml\"]")
 	d.add("", "    rules:")
 	d.add("", "      schema: warning")
+	d.add("", "")
+	d.add("", "Which files of a folder are profiles. Without it, a .yaml, .yml or .json")
+	d.add("", "file is one when it declares schema: profile/... or has a profile's keys.")
+	d.add("", "files: [\"profiles/**/*.yaml\"]")
 	d.add("", "")
 	d.add("", "Files never linted.")
 	d.add("", "ignore: [\"drafts/**\"]")

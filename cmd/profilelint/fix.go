@@ -93,6 +93,11 @@ func runFix(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	named := make(map[string]bool, len(walked))
+	for p, w := range walked {
+		named[p] = !w
+	}
+	files, _ = byFileGlobs(conf, files, named)
 	cfg := conf.Lint()
 	setLimits(c, &cfg)
 	if err := selectRules(&cfg, c.StringSlice("only"), c.StringSlice("disable")); err != nil {
@@ -120,7 +125,7 @@ func runFix(c *cli.Context) error {
 			failed = true
 			continue
 		}
-		if walked[path] && !profiles.LooksLikeProfile(r.Old) {
+		if walked[path] && !conf.ProfileGlobs() && !profiles.LooksLikeProfile(r.Old) {
 			// Another tool's YAML (mkdocs.yml, a CI file) is never
 			// rewritten by a walk.
 			continue

@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -134,8 +135,12 @@ func runLint(c *cli.Context) error {
 		fmt.Fprintf(c.App.ErrWriter, "profilelint: %v\n", e)
 	}
 	if c.Bool("verbose") {
+		why := "no schema: profile/… line, nor a profile's keys"
+		if in.conf.ProfileGlobs() {
+			why = "not matched by the files: globs of " + in.conf.Files[0]
+		}
 		for _, p := range res.Skipped {
-			fmt.Fprintf(c.App.ErrWriter, "profilelint: %s: skipped: not a profile (no schema: profile/… line, nor a profile's keys)\n", p)
+			fmt.Fprintf(c.App.ErrWriter, "profilelint: %s: skipped: not a profile (%s)\n", p, why)
 		}
 	}
 	switch {
@@ -172,6 +177,8 @@ type runInput struct {
 	files    []string // the paths linted, as expanded
 	sources  []lint.Source
 	pathErrs []error
+	// notProfiles are walked files that the files: globs do not match.
+	notProfiles []string
 }
 
 // prepare expands the paths, loads the configuration and builds the lint
@@ -192,7 +199,8 @@ func prepare(c *cli.Context, reports []string) (*runInput, error) {
 	if err != nil {
 		return nil, err
 	}
-	in := &runInput{conf: conf, files: files, pathErrs: pathErrs}
+	files, notProfiles := byFileGlobs(conf, files, named)
+	in := &runInput{conf: conf, files: files, pathErrs: pathErrs, notProfiles: notProfiles}
 	memoryLimit(len(files))
 	in.cfg = conf.Lint()
 	in.cfg.Jobs = c.Int("jobs")
@@ -212,10 +220,28 @@ func prepare(c *cli.Context, reports []string) (*runInput, error) {
 			continue
 		}
 		src := lint.FileSource(p)
-		src.Detect = !named[p]
+		src.Detect = !named[p] && !conf.ProfileGlobs()
 		in.sources = append(in.sources, src)
 	}
 	return in, nil
+}
+
+// byFileGlobs keeps, of the files a walk found, those the configuration's
+// files: globs say are profiles, and returns the others apart; named files
+// are kept whatever their name. Without globs it keeps every file: the
+// content decides (lint.Source.Detect).
+func byFileGlobs(conf *config.Config, files []string, named map[string]bool) (kept, others []string) {
+	if !conf.ProfileGlobs() {
+		return files, nil
+	}
+	for _, f := range files {
+		if f == "-" || named[f] || conf.IsProfile(f) {
+			kept = append(kept, f)
+		} else {
+			others = append(others, f)
+		}
+	}
+	return kept, others
 }
 
 // stdinSource reads a profile from standard input, no more of it than the
@@ -277,6 +303,10 @@ func (in *runInput) run(c *cli.Context) *lint.Result {
 	store := openCache(c, in.conf, &in.cfg)
 	in.cfg.Progress = newProgress()
 	res := lint.Run(in.cfg, in.sources)
+	if len(in.notProfiles) > 0 {
+		res.Skipped = append(res.Skipped, in.notProfiles...)
+		sort.Strings(res.Skipped)
+	}
 	if store != nil {
 		_ = store.Save() // a cache that cannot be written only costs speed
 	}
