@@ -8,7 +8,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/profilelint/profilelint/internal/fserr"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 )
@@ -223,7 +223,7 @@ func loadChain(path string, rules []*lint.Rule, anywhere bool) (*Config, error) 
 		}
 		data, err = readFile(nextReal)
 		if err != nil {
-			l.errorf(f.name, f.extendsAt, "extends: cannot read %s: %v", quotePath(next), unwrapPath(err))
+			l.errorf(f.name, f.extendsAt, "extends: cannot read %s: %v", quotePath(next), fserr.Cause(err))
 			break
 		}
 		path, real = next, nextReal
@@ -266,14 +266,6 @@ func realPath(abs string) string {
 		return p
 	}
 	return abs
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // merge lays f over c: per track, per rule and per option the file wins;

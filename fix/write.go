@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/profilelint/profilelint/internal/fserr"
 )
 
 // ErrChanged is returned by Write for a file that changed on disk after it
@@ -82,11 +84,11 @@ type Writer struct {
 func (w *Writer) Write(path string, read, data []byte) (err error) {
 	target, err := filepath.EvalSymlinks(path)
 	if err != nil {
-		return &WriteError{Path: path, Err: unwrapPath(err)}
+		return &WriteError{Path: path, Err: fserr.Cause(err)}
 	}
 	info, err := os.Stat(target)
 	if err != nil {
-		return &WriteError{Path: path, Err: unwrapPath(err)}
+		return &WriteError{Path: path, Err: fserr.Cause(err)}
 	}
 	if !info.Mode().IsRegular() {
 		return &WriteError{Path: path, Err: errors.New("not a regular file; not written")}
@@ -98,7 +100,7 @@ func (w *Writer) Write(path string, read, data []byte) (err error) {
 	w.sweep(dir)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+tempInfix+"*")
 	if err != nil {
-		return &WriteError{Path: path, Op: "creating a temporary file in " + dir, Err: unwrapPath(err)}
+		return &WriteError{Path: path, Op: "creating a temporary file in " + dir, Err: fserr.Cause(err)}
 	}
 	closed := false
 	defer func() {
@@ -110,7 +112,7 @@ func (w *Writer) Write(path string, read, data []byte) (err error) {
 		}
 	}()
 	fail := func(op string, e error) error {
-		return &WriteError{Path: path, Op: op, Err: unwrapPath(e)}
+		return &WriteError{Path: path, Op: op, Err: fserr.Cause(e)}
 	}
 	if _, err := tmp.Write(data); err != nil {
 		return fail("writing a temporary copy", err)
@@ -206,16 +208,4 @@ func (w *Writer) sweep(dir string) {
 			w.Removed(name)
 		}
 	}
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

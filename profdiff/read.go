@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/profilelint/profilelint/internal/fserr"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 )
@@ -81,12 +82,12 @@ func ReadFile(path string, lim profiles.Limits) (Input, error) {
 	in := Input{Name: path, Path: path, Local: path}
 	f, err := os.Open(path)
 	if err != nil {
-		return in, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return in, fmt.Errorf("%s: %w", path, fserr.Cause(err))
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return in, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return in, fmt.Errorf("%s: %w", path, fserr.Cause(err))
 	}
 	var r io.Reader = f
 	if lim.MaxBytes >= 0 {
@@ -95,18 +96,10 @@ func ReadFile(path string, lim profiles.Limits) (Input, error) {
 		r = io.LimitReader(f, int64(profiles.HeadSize(lim))+1)
 	}
 	if in.Data, err = io.ReadAll(r); err != nil {
-		return in, fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return in, fmt.Errorf("%s: %w", path, fserr.Cause(err))
 	}
 	in.Size = max(info.Size(), int64(len(in.Data)))
 	return in, nil
-}
-
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // truncated reports whether Data holds only the first bytes of the file.

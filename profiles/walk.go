@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/profilelint/profilelint/internal/fserr"
 )
 
 // IsProfileName reports whether a file name has a profile extension.
@@ -76,7 +78,7 @@ func Walk(paths []string, opt WalkOptions) (files []Found, errs []error) {
 		}
 		info, err := os.Stat(root)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", root, unwrapPathError(err)))
+			errs = append(errs, fmt.Errorf("%s: %w", root, fserr.Cause(err)))
 			continue
 		}
 		if !info.IsDir() {
@@ -90,7 +92,7 @@ func Walk(paths []string, opt WalkOptions) (files []Found, errs []error) {
 		var found []string
 		err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				errs = append(errs, fmt.Errorf("%s: %w", p, unwrapPathError(err)))
+				errs = append(errs, fmt.Errorf("%s: %w", p, fserr.Cause(err)))
 				if d != nil && d.IsDir() {
 					return fs.SkipDir
 				}
@@ -147,11 +149,4 @@ func (s *Skipped) Error() string { return s.Path + ": skipped: " + s.Why }
 func isDirLink(p string) bool {
 	info, err := os.Stat(p)
 	return err == nil && info.IsDir()
-}
-
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*fs.PathError); ok {
-		return pe.Err
-	}
-	return err
 }

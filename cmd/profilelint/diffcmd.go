@@ -9,6 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/profilelint/profilelint/internal/fserr"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profdiff"
 	"github.com/profilelint/profilelint/profiles"
@@ -73,11 +74,11 @@ func runDiff(c *cli.Context) error {
 		a, b := c.Args().Get(0), c.Args().Get(1)
 		ia, err := os.Stat(a)
 		if err != nil {
-			return usageErrorf("%s: %v", a, pathErr(err))
+			return usageErrorf("%s: %v", a, fserr.Cause(err))
 		}
 		ib, err := os.Stat(b)
 		if err != nil {
-			return usageErrorf("%s: %v", b, pathErr(err))
+			return usageErrorf("%s: %v", b, fserr.Cause(err))
 		}
 		if ia.IsDir() != ib.IsDir() {
 			return usageErrorf("diff compares two files or two folders; %s and %s are not both either", a, b)

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/profilelint/profilelint/fix"
+	"github.com/profilelint/profilelint/internal/fserr"
 	"github.com/profilelint/profilelint/profiles"
 	"github.com/profilelint/profilelint/rules"
 )
@@ -121,7 +121,7 @@ func runFix(c *cli.Context) error {
 			r, err = fix.Path(opts, path)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "profilelint: %s: %v\n", path, pathErr(err))
+			fmt.Fprintf(stderr, "profilelint: %s: %v\n", path, fserr.Cause(err))
 			failed = true
 			continue
 		}
@@ -190,11 +190,4 @@ func countFindings(n int) string {
 		return "1 finding"
 	}
 	return fmt.Sprintf("%d findings", n)
-}
-
-func pathErr(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }

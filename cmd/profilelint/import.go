@@ -11,6 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/profilelint/profilelint/importer"
+	"github.com/profilelint/profilelint/internal/fserr"
 )
 
 func importCommand() *cli.Command {
@@ -93,7 +94,7 @@ func runImport(c *cli.Context) error {
 			data, err = os.ReadFile(page)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "profilelint: %s: %v\n", page, pathErr(err))
+			fmt.Fprintf(stderr, "profilelint: %s: %v\n", page, fserr.Cause(err))
 			worse(exitUsage)
 			continue
 		}
@@ -138,7 +139,7 @@ func writeNew(path string, data []byte, force bool) error {
 	if force {
 		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".profilelint-*")
 		if err != nil {
-			return fmt.Errorf("%s: %w", path, pathErr(err))
+			return fmt.Errorf("%s: %w", path, fserr.Cause(err))
 		}
 		_, err = tmp.Write(data)
 		if err == nil {
@@ -155,7 +156,7 @@ func writeNew(path string, data []byte, force bool) error {
 		}
 		if err != nil {
 			os.Remove(tmp.Name())
-			return fmt.Errorf("%s: %w", path, pathErr(err))
+			return fmt.Errorf("%s: %w", path, fserr.Cause(err))
 		}
 		return nil
 	}
@@ -164,7 +165,7 @@ func writeNew(path string, data []byte, force bool) error {
 		return fmt.Errorf("%s exists; --force overwrites it", path)
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, pathErr(err))
+		return fmt.Errorf("%s: %w", path, fserr.Cause(err))
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
@@ -172,7 +173,7 @@ func writeNew(path string, data []byte, force bool) error {
 	}
 	if err != nil {
 		os.Remove(path)
-		return fmt.Errorf("%s: %w", path, pathErr(err))
+		return fmt.Errorf("%s: %w", path, fserr.Cause(err))
 	}
 	return nil
 }

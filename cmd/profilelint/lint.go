@@ -15,7 +15,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/profilelint/profilelint/config"
+	"github.com/profilelint/profilelint/internal/fserr"
 	"github.com/profilelint/profilelint/internal/gitignore"
+	"github.com/profilelint/profilelint/internal/safefile"
 	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/lint/report"
@@ -125,7 +127,7 @@ func runLint(c *cli.Context) error {
 	for _, p := range printers {
 		if err := p.Print(res); err != nil {
 			_ = finishOutputs(false) // the write error says more
-			return &exitError{code: exitUsage, err: fmt.Errorf("writing a report: %w; report files are as they were", unwrapPathErr(err))}
+			return &exitError{code: exitUsage, err: fmt.Errorf("writing a report: %w; report files are as they were", fserr.Cause(err))}
 		}
 	}
 	if err := finishOutputs(true); err != nil {
@@ -429,18 +431,19 @@ func parseFormats(values []string) ([]output, error) {
 }
 
 // openOutputs opens the report files, before anything is linted, and a
-// printer for each output. finish(true) puts every report in place, the
+// printer for each output. A report replaces its file whole when it is
+// complete, never through a link (safefile). finish(true) puts every report in place, the
 // first failure said; finish(false) drops them, leaving the files as they
 // were.
 func openOutputs(outs []output, stdout io.Writer, colorMode string, opt report.Options) (printers []report.Printer, finish func(ok bool) error, err error) {
-	var files []*reportFile
+	var files []*safefile.File
 	finish = func(ok bool) error {
 		var errs []error
 		for _, f := range files {
 			if ok {
-				errs = append(errs, f.commit())
+				errs = append(errs, f.Commit())
 			} else {
-				f.abort()
+				f.Abort()
 			}
 		}
 		return errors.Join(errs...)
@@ -450,7 +453,7 @@ func openOutputs(outs []output, stdout io.Writer, colorMode string, opt report.O
 		w := stdout
 		popt := opt
 		if o.path != "" {
-			f, err := createReport(o.path)
+			f, err := safefile.Create(o.path)
 			if err != nil {
 				_ = finish(false) // nothing was written yet
 				return nil, nil, fmt.Errorf("--format %s=%s: %w", o.format, o.path, err)

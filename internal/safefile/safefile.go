@@ -1,0 +1,100 @@
+// Package safefile replaces a file whole, or not at all, and never writes
+// through a symbolic link: the way profilelint writes the files a user
+// asked for (report files, the baseline), which may sit in a checkout
+// whose author chose what its paths are.
+//
+// A File is written to a temporary file in the target's folder and renamed
+// over the target when complete, so that a failed write (a full disk)
+// leaves the old file as it was, never an empty or cut one, and a reader
+// sees the old file or the new. A target that is a symbolic link is
+// refused: writing through it would put the text wherever the link points
+// (a link committed as profilelint.sarif, pointing at ~/.gitconfig), and
+// replacing it would silently turn a file git tracks as a link into a
+// regular one.
+package safefile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/profilelint/profilelint/internal/fserr"
+)
+
+// ErrLink is returned for a target that is a symbolic link.
+var ErrLink = errors.New("a symbolic link; not written through (remove the link, or name another file)")
+
+// File is a replacement of a file on its way.
+type File struct {
+	path string
+	mode fs.FileMode // the old file's, kept; 0 for a new file
+	tmp  *os.File
+}
+
+// Create checks the target and opens the temporary file, so that a file
+// that cannot be written is known before any work is done.
+func Create(path string) (*File, error) {
+	f := &File{path: path}
+	info, err := os.Lstat(path)
+	switch {
+	case err == nil && info.Mode()&fs.ModeSymlink != 0:
+		return nil, ErrLink
+	case err == nil && !info.Mode().IsRegular():
+		return nil, errors.New("not a regular file")
+	case err == nil:
+		f.mode = info.Mode().Perm()
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fserr.Cause(err)
+	}
+	if f.tmp, err = createTemp(path); err != nil {
+		return nil, fserr.Cause(err)
+	}
+	return f, nil
+}
+
+// createTemp is os.CreateTemp with mode 0644 instead of 0600: a new file
+// is what the user's umask makes of 0644, like any file an editor writes.
+func createTemp(path string) (*os.File, error) {
+	dir, base := filepath.Split(path)
+	for range 100 {
+		name := filepath.Join(dir, "."+base+".profilelint-tmp-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		return f, err
+	}
+	return nil, errors.New("cannot find a free temporary file name")
+}
+
+func (f *File) Write(p []byte) (int, error) { return f.tmp.Write(p) }
+
+// Commit puts the finished file in place. The rename replaces whatever
+// the path is by then, a link included, and writes through none.
+func (f *File) Commit() error {
+	err := f.tmp.Sync()
+	if cerr := f.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && f.mode != 0 {
+		err = os.Chmod(f.tmp.Name(), f.mode)
+	}
+	if err == nil {
+		err = os.Rename(f.tmp.Name(), f.path)
+	}
+	if err != nil {
+		os.Remove(f.tmp.Name())
+		return fmt.Errorf("writing %s: %w; the file is as it was", f.path, fserr.Cause(err))
+	}
+	return nil
+}
+
+// Abort drops the replacement: the file stays as it was.
+func (f *File) Abort() {
+	f.tmp.Close()
+	os.Remove(f.tmp.Name())
+}
