@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/profilelint/profilelint/internal/fserr"
+	"github.com/profilelint/profilelint/internal/textesc"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profdiff"
 	"github.com/profilelint/profilelint/profiles"
@@ -93,7 +94,13 @@ func runDiff(c *cli.Context) error {
 	}
 	old, new = notIgnored(conf.Ignore, old), notIgnored(conf.Ignore, new)
 	rep := profdiff.Compare(conf.Lint(), old, new, direct)
-	if err := profdiff.Write(c.App.Writer, format, rep); err != nil {
+	out := c.App.Writer
+	if format != "json" {
+		// Text and Markdown carry the profiles' words as they are: a
+		// hostile one must not drive the reader's terminal.
+		out = textesc.NewWriter(out, "\n\t")
+	}
+	if err := profdiff.Write(out, format, rep); err != nil {
 		return &exitError{code: exitInternal, err: fmt.Errorf("writing the diff: %w", err)}
 	}
 	if c.Bool("fail-on-new") {

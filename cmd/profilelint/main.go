@@ -11,6 +11,8 @@ import (
 	"runtime/pprof"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/profilelint/profilelint/internal/textesc"
 )
 
 // Exit codes. They are part of the interface: CI jobs test them.
@@ -109,6 +111,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitInternal
 		}
 	}()
+	// Messages on standard error name files and quote profiles: both are
+	// whatever the repository holds, so control characters are escaped.
+	stderr = textesc.NewWriter(stderr, "\n\t")
 	app := newApp(stdin, stdout, stderr)
 	args, err := normalizeArgs(app, args)
 	if err == nil {

@@ -109,6 +109,15 @@ func TestScript(t *testing.T) {
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"readonly": readonly,
+			// hostile-name FILE renames FILE, in its folder, to a name
+			// holding an escape sequence (a txtar archive cannot hold one).
+			"hostile-name": func(ts *testscript.TestScript, neg bool, args []string) {
+				if neg || len(args) != 1 {
+					ts.Fatalf("usage: hostile-name FILE")
+				}
+				from := ts.MkAbs(args[0])
+				ts.Check(os.Rename(from, filepath.Join(filepath.Dir(from), "a\x1b[2Jb.yaml")))
+			},
 		},
 	})
 }
