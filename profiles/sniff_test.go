@@ -33,6 +33,10 @@ var notProfiles = map[string]string{
 	"other-schema.yaml":    "schema: openapi/v3\nid: x\ntitle: y\n",
 	"nested-keys.yaml":     "site:\n  focus: a\n  level: b\n  skills: c\n  title: d\n",
 	"quoted-nested.json":   `{"page": {"focus": 1, "level": 2, "skills": 3, "id": 4}}`,
+	"i18n.json":            `{"title": "Title", "summary": "Summary", "level": "Level", "skills": "Skills", "focus": "Focus"}`,
+	"helm-values.yaml":     "replicaCount: 1\nimage: nginx\nlevel: info\nfunction: web\ntrack: stable\nfocus: none\n",
+	"resume.yaml":          "title: Senior  Engineer\nsummary: Builds things.\nlevel: senior\nskills:\n  - Go\n",
+	"json-schema.json":     `{"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "x", "type": "object", "properties": {"id": {}, "level": {}}}`,
 }
 
 // profilesByShape are files meant as profiles, however broken: each must
@@ -53,7 +57,11 @@ var profilesByShape = map[string]string{
 	"bom":                 "\ufeffschema: profile/v1\n",
 	"json":                `{"schema": "profile/v1", "id": "INFRAS.PLATFORM.P3"}`,
 	"json on lines":       "{\n  \"id\": \"INFRAS.PLATFORM.P3\",\n  \"title\": \"x\",\n  \"level\": {\"code\": \"P3\"},\n  \"schema\": \"profile/v1\"\n}\n",
-	"json, no schema":     `{"id": "x", "title": "y", "responsibilities": [{"level": "P1"}]}`,
+	"json, no schema":     `{"id": "x", "title": "y", "level": {"code": "P1"}, "responsibilities": [{"level": "P1"}]}`,
+	"indented whole":      "  schema: profile/v1\n  id: INFRAS.PLATFORM.P3\n",
+	"tagged schema":       "schema: !!str profile/v1\nid: INFRAS.PLATFORM.P3\n",
+	"schema on next line": "schema:\n  profile/v1\nid: x\n",
+	"shape, folded texts": "# no schema line yet\ntitle: >-\n  Platform\nsummary: |\n  Builds\nlevel:\n  code: P3\nresponsibilities:\n  - level: P3\n",
 	"json, broken":        `{"schema": "profile/v1", "id": `,
 	"flow yaml":           "{schema: profile/v1, id: INFRAS.PLATFORM.P3}\n",
 	"block scalar first":  "summary: >\n  schema: not a key\nschema: profile/v1\n",

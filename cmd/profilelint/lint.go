@@ -34,7 +34,8 @@ func lintCommand() *cli.Command {
 named is always linted. Folders are walked in sorted order, and a .yaml,
 .yml or .json file in them is linted when it is a profile: it declares
 "schema: profile/..." (a misspelt one counts, and is reported), or has at
-least three of a profile's top-level keys. Other files (package.json,
+least four of a profile's top-level keys, two of them holding mappings or
+lists as a profile's do. Other files (package.json,
 mkdocs.yml, reports) are skipped and counted; --verbose lists them. Files
 git ignores and hidden folders are not walked. "-" reads one profile from
 standard input.
