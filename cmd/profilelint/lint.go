@@ -409,6 +409,9 @@ func parseFormats(values []string) ([]output, error) {
 	paths := make(map[string]bool)
 	for _, v := range values {
 		name, path, toFile := strings.Cut(v, "=")
+		if path == "-" {
+			path, toFile = "", false // NAME=- is standard output, as elsewhere
+		}
 		if _, err := report.New(name, io.Discard, report.Options{}); err != nil {
 			if best := suggest.Closest(name, report.Formats); best != "" {
 				return nil, fmt.Errorf("--format: unknown format %q; did you mean %s?", name, best)

@@ -33,16 +33,32 @@ type File struct {
 	path string
 	mode fs.FileMode // the old file's, kept; 0 for a new file
 	tmp  *os.File
+	// stream is set for a device or pipe (/dev/null, /dev/stdout, a
+	// FIFO): written in place, as there is nothing to replace.
+	stream bool
 }
 
 // Create checks the target and opens the temporary file, so that a file
-// that cannot be written is known before any work is done.
+// that cannot be written is known before any work is done. A device or a
+// pipe, or a link to one (/dev/stdout), is written in place: what a link
+// must never do is lead a write to a regular file.
 func Create(path string) (*File, error) {
 	f := &File{path: path}
 	info, err := os.Lstat(path)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		target, serr := os.Stat(path)
+		if serr != nil || target.Mode().IsRegular() || target.IsDir() {
+			return nil, ErrLink
+		}
+		info = target
+	}
 	switch {
-	case err == nil && info.Mode()&fs.ModeSymlink != 0:
-		return nil, ErrLink
+	case err == nil && (info.Mode()&fs.ModeCharDevice != 0 || info.Mode()&fs.ModeNamedPipe != 0):
+		out, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fserr.Cause(err)
+		}
+		return &File{path: path, tmp: out, stream: true}, nil
 	case err == nil && !info.Mode().IsRegular():
 		return nil, errors.New("not a regular file")
 	case err == nil:
@@ -76,6 +92,12 @@ func (f *File) Write(p []byte) (int, error) { return f.tmp.Write(p) }
 // Commit puts the finished file in place. The rename replaces whatever
 // the path is by then, a link included, and writes through none.
 func (f *File) Commit() error {
+	if f.stream {
+		if err := f.tmp.Close(); err != nil {
+			return fmt.Errorf("writing %s: %w", f.path, fserr.Cause(err))
+		}
+		return nil
+	}
 	err := f.tmp.Sync()
 	if cerr := f.tmp.Close(); err == nil {
 		err = cerr
@@ -96,5 +118,7 @@ func (f *File) Commit() error {
 // Abort drops the replacement: the file stays as it was.
 func (f *File) Abort() {
 	f.tmp.Close()
-	os.Remove(f.tmp.Name())
+	if !f.stream {
+		os.Remove(f.tmp.Name())
+	}
 }

@@ -108,3 +108,22 @@ func TestCommitKeepsMode(t *testing.T) {
 		t.Errorf("content %q", b)
 	}
 }
+
+// TestDevices: /dev/null, and /dev/stdout (a link to a device), are
+// written in place; there is nothing to replace and nothing to protect.
+func TestDevices(t *testing.T) {
+	for _, path := range []string{"/dev/null", "/dev/stdout"} {
+		if _, err := os.Stat(path); err != nil {
+			continue
+		}
+		f, err := Create(path)
+		if err != nil {
+			t.Errorf("Create(%s) = %v", path, err)
+			continue
+		}
+		f.Write(nil)
+		if err := f.Commit(); err != nil {
+			t.Errorf("Commit(%s) = %v", path, err)
+		}
+	}
+}
