@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -29,7 +30,7 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 	rest := args[1:]
 	// Flags of the application itself (--help, --version) stand before
 	// the command.
-	for len(rest) > 0 && isFlag(rest[0]) {
+	for len(rest) > 0 && isFlag(rest[0]) && rest[0] != "--" {
 		name, _, _ := splitFlag(rest[0])
 		if findFlag(app.Flags, name) == nil && !isHelpFlag(name) && !isVersionFlag(name) {
 			return nil, unknownFlag(rest[0], "profilelint", append(app.Flags[:len(app.Flags):len(app.Flags)], cli.VersionFlag))
@@ -42,12 +43,13 @@ func normalizeArgs(app *cli.App, args []string) ([]string, error) {
 	}
 	name := rest[0]
 	if name == "--" {
-		return append(out, rest...), nil
+		return nil, usageErrorf("\"--\" ends a command's flags; name the command first (\"profilelint lint -- PATH\")")
 	}
 	rest = rest[1:]
 	if name == "help" {
-		// "help lint" is "lint --help"; "help" alone, the overview.
-		if len(rest) == 0 {
+		// "help lint" is "lint --help"; "help" alone (or "help help"),
+		// the overview.
+		if len(rest) == 0 || rest[0] == "help" {
 			return append(out, "--help"), nil
 		}
 		name, rest = rest[0], append(rest[1:len(rest):len(rest)], "--help")
@@ -73,6 +75,10 @@ func normalizeCommand(cmd *cli.Command, path string, out, words []string) ([]str
 			continue
 		case !isFlag(w):
 			if len(cmd.Subcommands) > 0 && len(positional) == 0 {
+				if w == "help" {
+					// "cache help" is "cache --help".
+					return append(out, "--help"), nil
+				}
 				sub := cmd.Command(w)
 				if sub == nil {
 					return nil, unknownCommand(w, path, cmd.Subcommands)
@@ -124,12 +130,19 @@ func splitFlag(w string) (name, value string, hasValue bool) {
 func isHelpFlag(name string) bool    { return name == "help" || name == "h" }
 func isVersionFlag(name string) bool { return name == "version" || name == "v" }
 
+// helpAsked reports whether the words ask for help: --help or -h, or
+// --help=VALUE with a VALUE that is true.
 func helpAsked(words []string) bool {
 	for _, w := range words {
-		if isFlag(w) {
-			if name, _, _ := splitFlag(w); isHelpFlag(name) {
-				return true
-			}
+		if !isFlag(w) {
+			continue
+		}
+		name, value, hasValue := splitFlag(w)
+		if !isHelpFlag(name) {
+			continue
+		}
+		if on, err := strconv.ParseBool(value); !hasValue || err == nil && on {
+			return true
 		}
 	}
 	return false
@@ -178,8 +191,15 @@ func unknownFlag(word, path string, flags []cli.Flag) error {
 	if l := lead(path); l != "" {
 		msg = l + ": " + msg
 	}
-	if best := suggest.Closest(dashed(name), flagWords(flags)); best != "" {
-		return usageErrorf("%s; did you mean %s?", msg, best)
+	// One letter is too little to guess from: -v is not a misspelt -f.
+	if len(name) > 1 {
+		if best := suggest.Closest(dashed(name), flagWords(flags)); best != "" {
+			return usageErrorf("%s; did you mean %s?", msg, best)
+		}
+	}
+	if strings.Contains(name, ".") || strings.Contains(name, "/") {
+		// A path that starts with a dash: "--" before it says so.
+		return usageErrorf("%s; a path that starts with \"-\" goes after \"--\"", msg)
 	}
 	return usageErrorf("%s; \"%s --help\" lists the flags", msg, path)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/profilelint/profilelint/lint/report"
+	"github.com/profilelint/profilelint/profdiff"
 	"github.com/profilelint/profilelint/rules"
 )
 
@@ -50,14 +51,14 @@ runs profilelint while you type.
 // remembering to add it.
 type completion struct {
 	commands []completedCommand
-	values   map[string][]string // a flag's name (with dashes) → its values
 }
 
 type completedCommand struct {
 	name, usage string
-	flags       []string // with dashes
-	args        []string // the words its arguments may be, or nil for files
-	files       bool     // its arguments are paths
+	flags       []string            // with dashes
+	values      map[string][]string // a flag (with dashes) → the values it takes
+	args        []string            // the words its arguments may be, or nil for files
+	files       bool                // its arguments are paths
 }
 
 func completionSpec(app *cli.App) completion {
@@ -66,21 +67,33 @@ func completionSpec(app *cli.App) completion {
 		ruleIDs = append(ruleIDs, r.ID)
 	}
 	sort.Strings(ruleIDs)
-	spec := completion{values: map[string][]string{
+	values := map[string][]string{
 		"--format":     report.Formats,
 		"-f":           report.Formats,
 		"--only":       ruleIDs,
 		"--disable":    ruleIDs,
 		"--fail-level": {"error", "warning", "info", "none"},
 		"--color":      {"auto", "always", "never"},
-	}}
+	}
+	// diff has formats of its own.
+	diffValues := map[string][]string{"--format": profdiff.Formats, "-f": profdiff.Formats}
+	var spec completion
 	var add func(cmds []*cli.Command, prefix string)
 	add = func(cmds []*cli.Command, prefix string) {
 		for _, c := range cmds {
 			if c.Hidden {
 				continue
 			}
-			cc := completedCommand{name: prefix + c.Name, usage: c.Usage, flags: flagWords(c.Flags)}
+			cc := completedCommand{name: prefix + c.Name, usage: c.Usage, flags: flagWords(c.Flags), values: map[string][]string{}}
+			for _, f := range cc.flags {
+				v, ok := values[f]
+				if c.Name == "diff" {
+					v, ok = diffValues[f]
+				}
+				if ok {
+					cc.values[f] = v
+				}
+			}
 			switch {
 			case len(c.Subcommands) > 0:
 				cc.args = commandNames(c.Subcommands)
@@ -110,9 +123,10 @@ func (s completion) topCommands() []completedCommand {
 	return out
 }
 
-func (s completion) valueFlags() []string {
+// valueFlags lists the flags of c that take known values, sorted.
+func (c completedCommand) valueFlags() []string {
 	var out []string
-	for f := range s.values {
+	for f := range c.values {
 		out = append(out, f)
 	}
 	sort.Strings(out)
@@ -129,28 +143,38 @@ _profilelint() {
     local cur prev cmd="" i
     cur="${COMP_WORDS[COMP_CWORD]}"
     prev="${COMP_WORDS[COMP_CWORD-1]}"
+    # --format=sa: bash splits the word at "=".
+    if [[ $prev == "=" ]]; then
+        prev="${COMP_WORDS[COMP_CWORD-2]}"
+    elif [[ $cur == "=" ]]; then
+        prev="${COMP_WORDS[COMP_CWORD-1]}"
+        cur=""
+    fi
     for ((i = 1; i < COMP_CWORD; i++)); do
         case "${COMP_WORDS[i]}" in
-        -*) ;;
+        -* | =) ;;
         *) if [[ -z $cmd ]]; then cmd="${COMP_WORDS[i]}"; elif [[ $cmd == cache ]]; then cmd="cache ${COMP_WORDS[i]}"; fi ;;
         esac
     done
-    case "$prev" in
-`)
-	for _, f := range s.valueFlags() {
-		fmt.Fprintf(w, "    %s) COMPREPLY=($(compgen -W %q -- \"$cur\")); return ;;\n", f, strings.Join(s.values[f], " "))
-	}
-	fmt.Fprintf(w, "    esac\n    case \"$cmd\" in\n    \"\") COMPREPLY=($(compgen -W %q -- \"$cur\")) ;;\n", strings.Join(append(names, "--help", "--version"), " "))
+    case "$cmd" in
+    "") COMPREPLY=($(compgen -W %q -- "$cur")) ;;
+`, strings.Join(append(names, "--help", "--version"), " "))
 	for _, c := range s.commands {
+		fmt.Fprintf(w, "    %q)\n", c.name)
+		if len(c.values) > 0 {
+			fmt.Fprintf(w, "        case \"$prev\" in\n")
+			for _, f := range c.valueFlags() {
+				fmt.Fprintf(w, "        %s) COMPREPLY=($(compgen -W %q -- \"$cur\")); return ;;\n", f, strings.Join(c.values[f], " "))
+			}
+			fmt.Fprintf(w, "        esac\n")
+		}
 		words := c.flags
 		if !c.files {
 			words = append(append([]string{}, c.args...), words...)
+			fmt.Fprintf(w, "        COMPREPLY=($(compgen -W %q -- \"$cur\")) ;;\n", strings.Join(words, " "))
+			continue
 		}
-		if c.files {
-			fmt.Fprintf(w, "    %q) if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W %q -- \"$cur\")); fi ;;\n", c.name, strings.Join(words, " "))
-		} else {
-			fmt.Fprintf(w, "    %q) COMPREPLY=($(compgen -W %q -- \"$cur\")) ;;\n", c.name, strings.Join(words, " "))
-		}
+		fmt.Fprintf(w, "        if [[ $cur == -* ]]; then COMPREPLY=($(compgen -W %q -- \"$cur\")); fi ;;\n", strings.Join(words, " "))
 	}
 	fmt.Fprintf(w, "    esac\n}\ncomplete -o default -F _profilelint profilelint\n")
 }
@@ -159,24 +183,29 @@ func writeZsh(w io.Writer, s completion) {
 	fmt.Fprintf(w, "#compdef profilelint\n# zsh completion for profilelint: profilelint completion zsh > \"${fpath[1]}/_profilelint\"\n")
 	fmt.Fprintf(w, "_profilelint() {\n    local cmd=\"\" i\n    for ((i = 2; i < CURRENT; i++)); do\n")
 	fmt.Fprintf(w, "        case ${words[i]} in\n        -*) ;;\n        *) if [[ -z $cmd ]]; then cmd=${words[i]}; elif [[ $cmd == cache ]]; then cmd=\"cache ${words[i]}\"; fi ;;\n        esac\n    done\n")
-	fmt.Fprintf(w, "    case ${words[CURRENT-1]} in\n")
-	for _, f := range s.valueFlags() {
-		fmt.Fprintf(w, "    %s) compadd -- %s; return ;;\n", f, strings.Join(s.values[f], " "))
-	}
-	fmt.Fprintf(w, "    esac\n    case $cmd in\n    \"\")\n        local -a cmds\n        cmds=(\n")
+	fmt.Fprintf(w, "    case $cmd in\n    \"\")\n        local -a cmds\n        cmds=(\n")
 	for _, c := range s.topCommands() {
 		fmt.Fprintf(w, "            %s\n", zshQuote(c.name+":"+c.usage))
 	}
 	fmt.Fprintf(w, "        )\n        _describe command cmds ;;\n")
 	for _, c := range s.commands {
 		fmt.Fprintf(w, "    %s)\n", zshQuote(c.name))
+		if len(c.values) > 0 {
+			fmt.Fprintf(w, "        case ${words[CURRENT-1]} in\n")
+			for _, f := range c.valueFlags() {
+				fmt.Fprintf(w, "        %s) compadd -- %s; return ;;\n", f, strings.Join(c.values[f], " "))
+			}
+			fmt.Fprintf(w, "        esac\n")
+		}
 		if c.files {
 			fmt.Fprintf(w, "        if [[ $PREFIX == -* ]]; then compadd -- %s; else _files; fi ;;\n", strings.Join(c.flags, " "))
 		} else {
 			fmt.Fprintf(w, "        compadd -- %s ;;\n", strings.Join(append(append([]string{}, c.args...), c.flags...), " "))
 		}
 	}
-	fmt.Fprintf(w, "    esac\n}\ncompdef _profilelint profilelint\n")
+	// Autoloaded from fpath, the file's body is the function's, and the
+	// first Tab must complete; sourced, it registers the function.
+	fmt.Fprintf(w, "    esac\n}\nif [[ $zsh_eval_context[-1] == loadautofunc ]]; then\n    _profilelint \"$@\"\nelse\n    compdef _profilelint profilelint\nfi\n")
 }
 
 func zshQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
@@ -204,7 +233,7 @@ func writeFish(w io.Writer, s completion) {
 			if !strings.HasPrefix(f, "--") {
 				opt = "-s " + strings.TrimPrefix(f, "-")
 			}
-			if vals, ok := s.values[f]; ok {
+			if vals, ok := c.values[f]; ok {
 				opt += " -x -a " + zshQuote(strings.Join(vals, " "))
 			}
 			fmt.Fprintf(w, "complete -c profilelint -n %s %s\n", zshQuote(cond), opt)

@@ -114,6 +114,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	// Messages on standard error name files and quote profiles: both are
 	// whatever the repository holds, so control characters are escaped.
 	stderr = textesc.NewWriter(stderr, "\n\t")
+	// --version says what "version" says.
+	cli.VersionPrinter = func(c *cli.Context) { fmt.Fprintf(c.App.Writer, "profilelint %s\n", version) }
 	app := newApp(stdin, stdout, stderr)
 	args, err := normalizeArgs(app, args)
 	if err == nil {

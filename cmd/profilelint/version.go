@@ -46,7 +46,7 @@ func buildVersion(set string, bi *debug.BuildInfo, ok bool) string {
 	}
 	v := "devel-" + rev[:min(12, len(rev))]
 	if modified {
-		v += "-dirty"
+		v += "+dirty" // as the toolchain writes it in pseudo-versions
 	}
 	return strings.TrimSpace(v)
 }

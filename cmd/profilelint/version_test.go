@@ -20,7 +20,7 @@ func TestBuildVersion(t *testing.T) {
 		{"go install at a tag", "", &debug.BuildInfo{Main: debug.Module{Version: "v0.2.0"}}, true, "v0.2.0"},
 		{"go build in a clone", "", &debug.BuildInfo{Main: debug.Module{Version: "v0.0.0-20261202201013-f0facf8a1b2c+dirty"}, Settings: vcs("f0facf8a1b2c3d4e", "true")}, true, "v0.0.0-20261202201013-f0facf8a1b2c+dirty"},
 		{"commit only", "", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs("f0facf8a1b2c3d4e", "false")}, true, "devel-f0facf8a1b2c"},
-		{"commit with changes", "", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs("f0facf8a1b2c3d4e", "true")}, true, "devel-f0facf8a1b2c-dirty"},
+		{"commit with changes", "", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}, Settings: vcs("f0facf8a1b2c3d4e", "true")}, true, "devel-f0facf8a1b2c+dirty"},
 		{"nothing recorded", "", &debug.BuildInfo{Main: debug.Module{Version: "(devel)"}}, true, "dev"},
 		{"no build info", "", nil, false, "dev"},
 	}
