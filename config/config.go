@@ -184,7 +184,7 @@ func loadChain(path string, rules []*lint.Rule, anywhere bool) (*Config, error) 
 	if err != nil {
 		return nil, fmt.Errorf("reading config %s: %w", path, err)
 	}
-	l := &loader{rules: rules, byID: make(map[string]*lint.Rule, len(rules))}
+	l := &loader{rules: rules, byID: make(map[string]*lint.Rule, len(rules)), found: !anywhere}
 	for _, r := range rules {
 		l.byID[r.ID] = r
 	}

@@ -29,8 +29,32 @@ type file struct {
 	limits    Limits
 }
 
+// Ceilings bound the limits that a configuration found in a checkout may
+// set: whoever wrote the checkout wrote it, and the limits are what keeps
+// a hostile file from costing gigabytes. A file named with --config, and
+// the command-line flags, may go higher.
+var Ceilings = Limits{MaxBytes: 16 << 20, MaxDepth: 256, MaxEntries: 100000}
+
+// checkCeilings reports the limits of n, a found file's limits mapping,
+// that are over Ceilings.
+func (l *loader) checkCeilings(name string, n *profiles.Node) {
+	for _, c := range []struct {
+		key, flag string
+		max       int
+	}{
+		{"max_bytes", "--max-file-size", Ceilings.MaxBytes},
+		{"max_depth", "--max-depth", Ceilings.MaxDepth},
+		{"max_entries", "--max-entries", Ceilings.MaxEntries},
+	} {
+		if v := n.Get(c.key); v != nil && intValue(v) > c.max {
+			l.errorf(name, v.Pos, "limits.%s: %d is over %d, the most a configuration found in the checkout may set; name the file with --config, or pass %s, to go higher", c.key, intValue(v), c.max, c.flag)
+		}
+	}
+}
+
 // loader reads configuration files and collects their mistakes.
 type loader struct {
+	found bool // the file was found, not named: Ceilings apply
 	rules []*lint.Rule
 	byID  map[string]*lint.Rule
 	errs  Errors
@@ -117,6 +141,9 @@ func (l *loader) parse(name string, data []byte) *file {
 				MaxBytes:   intValue(v.Get("max_bytes")),
 				MaxDepth:   intValue(v.Get("max_depth")),
 				MaxEntries: intValue(v.Get("max_entries")),
+			}
+			if l.found {
+				l.checkCeilings(name, v)
 			}
 		}
 	}

@@ -509,9 +509,9 @@ func limitFlags() []cli.Flag {
 // profiles.
 func sizeLimitFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.IntFlag{Name: "max-file-size", Usage: "reject files over `BYTES` (default 1048576; config: limits.max_bytes)"},
-		&cli.IntFlag{Name: "max-depth", Usage: "reject nesting deeper than `N` levels (default 64; config: limits.max_depth)"},
-		&cli.IntFlag{Name: "max-entries", Usage: "reject a mapping or list of more than `N` entries (default 10000; config: limits.max_entries)"},
+		&cli.IntFlag{Name: "max-file-size", Usage: "reject files over `BYTES` (default 1048576; -1 for no limit; config: limits.max_bytes)"},
+		&cli.IntFlag{Name: "max-depth", Usage: "reject nesting deeper than `N` levels (default 64; -1 for no limit; config: limits.max_depth)"},
+		&cli.IntFlag{Name: "max-entries", Usage: "reject a mapping or list of more than `N` entries (default 10000; -1 for no limit; config: limits.max_entries)"},
 	}
 }
 
