@@ -3,6 +3,9 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
+	"math"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -113,6 +116,11 @@ func runFix(c *cli.Context) error {
 		fmt.Fprintf(stderr, "profilelint: %v\n", e)
 	}
 	for _, path := range files {
+		if walked[path] && !conf.ProfileGlobs() && !looksLikeProfileFile(path, cfg.Limits) {
+			// Another tool's YAML (mkdocs.yml, a CI file) is never
+			// rewritten by a walk, nor linted for fixes.
+			continue
+		}
 		var r *fix.Result
 		if stdin {
 			path = c.String("stdin-filename")
@@ -123,11 +131,6 @@ func runFix(c *cli.Context) error {
 		if err != nil {
 			fmt.Fprintf(stderr, "profilelint: %s: %v\n", path, fserr.Cause(err))
 			failed = true
-			continue
-		}
-		if walked[path] && !conf.ProfileGlobs() && !profiles.LooksLikeProfile(r.Old) {
-			// Another tool's YAML (mkdocs.yml, a CI file) is never
-			// rewritten by a walk.
 			continue
 		}
 		if stdin && !dryRun {
@@ -190,4 +193,21 @@ func countFindings(n int) string {
 		return "1 finding"
 	}
 	return fmt.Sprintf("%d findings", n)
+}
+
+// looksLikeProfileFile judges a walked file by its text, read no further
+// than the size limit, before fix parses it: a large package-lock.json
+// costs a scan, not a lint.
+func looksLikeProfileFile(path string, lim profiles.Limits) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return true // fix reads it again and says why it cannot
+	}
+	defer f.Close()
+	n := int64(profiles.HeadSize(lim))
+	if lim.MaxBytes < 0 {
+		n = math.MaxInt64 // the limit is off
+	}
+	data, err := io.ReadAll(io.LimitReader(f, n))
+	return err != nil || profiles.LooksLikeProfile(data)
 }

@@ -293,6 +293,15 @@ func walkSkip(paths, reports []string) func(path string, dir bool) bool {
 				return true
 			}
 		}
+		if dir {
+			// A nested repository or submodule has ignore rules of its
+			// own, which git run above it does not apply.
+			if _, err := os.Lstat(filepath.Join(path, ".git")); err == nil {
+				if set := gitignore.Ignored(path); set != nil {
+					ignored = append(ignored, set)
+				}
+			}
+		}
 		if !dir && len(own) > 0 {
 			abs, err := filepath.Abs(path)
 			return err == nil && own[abs]
