@@ -309,7 +309,7 @@ func encodeFinding(e *Encoder, f Finding) {
 	e.Bool(f.Diff != nil)
 	if f.Diff != nil {
 		WriteList(e, f.Diff.Words, func(e *Encoder, op DiffOp) {
-			e.String(op.Op)
+			e.String(string(op.Op))
 			e.String(op.Text)
 		})
 		e.String(f.Diff.Unified)
@@ -340,7 +340,7 @@ func decodeFinding(d *Decoder) (f Finding) {
 	})
 	if d.Bool() {
 		f.Diff = &Diff{Words: ReadList(d, func(d *Decoder) DiffOp {
-			return DiffOp{Op: d.String(), Text: d.String()}
+			return DiffOp{Op: DiffKind(d.String()), Text: d.String()}
 		})}
 		f.Diff.Unified = d.String()
 	}

@@ -43,9 +43,31 @@ type Node struct {
 	End    Pos // end of the scalar's source text; zero when not known
 	Fields []Field
 	Items  []*Node
-	// Style records how a scalar was written ("plain", "single", "double",
-	// "literal", "folded") so that fixes can keep it.
-	Style string
+	// Style records how a scalar was written, so that fixes can keep it.
+	Style Style
+}
+
+// Style is how a scalar was written; the zero Style is that of a
+// mapping, a sequence or a node that was not written at all.
+type Style uint8
+
+// Styles of scalars.
+const (
+	NoStyle      Style = iota
+	StylePlain         // plain
+	StyleSingle        // 'single-quoted'
+	StyleDouble        // "double-quoted" (and every JSON string)
+	StyleLiteral       // | literal block
+	StyleFolded        // > folded block
+)
+
+var styleNames = [...]string{"", "plain", "single", "double", "literal", "folded"}
+
+func (s Style) String() string {
+	if int(s) < len(styleNames) {
+		return styleNames[s]
+	}
+	return "Style(" + strconv.Itoa(int(s)) + ")"
 }
 
 // Field is one key and value of a mapping.

@@ -253,7 +253,7 @@ func itemLines(src []byte, n *profiles.Node) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	switch n.Style {
-	case "plain", "single", "double":
+	case profiles.StylePlain, profiles.StyleSingle, profiles.StyleDouble:
 	default:
 		return 0, 0, false
 	}

@@ -118,7 +118,7 @@ func atSpan(file *profiles.File, f *lint.Finding, start, end int) {
 func whitespaceIssues(n *profiles.Node, st *scalarText) []wsIssue {
 	v := n.Value
 	var out []wsIssue
-	if n.Style == "literal" || n.Style == "folded" {
+	if n.Style == profiles.StyleLiteral || n.Style == profiles.StyleFolded {
 		for lineStart := 0; lineStart < len(v); {
 			lineEnd := strings.IndexByte(v[lineStart:], '\n')
 			if lineEnd < 0 {
@@ -293,9 +293,9 @@ func mapScalar(file *profiles.File, n *profiles.Node) *scalarText {
 		return nil
 	}
 	switch n.Style {
-	case "plain", "single", "double":
+	case profiles.StylePlain, profiles.StyleSingle, profiles.StyleDouble:
 		return mapFlow(file.Src, n)
-	case "literal", "folded":
+	case profiles.StyleLiteral, profiles.StyleFolded:
 		return mapBlock(file.Src, n)
 	}
 	return nil
@@ -312,9 +312,9 @@ func mapFlow(src []byte, n *profiles.Node) *scalarText {
 	raw, base := src[n.Pos.Offset:n.End.Offset], n.Pos.Offset
 	var q byte
 	switch n.Style {
-	case "single":
+	case profiles.StyleSingle:
 		q = '\''
-	case "double":
+	case profiles.StyleDouble:
 		q = '"'
 	}
 	if q != 0 {
@@ -408,7 +408,7 @@ func mapBlock(src []byte, n *profiles.Node) *scalarText {
 			j++
 		}
 	}
-	if n.Style == "literal" {
+	if n.Style == profiles.StyleLiteral {
 		for k, l := range lines {
 			if k > 0 {
 				prev := lines[k-1]

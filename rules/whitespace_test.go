@@ -40,7 +40,7 @@ func shape(t *testing.T, src string) []string {
 	}
 	var out []string
 	f.Root.Walk(func(ptr string, n *profiles.Node) {
-		out = append(out, ptr+" "+n.Kind.String()+" "+n.Style)
+		out = append(out, ptr+" "+n.Kind.String()+" "+n.Style.String())
 	})
 	return out
 }
