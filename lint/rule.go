@@ -46,6 +46,8 @@ type Option struct {
 // Rule is one check. Per-file rules set Run. Corpus rules set Collect,
 // which extracts small facts from each file, and Finish, which judges the
 // facts of all files together; syntax trees are never kept across files.
+// A corpus rule declares its fact type with NewFacts, which gives Collect,
+// Codec and the typed facts for Finish.
 type Rule struct {
 	ID       string
 	Summary  string

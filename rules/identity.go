@@ -146,8 +146,27 @@ type idRef struct {
 	Place lint.Place
 }
 
-func collectIDs(p *lint.Pass) any {
-	f := idFact{ID: p.Root.Get("id").Text()}
+func (f *idFact) EncodeFact(e *lint.Encoder) {
+	e.String(f.ID)
+	e.Place(f.Place)
+	lint.WriteList(e, f.Adjacent, func(e *lint.Encoder, a idRef) {
+		e.String(a.ID)
+		e.Place(a.Place)
+	})
+}
+
+func (f *idFact) DecodeFact(d *lint.Decoder) {
+	f.ID, f.Place = d.Str(), d.Place()
+	f.Adjacent = lint.ReadList(d, func(d *lint.Decoder) idRef {
+		return idRef{ID: d.Str(), Place: d.Place()}
+	})
+}
+
+// idFacts are the facts unique-id and adjacent-unresolved share.
+var idFacts = lint.NewFacts(collectIDs)
+
+func collectIDs(p *lint.Pass) *idFact {
+	f := &idFact{ID: p.Root.Get("id").Text()}
 	if f.ID != "" {
 		f.Place = p.Place("/id", "")
 	}
@@ -178,16 +197,15 @@ the related place.`,
 		Good: "# file: INFRAS.PLATFORM.P3.yaml\n" + idDocProfile("INFRAS.PLATFORM.P3", "INFRAS", "PLATFORM", "P3", "") +
 			"# file: INFRAS.PLATFORM.P4.yaml\n" + idDocProfile("INFRAS.PLATFORM.P4", "INFRAS", "PLATFORM", "P4", ""),
 	},
-	Collect: collectIDs,
-	Codec:   idCodec,
+	Collect: idFacts.Collect,
+	Codec:   idFacts.Codec(),
 	Finish:  finishUniqueID,
 }
 
 func finishUniqueID(c *lint.Corpus) {
 	first := make(map[string]lint.Place)
-	for _, fs := range c.Facts {
-		f, ok := fs.Facts.(idFact)
-		if !ok || f.ID == "" {
+	for _, f := range idFacts.Of(c.Facts) {
+		if f.ID == "" {
 			continue
 		}
 		p0, dup := first[f.ID]
@@ -229,25 +247,21 @@ is a warning. Lint the whole ladder at once to resolve every reference.`,
     match: weak
 `) + "# file: INFRAS.PLATFORM.P4.yaml\n" + idDocProfile("INFRAS.PLATFORM.P4", "INFRAS", "PLATFORM", "P4", ""),
 	},
-	Collect: collectIDs,
-	Codec:   idCodec,
+	Collect: idFacts.Collect,
+	Codec:   idFacts.Codec(),
 	Finish:  finishAdjacentUnresolved,
 }
 
 func finishAdjacentUnresolved(c *lint.Corpus) {
 	defined := make(map[string]bool)
 	var ids []string
-	for _, fs := range c.Facts {
-		if f, ok := fs.Facts.(idFact); ok && f.ID != "" && !defined[f.ID] {
+	for _, f := range idFacts.Of(c.Facts) {
+		if f.ID != "" && !defined[f.ID] {
 			defined[f.ID] = true
 			ids = append(ids, f.ID)
 		}
 	}
-	for _, fs := range c.Facts {
-		f, ok := fs.Facts.(idFact)
-		if !ok {
-			continue
-		}
+	for _, f := range idFacts.Of(c.Facts) {
 		for _, a := range f.Adjacent {
 			if defined[a.ID] {
 				continue

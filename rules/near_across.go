@@ -247,9 +247,9 @@ func nearMatches(facts []lint.Facts, threshold float64) []nearMatch {
 		return nil
 	}
 	x := nearIndex{threshold: threshold}
-	for _, ff := range facts {
-		if f, ok := ff.Facts.(*acrossFacts); ok && len(f.FocusWords) > 0 && len(f.FocusDesc) > 0 {
-			x.add(f.keyed(f.FocusDesc[0], ff.File, "focus"), f.FocusWords)
+	for file, f := range acrossFacts.Of(facts) {
+		if len(f.FocusWords) > 0 && len(f.FocusDesc) > 0 {
+			x.add(f.keyed(f.FocusDesc[0], file, "focus"), f.FocusWords)
 		}
 	}
 	return x.matches()

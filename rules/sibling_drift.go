@@ -94,8 +94,8 @@ responsibilities:
     items: [Writes automation scripts in Python for repetitive tasks]
 `,
 	},
-	Collect: collectDrift,
-	Codec:   driftCodec,
+	Collect: driftFacts.Collect,
+	Codec:   driftFacts.Codec(),
 	Finish:  finishDrift,
 }
 
@@ -108,8 +108,8 @@ var sharedSections = []struct{ ptr, name, verb string }{
 	{"/skills", "skills", "differ"},
 }
 
-// driftFacts is one file's shared sections, rendered.
-type driftFacts struct {
+// driftFact is one file's shared sections, rendered.
+type driftFact struct {
 	Group    string // FUNCTION.FOCUS
 	Sections []driftSection
 }
@@ -122,8 +122,26 @@ type driftSection struct {
 	Place lint.Place
 }
 
-func collectDrift(p *lint.Pass) any {
-	f := &driftFacts{Group: focusKey(p.Root)}
+func (f *driftFact) EncodeFact(e *lint.Encoder) {
+	e.String(f.Group)
+	lint.WriteList(e, f.Sections, func(e *lint.Encoder, s driftSection) {
+		e.String(s.Name)
+		e.Uint64(s.Hash)
+		e.Place(s.Place)
+	})
+}
+
+func (f *driftFact) DecodeFact(d *lint.Decoder) {
+	f.Group = d.Str()
+	f.Sections = lint.ReadList(d, func(d *lint.Decoder) driftSection {
+		return driftSection{Name: d.Str(), Hash: d.Uint64(), Place: d.Place()}
+	})
+}
+
+var driftFacts = lint.NewFacts(collectDrift)
+
+func collectDrift(p *lint.Pass) *driftFact {
+	f := &driftFact{Group: focusKey(p.Root)}
 	if f.Group == "" {
 		return f
 	}
@@ -311,9 +329,8 @@ type driftEntry struct {
 
 func finishDrift(c *lint.Corpus) {
 	groups := make(map[string]map[string][]driftEntry)
-	for _, ff := range c.Facts {
-		f, ok := ff.Facts.(*driftFacts)
-		if !ok || f.Group == "" {
+	for file, f := range driftFacts.Of(c.Facts) {
+		if f.Group == "" {
 			continue
 		}
 		g := groups[f.Group]
@@ -322,7 +339,7 @@ func finishDrift(c *lint.Corpus) {
 			groups[f.Group] = g
 		}
 		for _, s := range f.Sections {
-			g[s.Name] = append(g[s.Name], driftEntry{file: ff.File, sec: s})
+			g[s.Name] = append(g[s.Name], driftEntry{file: file, sec: s})
 		}
 	}
 	names := make([]string, 0, len(groups))
