@@ -36,7 +36,8 @@ type Doc struct {
 	Good string
 }
 
-// Option documents one option of a rule and holds its default.
+// Option documents one option of a rule and holds its default. Rules
+// declare their options with NewOptions, which builds the list.
 type Option struct {
 	Name    string
 	Default any
@@ -87,57 +88,15 @@ var DefaultLadders = map[string]Ladder{
 	"management":   {"M1", "M2", "M3", "M4", "M5", "M6"},
 }
 
-// options resolves option values: configured first, then the rule's default.
+// options are the values a rule's options are configured to in one file
+// (after overrides), by name; the rule reads them typed, through its
+// OptionSet.
 type options struct {
 	rule *Rule
 	set  map[string]any
 }
 
-func (o options) get(name string) any {
-	if v, ok := o.set[name]; ok {
-		return v
-	}
-	for _, opt := range o.rule.Options {
-		if opt.Name == name {
-			return opt.Default
-		}
-	}
-	panic(fmt.Sprintf("rule %s has no option %q", o.rule.ID, name))
-}
-
-// Float returns a numeric option.
-func (o options) Float(name string) float64 {
-	switch v := o.get(name).(type) {
-	case float64:
-		return v
-	case int:
-		return float64(v)
-	case int64:
-		return float64(v)
-	}
-	panic(fmt.Sprintf("option %s.%s is not a number", o.rule.ID, name))
-}
-
-// Int returns an integer option.
-func (o options) Int(name string) int { return int(o.Float(name)) }
-
-// Strings returns a list option.
-func (o options) Strings(name string) []string {
-	switch v := o.get(name).(type) {
-	case []string:
-		return v
-	case []any:
-		out := make([]string, 0, len(v))
-		for _, s := range v {
-			out = append(out, fmt.Sprint(s))
-		}
-		return out
-	}
-	panic(fmt.Sprintf("option %s.%s is not a list", o.rule.ID, name))
-}
-
-// String returns a text option.
-func (o options) String(name string) string { return fmt.Sprint(o.get(name)) }
+func (o options) optionValues() map[string]any { return o.set }
 
 // Pass is what a rule sees of one file.
 type Pass struct {

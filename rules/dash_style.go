@@ -51,15 +51,13 @@ which quote their sources' own numbering (report numbers, page ranges).`,
 			"  - {level: P5, experience: {min: 12}}", "  - {level: P5, education: 12–15 years, experience: {min: 12}}",
 		),
 	},
-	Options: []lint.Option{
-		{
-			Name:    "skip_keys",
-			Default: []string{"provenance", "classification", "id", "code", "url", "retrieved", "schema", "source"},
-			Doc:     "values under these keys, at any depth, are not checked",
-		},
-	},
-	Run: runDashStyle,
+	Options: dashStyleOptions.List(),
+	Run:     runDashStyle,
 }
+
+var dashStyleOptions = lint.NewOptions(struct {
+	SkipKeys []string `option:"skip_keys" doc:"values under these keys, at any depth, are not checked"`
+}{SkipKeys: []string{"provenance", "classification", "id", "code", "url", "retrieved", "schema", "source"}})
 
 // Dash styles, in the order that breaks ties.
 const (
@@ -155,7 +153,7 @@ func isRange(left, right string) bool {
 }
 
 func runDashStyle(p *lint.Pass) {
-	skip := p.Strings("skip_keys")
+	skip := dashStyleOptions.Of(p).SkipKeys
 	type found struct {
 		ptr  string
 		node *profiles.Node

@@ -105,14 +105,16 @@ responsibilities:
       - Mentors junior engineers and coordinates project activities
 `,
 	},
-	Options: []lint.Option{
-		{Name: "similarity", Default: 0.9, Doc: "focus descriptions of two focuses nearer than this share of common words (0..1) are warnings; 1 turns them off"},
-		{Name: "min_words", Default: 5, Doc: "descriptions shorter than this many words are compared only for exact copies"},
-	},
+	Options: acrossOptions.List(),
 	Collect: acrossFacts.Collect,
 	Codec:   acrossFacts.Codec(),
 	Finish:  finishAcross,
 }
+
+var acrossOptions = lint.NewOptions(struct {
+	Similarity float64 `option:"similarity" doc:"focus descriptions of two focuses nearer than this share of common words (0..1) are warnings; 1 turns them off"`
+	MinWords   int     `option:"min_words" doc:"descriptions shorter than this many words are compared only for exact copies"`
+}{Similarity: 0.9, MinWords: 5})
 
 // acrossFact is what one file contributes: hashes of normalised texts,
 // each with its place and what it is given under. Every file of a corpus
@@ -256,7 +258,8 @@ func collectAcross(p *lint.Pass) *acrossFact {
 		f.Names = append(f.Names, s)
 		return ids[s], true
 	}
-	threshold, minWords := p.Float("similarity"), p.Int("min_words")
+	opts := acrossOptions.Of(p)
+	threshold, minWords := opts.Similarity, opts.MinWords
 	var words []uint64
 	// keyHash(s) is hash64(normalise(s)), without building the string;
 	// textHashes also gives its words, for the texts judged for near copies.

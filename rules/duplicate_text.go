@@ -67,12 +67,14 @@ responsibilities:
       - Troubleshoots defined issues and documents resolution steps
 `,
 	},
-	Options: []lint.Option{
-		{Name: "similarity", Default: 0.9, Doc: "near copies above this share of common words (0..1) are warnings; 1 turns them off"},
-		{Name: "min_words", Default: 5, Doc: "texts shorter than this many words are compared only for exact copies"},
-	},
-	Run: runDuplicateText,
+	Options: duplicateTextOptions.List(),
+	Run:     runDuplicateText,
 }
+
+var duplicateTextOptions = lint.NewOptions(struct {
+	Similarity float64 `option:"similarity" doc:"near copies above this share of common words (0..1) are warnings; 1 turns them off"`
+	MinWords   int     `option:"min_words" doc:"texts shorter than this many words are compared only for exact copies"`
+}{Similarity: 0.9, MinWords: 5})
 
 // descText is one descriptive text of a file.
 type descText struct {
@@ -277,8 +279,8 @@ func itemLines(src []byte, n *profiles.Node) (start, end int, ok bool) {
 // naming the most similar earlier text. reps holds one text of each group
 // of exact copies, so a group is compared once.
 func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
-	threshold := p.Float("similarity")
-	minWords := p.Int("min_words")
+	opts := duplicateTextOptions.Of(p)
+	threshold, minWords := opts.Similarity, opts.MinWords
 	if threshold >= 1 {
 		return
 	}

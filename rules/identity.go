@@ -88,13 +88,13 @@ from standard input has no name and is not checked.`,
 		Bad:  "# file: platform-p3.yaml\n" + idDocProfile("INFRAS.PLATFORM.P3", "INFRAS", "PLATFORM", "P3", ""),
 		Good: "# file: INFRAS.PLATFORM.P3.yaml\n" + idDocProfile("INFRAS.PLATFORM.P3", "INFRAS", "PLATFORM", "P3", ""),
 	},
-	Options: []lint.Option{{
-		Name:    "pattern",
-		Default: "{id}",
-		Doc:     "the file name without extension; placeholders {id}, {id_lower}, {function}, {focus}, {level}",
-	}},
-	Run: runFilenameID,
+	Options: filenameIDOptions.List(),
+	Run:     runFilenameID,
 }
+
+var filenameIDOptions = lint.NewOptions(struct {
+	Pattern string `option:"pattern" doc:"the file name without extension; placeholders {id}, {id_lower}, {function}, {focus}, {level}"`
+}{Pattern: "{id}"})
 
 func runFilenameID(p *lint.Pass) {
 	path := p.File.Path
@@ -105,7 +105,7 @@ func runFilenameID(p *lint.Pass) {
 	if id == "" {
 		return
 	}
-	want := expandNamePattern(p.String("pattern"), id)
+	want := expandNamePattern(filenameIDOptions.Of(p).Pattern, id)
 	path = filepath.ToSlash(path)
 	ext := filepath.Ext(path)
 	got := strings.TrimSuffix(path, ext)

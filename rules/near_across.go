@@ -233,7 +233,7 @@ func similarAbove(a, b []uint32, t float64) (float64, bool) {
 // the most similar earlier one, with a word diff of the two.
 func judgeNearAcross(c *lint.Corpus, facts []lint.Facts) {
 	texts := nearTexts{c: c}
-	for _, m := range nearMatches(facts, c.Float("similarity")) {
+	for _, m := range nearMatches(facts, acrossOptions.Of(c).Similarity) {
 		f := acrossFinding(m.this, m.other, fmt.Sprintf("focus %s's description nearly repeats that of focus %s (%s): %d%% of their words are the same",
 			m.this.Name, m.other.Name, placeText(m.other.place()), int(m.similarity*100)), "similar description, focus "+m.other.Name)
 		texts.report(f, m)
