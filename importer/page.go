@@ -237,7 +237,8 @@ func (p *parser) warnf(format string, args ...any) {
 	p.res.Warnings = append(p.res.Warnings, fmt.Sprintf(format, args...))
 }
 
-// next returns the next line that is not a heading, for the page's head.
+// head returns the next line of the page's head, which must not be a
+// heading; what names the line expected, for the error.
 func (p *parser) head(what string) (line, error) {
 	if p.at >= len(p.lines) {
 		return line{}, p.errf(p.end, "the page ends here; expected %s (is it truncated?)", what)
@@ -376,8 +377,8 @@ func item(s string) (string, bool) {
 	return strings.CutPrefix(s, "- ")
 }
 
-// intro splits a body into its leading text lines and its items, which
-// must follow the text without text between them.
+// items splits a body into its leading text lines (intro) and its "- "
+// items, which must follow the text without text between them.
 func (p *parser) items(body []line, section string) (intro []line, items []line, err error) {
 	for _, l := range body {
 		if _, ok := item(l.text); ok {

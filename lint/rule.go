@@ -150,7 +150,8 @@ func (p *Pass) Place(ptr string, message string) Place {
 	return Place{File: p.File.Path, Line: n.Pos.Line, Column: n.Pos.Column, Pointer: ptr, Message: message}
 }
 
-// Node returns the node at ptr, or the nearest existing ancestor.
+// node returns the node at ptr (its key, when key is set and the key
+// exists), or the nearest existing ancestor.
 func (p *Pass) node(ptr string, key bool) *profiles.Node {
 	if key {
 		if k := p.Root.LookupKey(ptr); k != nil {

@@ -162,7 +162,7 @@ func descriptiveTexts(root *profiles.Node) []descText {
 	return out
 }
 
-// levelName names the level of a responsibilities or level_guidelines
+// entryLevelName names the level of a responsibilities or level_guidelines
 // entry by its code, or by its place when it has none.
 func entryLevelName(entry *profiles.Node, list string, i int) string {
 	if code := entry.Get("level").Text(); code != "" {
