@@ -13,7 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // PageError is a page that does not fit the profile page format, at the
@@ -112,10 +112,10 @@ type Result struct {
 type Options struct {
 	// Ladder is the ladder to spread the flat responsibilities over;
 	// nil picks the ladder of the level's track from Ladders, or else
-	// from lint.DefaultLadders (P1…P7 for P levels, M1…M6 for M levels).
+	// from profiles.DefaultLadders (P1…P7 for P levels, M1…M6 for M levels).
 	Ladder []string
 	// Ladders are configured ladders by track.
-	Ladders map[string]lint.Ladder
+	Ladders map[string]profiles.Ladder
 }
 
 type line struct {
@@ -413,7 +413,7 @@ func (p *parser) responsibilities(body []line, opts Options) error {
 		ladder = opts.Ladders[pr.Track]
 	}
 	if ladder == nil {
-		ladder = lint.DefaultLadders[pr.Track]
+		ladder = profiles.DefaultLadders[pr.Track]
 	}
 	if len(ladder) > 0 && len(texts)%len(ladder) == 0 {
 		per := len(texts) / len(ladder)
