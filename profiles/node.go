@@ -110,6 +110,16 @@ func (n *Node) Text() string {
 	return n.Value
 }
 
+// List returns the items of a sequence node, or nothing for any other
+// node (nil included), so that a rule can range over a list that may be
+// missing or of the wrong kind, which the schema rule reports.
+func (n *Node) List() []*Node {
+	if n == nil || n.Kind != Seq {
+		return nil
+	}
+	return n.Items
+}
+
 // Number returns the value of a numeric scalar and whether it is one.
 func (n *Node) Number() (float64, bool) {
 	if n == nil || (n.Kind != Int && n.Kind != Float) {

@@ -286,18 +286,18 @@ func collectAcross(p *lint.Pass) *acrossFact {
 			}
 		}
 	}
-	for i, lv := range seqOf(p.Root.Get("responsibilities")) {
+	for i, lv := range p.Root.Get("responsibilities").List() {
 		level := lv.Get("level").Text()
 		if level == "" {
 			continue
 		}
-		for j, it := range seqOf(lv.Get("items")) {
+		for j, it := range lv.Get("items").List() {
 			if t, ok := text(it, level, level, i, j, false); ok {
 				f.Resps = append(f.Resps, t)
 			}
 		}
 	}
-	for i, sk := range seqOf(p.Root.Get("skills")) {
+	for i, sk := range p.Root.Get("skills").List() {
 		name := sk.Get("name").Text()
 		key := normalise(name)
 		if key == "" {

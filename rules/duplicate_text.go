@@ -143,19 +143,19 @@ func descriptiveTexts(root *profiles.Node) []descText {
 	} {
 		add(root.Lookup(top.ptr), descText{what: top.label, top: top.ptr})
 	}
-	for i, lv := range seqOf(root.Get("responsibilities")) {
+	for i, lv := range root.Get("responsibilities").List() {
 		level := entryLevelName(lv, "responsibilities", i)
-		for j, it := range seqOf(lv.Get("items")) {
+		for j, it := range lv.Get("items").List() {
 			add(it, descText{what: "responsibility", where: level, entry: i, index: j})
 		}
 	}
-	for i, row := range seqOf(root.Get("level_guidelines")) {
+	for i, row := range root.Get("level_guidelines").List() {
 		level := entryLevelName(row, "level_guidelines", i)
 		for _, cell := range []string{"knowledge", "complexity", "collaboration"} {
 			add(row.Get(cell), descText{what: cell, where: level, entry: i})
 		}
 	}
-	for i, sk := range seqOf(root.Get("skills")) {
+	for i, sk := range root.Get("skills").List() {
 		add(sk.Get("description"), descText{what: "skill", where: sk.Get("name").Text(), index: i})
 	}
 	slices.SortStableFunc(out, func(a, b descText) int { return a.node.Pos.Offset - b.node.Pos.Offset })
@@ -211,7 +211,7 @@ func sameText(texts []descText, group []int) []int {
 
 func reportCopies(p *lint.Pass, texts []descText, group []int) {
 	first, second := texts[group[0]], texts[group[1]]
-	msg := fmt.Sprintf("this text repeats %s (%s)", first.label(), lineColOf(first.node))
+	msg := fmt.Sprintf("this text repeats %s (%s)", first.label(), lineCol(first.node))
 	if len(group) > 2 {
 		msg += fmt.Sprintf("; it appears %d times", len(group))
 	}
@@ -343,22 +343,9 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 		other, this := texts[best], texts[j]
 		ops, _ := wordDiff(other.node.Value, this.node.Value)
 		f := p.Reportf(this.pointer(), "this text nearly repeats %s (%s): %d%% of their words are the same",
-			other.label(), lineColOf(other.node), int(bestSim*100))
+			other.label(), lineCol(other.node), int(bestSim*100))
 		f.Severity = lint.Warning
 		f.Related = []lint.Place{p.Place(other.pointer(), "similar text: "+other.label())}
 		f.Diff = &lint.Diff{Words: ops}
 	}
-}
-
-// lineColOf formats a node's position as line:column.
-func lineColOf(n *profiles.Node) string {
-	return strconv.Itoa(n.Pos.Line) + ":" + strconv.Itoa(n.Pos.Column)
-}
-
-// seqOf returns the items of a list node, or nothing for any other node.
-func seqOf(n *profiles.Node) []*profiles.Node {
-	if n == nil || n.Kind != profiles.Seq {
-		return nil
-	}
-	return n.Items
 }

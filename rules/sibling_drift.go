@@ -212,21 +212,21 @@ func writeSection(w textWriter, name string, n *profiles.Node) {
 	}
 	switch name {
 	case "responsibilities":
-		for i, lv := range seqOf(n) {
+		for i, lv := range n.List() {
 			level := entryLevelName(lv, name, i)
-			for _, it := range seqOf(lv.Get("items")) {
+			for _, it := range lv.Get("items").List() {
 				line(level, "", it)
 			}
 		}
 	case "level_guidelines":
-		for i, row := range seqOf(n) {
+		for i, row := range n.List() {
 			level := entryLevelName(row, name, i)
 			for _, f := range rubricFields(row) {
 				line(level, " "+f.Key.Value, f.Value)
 			}
 		}
 	case "skills":
-		for _, sk := range seqOf(n) {
+		for _, sk := range n.List() {
 			writeFlow(w, sk.Get("name"))
 			w.WriteString(": ")
 			writeFlow(w, sk.Get("description"))
