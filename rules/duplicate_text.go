@@ -284,6 +284,29 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 	if threshold >= 1 {
 		return
 	}
+	nearCandidates(texts, reps, threshold, minWords, func(j int, cands []int) {
+		best, bestSim := -1, 0.0
+		for _, i := range cands {
+			if s := similarity(texts[i].node.Value, texts[j].node.Value); s > threshold && s > bestSim {
+				best, bestSim = i, s
+			}
+		}
+		if best < 0 {
+			return
+		}
+		other, this := texts[best], texts[j]
+		ops, _ := wordDiff(other.node.Value, this.node.Value)
+		f := p.Reportf(this.pointer(), "this text nearly repeats %s (%s): %d%% of their words are the same",
+			other.label(), lineCol(other.node), int(bestSim*100))
+		f.Severity = lint.Warning
+		f.Related = []lint.Place{p.Place(other.pointer(), "similar text: "+other.label())}
+		f.Diff = &lint.Diff{Words: ops}
+	})
+}
+
+// nearCandidates calls yield for each text of reps with enough words, in
+// order, with the earlier texts that may be near copies of it, ascending.
+func nearCandidates(texts []descText, reps []int, threshold float64, minWords int, yield func(j int, cands []int)) {
 	// Words as 1-shingles numbered by occurrence: their overlap c is the
 	// multiset intersection, which bounds the common word sequence M, so
 	// 2c/(|a|+|b|) bounds the similarity and filters candidates soundly.
@@ -304,6 +327,7 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 		return w.set
 	}
 	var seen []*wordSetOf
+	var cands []int
 	for _, j := range reps {
 		hashes := texts[j].words
 		if len(hashes) < minWords {
@@ -313,7 +337,7 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 		for _, h := range hashes {
 			cur.sig |= 1 << (h & 63)
 		}
-		var cands []int
+		cands = cands[:0]
 		for _, o := range seen {
 			n, m := len(o.hashes), len(cur.hashes)
 			total := float64(n + m)
@@ -322,7 +346,7 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 			}
 			// Each bit of cur's signature that o's lacks is a word of cur
 			// that o certainly lacks.
-			if 2*float64(m-bits.OnesCount64(cur.sig&^o.sig))/total <= threshold {
+			if nearSignature && 2*float64(m-bits.OnesCount64(cur.sig&^o.sig))/total <= threshold {
 				continue
 			}
 			if overlapReaches(multiset(o), multiset(cur), overlapNeed(threshold, n+m)) {
@@ -331,21 +355,10 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 		}
 		seen = append(seen, cur)
 		slices.Sort(cands)
-		best, bestSim := -1, 0.0
-		for _, i := range cands {
-			if s := similarity(texts[i].node.Value, texts[j].node.Value); s > threshold && s > bestSim {
-				best, bestSim = i, s
-			}
-		}
-		if best < 0 {
-			continue
-		}
-		other, this := texts[best], texts[j]
-		ops, _ := wordDiff(other.node.Value, this.node.Value)
-		f := p.Reportf(this.pointer(), "this text nearly repeats %s (%s): %d%% of their words are the same",
-			other.label(), lineCol(other.node), int(bestSim*100))
-		f.Severity = lint.Warning
-		f.Related = []lint.Place{p.Place(other.pointer(), "similar text: "+other.label())}
-		f.Diff = &lint.Diff{Words: ops}
+		yield(j, cands)
 	}
 }
+
+// nearSignature turns the word signature on; BenchmarkNearSignature turns
+// it off to measure what it saves.
+var nearSignature = true

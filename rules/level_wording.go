@@ -402,7 +402,7 @@ func mayMatch(s string, phrases *phraseSet) bool {
 				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 				runes++
 				switch {
-				case runes == 2 && !phrases.mayStart(buf[:n]):
+				case runes == 2 && wordingPairs && !phrases.mayStart(buf[:n]):
 					runes = maxStart // no phrase starts so: pass over the word
 				case runes >= minStart && phrases.starts[string(buf[:n])]:
 					return true
@@ -435,3 +435,7 @@ func longestWord(ph []string) string {
 	}
 	return best
 }
+
+// wordingPairs turns the two-letter bitmap on; BenchmarkWordingPairs turns
+// it off to measure what it saves.
+var wordingPairs = true
