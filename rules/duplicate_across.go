@@ -8,6 +8,7 @@ import (
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules/internal/text"
 )
 
 func init() {
@@ -205,7 +206,7 @@ func (f *acrossFact) EncodeFact(e *lint.Encoder) {
 func (f *acrossFact) DecodeFact(d *lint.Decoder) {
 	f.Focus = d.Str()
 	f.Names = lint.ReadList(d, (*lint.Decoder).Str)
-	text := func(d *lint.Decoder) acrossText {
+	readText := func(d *lint.Decoder) acrossText {
 		t := acrossText{Hash: d.Uint64(), Line: readInt32(d), Column: readInt32(d)}
 		t.I, t.J, t.Key, t.Name = readUint16(d), readUint16(d), readUint16(d), readUint16(d)
 		if int(t.Key) >= len(f.Names) || int(t.Name) >= len(f.Names) {
@@ -213,9 +214,9 @@ func (f *acrossFact) DecodeFact(d *lint.Decoder) {
 		}
 		return t
 	}
-	f.FocusDesc = lint.ReadList(d, text)
-	f.Resps = lint.ReadList(d, text)
-	f.Skills = lint.ReadList(d, text)
+	f.FocusDesc = lint.ReadList(d, readText)
+	f.Resps = lint.ReadList(d, readText)
+	f.Skills = lint.ReadList(d, readText)
 	f.FocusWords = lint.ReadList(d, func(d *lint.Decoder) uint32 {
 		v := d.Uint()
 		if v > math.MaxUint32 {
@@ -261,15 +262,15 @@ func collectAcross(p *lint.Pass) *acrossFact {
 	opts := acrossOptions.Of(p)
 	threshold, minWords := opts.Similarity, opts.MinWords
 	var words []uint64
-	// keyHash(s) is hash64(normalise(s)), without building the string;
+	// text.KeyHash(s) is text.Hash64(text.Normal(s)), without building it;
 	// textHashes also gives its words, for the texts judged for near copies.
-	text := func(n *profiles.Node, key, name string, i, j int, withWords bool) (acrossText, bool) {
+	textOf := func(n *profiles.Node, key, name string, i, j int, withWords bool) (acrossText, bool) {
 		var h uint64
 		var ok bool
 		if withWords {
-			h, ok, words = textHashes(n.Text(), words[:0])
+			h, ok, words = text.Hashes(n.Text(), words[:0])
 		} else {
-			h, ok = keyHash(n.Text())
+			h, ok = text.KeyHash(n.Text())
 		}
 		if !ok || i > maxAcross || j > maxAcross {
 			return acrossText{}, false // also for a missing node
@@ -279,7 +280,7 @@ func collectAcross(p *lint.Pass) *acrossFact {
 		return acrossText{Hash: h, Key: k, Name: nm, Line: int32(n.Pos.Line), Column: int32(n.Pos.Column), I: uint16(i), J: uint16(j)}, ok1 && ok2
 	}
 	if f.Focus != "" {
-		if t, ok := text(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0, threshold < 1); ok {
+		if t, ok := textOf(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0, threshold < 1); ok {
 			f.FocusDesc = append(f.FocusDesc, t)
 			if threshold < 1 && len(words) >= minWords {
 				f.FocusWords = nearWords(words)
@@ -292,18 +293,18 @@ func collectAcross(p *lint.Pass) *acrossFact {
 			continue
 		}
 		for j, it := range lv.Get("items").List() {
-			if t, ok := text(it, level, level, i, j, false); ok {
+			if t, ok := textOf(it, level, level, i, j, false); ok {
 				f.Resps = append(f.Resps, t)
 			}
 		}
 	}
 	for i, sk := range p.Root.Get("skills").List() {
 		name := sk.Get("name").Text()
-		key := normalise(name)
+		key := text.Normal(name)
 		if key == "" {
 			continue
 		}
-		if t, ok := text(sk.Get("description"), key, name, i, 0, false); ok {
+		if t, ok := textOf(sk.Get("description"), key, name, i, 0, false); ok {
 			f.Skills = append(f.Skills, t)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules/internal/text"
 )
 
 func init() { register(DuplicateText) }
@@ -132,7 +133,7 @@ func descriptiveTexts(root *profiles.Node) []descText {
 		start := len(words)
 		var h uint64
 		var ok bool
-		if h, ok, words = textHashes(n.Value, words); ok {
+		if h, ok, words = text.Hashes(n.Value, words); ok {
 			t.node, t.hash, t.words = n, h, words[start:len(words):len(words)]
 			out = append(out, t)
 		}
@@ -199,10 +200,10 @@ func sameText(texts []descText, group []int) []int {
 	if len(group) < 2 {
 		return group
 	}
-	first := normalise(texts[group[0]].node.Value)
+	first := text.Normal(texts[group[0]].node.Value)
 	out := group[:1]
 	for _, i := range group[1:] {
-		if normalise(texts[i].node.Value) == first {
+		if text.Normal(texts[i].node.Value) == first {
 			out = append(out, i)
 		}
 	}
@@ -287,7 +288,7 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 	nearCandidates(texts, reps, threshold, minWords, func(j int, cands []int) {
 		best, bestSim := -1, 0.0
 		for _, i := range cands {
-			if s := similarity(texts[i].node.Value, texts[j].node.Value); s > threshold && s > bestSim {
+			if s := text.Similarity(texts[i].node.Value, texts[j].node.Value); s > threshold && s > bestSim {
 				best, bestSim = i, s
 			}
 		}
@@ -295,7 +296,7 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 			return
 		}
 		other, this := texts[best], texts[j]
-		ops, _ := wordDiff(other.node.Value, this.node.Value)
+		ops, _ := text.WordDiff(other.node.Value, this.node.Value)
 		f := p.Reportf(this.pointer(), "this text nearly repeats %s (%s): %d%% of their words are the same",
 			other.label(), lineCol(other.node), int(bestSim*100))
 		f.Severity = lint.Warning
@@ -322,7 +323,7 @@ func nearCandidates(texts []descText, reps []int, threshold float64, minWords in
 	}
 	multiset := func(w *wordSetOf) []uint64 {
 		if w.set == nil {
-			w.set = multisetOf(w.hashes)
+			w.set = text.Multiset(w.hashes)
 		}
 		return w.set
 	}
@@ -349,7 +350,7 @@ func nearCandidates(texts []descText, reps []int, threshold float64, minWords in
 			if nearSignature && 2*float64(m-bits.OnesCount64(cur.sig&^o.sig))/total <= threshold {
 				continue
 			}
-			if overlapReaches(multiset(o), multiset(cur), overlapNeed(threshold, n+m)) {
+			if text.OverlapReaches(multiset(o), multiset(cur), text.OverlapNeed(threshold, n+m)) {
 				cands = append(cands, o.text)
 			}
 		}

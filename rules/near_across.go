@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/rules/internal/text"
 )
 
 // Near copies across files. Two texts are near copies when their
@@ -155,7 +156,7 @@ func (x *nearIndex) matches() []nearMatch {
 				continue
 			}
 			// The overlap must reach t(n+m)/2 for the similarity to pass t.
-			if !overlapReaches(o.tokens, e.tokens, overlapNeed(t, n+m)) {
+			if !text.OverlapReaches(o.tokens, e.tokens, text.OverlapNeed(t, n+m)) {
 				continue
 			}
 			if s, ok := similarAbove(o.words, e.words, t); ok && (s > bestSim || s == bestSim && j < best) {
@@ -271,7 +272,7 @@ func (x *nearTexts) report(f lint.Finding, m nearMatch) {
 	a, errA := x.text(m.other)
 	b, errB := x.text(m.this)
 	if errA == nil && errB == nil {
-		ops, _ := wordDiff(a, b)
+		ops, _ := text.WordDiff(a, b)
 		f.Diff = &lint.Diff{Words: ops}
 	}
 	x.c.Report(f)

@@ -10,6 +10,7 @@ import (
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules/internal/text"
 	"github.com/rogpeppe/go-internal/diff"
 )
 
@@ -165,35 +166,18 @@ func renderSection(name string, n *profiles.Node) string {
 	return b.String()
 }
 
-// sectionHash is hash64(renderSection(name, n)), without building it: the
+// sectionHash is text.Hash64(renderSection(name, n)), without building it: the
 // hash is all that every file keeps.
 func sectionHash(name string, n *profiles.Node) uint64 {
-	h := fnvWriter(fnvOffset)
+	h := text.NewHashWriter()
 	writeSection(&h, name, n)
-	return uint64(h)
+	return h.Sum64()
 }
 
 // textWriter is what writeSection writes to: a strings.Builder, or a hash.
 type textWriter interface {
 	WriteString(string) (int, error)
 	WriteByte(byte) error
-}
-
-// fnvWriter is FNV-1a as a textWriter.
-type fnvWriter uint64
-
-func (h *fnvWriter) WriteString(s string) (int, error) {
-	x := uint64(*h)
-	for i := 0; i < len(s); i++ {
-		x = (x ^ uint64(s[i])) * fnvPrime
-	}
-	*h = fnvWriter(x)
-	return len(s), nil
-}
-
-func (h *fnvWriter) WriteByte(c byte) error {
-	*h = fnvWriter((uint64(*h) ^ uint64(c)) * fnvPrime)
-	return nil
 }
 
 func writeSection(w textWriter, name string, n *profiles.Node) {
@@ -409,7 +393,7 @@ func judgeSection(c *lint.Corpus, group, name, verb string, entries []driftEntry
 		cur := sectionText(c, e)
 		d := &lint.Diff{Unified: string(diff.Diff(ref.file, []byte(old), e.file, []byte(cur)))}
 		if name == "focus.description" {
-			d.Words, _ = wordDiff(old, cur)
+			d.Words, _ = text.WordDiff(old, cur)
 		}
 		rel := ref.sec.Place
 		rel.Message = relMsg
