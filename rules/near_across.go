@@ -159,7 +159,7 @@ func (x *nearIndex) matches() []nearMatch {
 			if !text.OverlapReaches(o.tokens, e.tokens, text.OverlapNeed(t, n+m)) {
 				continue
 			}
-			if s, ok := similarAbove(o.words, e.words, t); ok && (s > bestSim || s == bestSim && j < best) {
+			if s, ok := text.SimilarAbove(o.words, e.words, t); ok && (s > bestSim || s == bestSim && j < best) {
 				best, bestSim = j, s
 			}
 		}
@@ -188,45 +188,6 @@ func tokensOf(words []uint32) []uint64 {
 func prefixLen(n int, t float64) int {
 	alpha := int(math.Ceil(t * float64(n) / (2 - t)))
 	return min(max(n-alpha+1, 1), n)
-}
-
-// similarAbove returns the similarity 2·M/(|a|+|b|) of two word sequences
-// and whether it is above t. It finds M through the edit distance D
-// (inserts and deletes: D = |a|+|b|-2M) with Myers' O((|a|+|b|)·D)
-// algorithm, stopping once D is too large for the similarity to pass t.
-func similarAbove(a, b []uint32, t float64) (float64, bool) {
-	n, m := len(a), len(b)
-	if n+m == 0 {
-		return 1, t < 1
-	}
-	// similarity > t  ⇔  D < (1-t)(n+m)
-	maxD := int(math.Ceil((1-t)*float64(n+m))) - 1
-	if maxD < 0 {
-		return 0, false
-	}
-	maxD = min(maxD, n+m)
-	off := maxD + 1
-	v := make([]int, 2*maxD+3)
-	for d := 0; d <= maxD; d++ {
-		for k := -d; k <= d; k += 2 {
-			var x int
-			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
-				x = v[off+k+1] // down: an insert from b
-			} else {
-				x = v[off+k-1] + 1 // right: a delete from a
-			}
-			y := x - k
-			for x < n && y < m && a[x] == b[y] {
-				x, y = x+1, y+1
-			}
-			v[off+k] = x
-			if x >= n && y >= m {
-				s := float64(n+m-d) / float64(n+m)
-				return s, s > t
-			}
-		}
-	}
-	return 0, false
 }
 
 // judgeNearAcross reports focus descriptions of different focuses that

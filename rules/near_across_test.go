@@ -145,34 +145,6 @@ func lcsSimilarity(a, b []uint32) float64 {
 	return 2 * float64(prev[len(b)]) / float64(len(a)+len(b))
 }
 
-func FuzzSimilarAbove(f *testing.F) {
-	f.Add([]byte("abcde"), []byte("abxde"), uint8(80))
-	f.Add([]byte(""), []byte("a"), uint8(0))
-	f.Add([]byte("aaaa"), []byte("aaaa"), uint8(99))
-	f.Fuzz(func(t *testing.T, x, y []byte, pct uint8) {
-		if len(x) > 200 || len(y) > 200 {
-			return
-		}
-		words := func(b []byte) []uint32 {
-			w := make([]uint32, len(b))
-			for i, c := range b {
-				w[i] = uint32(c % 8)
-			}
-			return w
-		}
-		a, b := words(x), words(y)
-		th := float64(pct%100) / 100
-		want := lcsSimilarity(a, b)
-		s, ok := similarAbove(a, b, th)
-		if ok != (want > th) {
-			t.Fatalf("similarAbove(%v, %v, %v) = %v, %v; similarity %v", a, b, th, s, ok, want)
-		}
-		if ok && s != want {
-			t.Fatalf("similarAbove(%v, %v, %v) = %v; want %v", a, b, th, s, want)
-		}
-	})
-}
-
 // The doc's bad example shows each kind of finding: two exact copies
 // (errors) and a near copy of a focus description (a warning).
 func TestDuplicateAcrossDocExample(t *testing.T) {

@@ -314,3 +314,43 @@ func Similarity(a, b string) float64 {
 	_, common := WordDiff(a, b)
 	return 2 * float64(common) / float64(na+nb)
 }
+
+// SimilarAbove returns the similarity 2·M/(|a|+|b|) of two word sequences
+// and whether it is above t. It finds M through the edit distance D
+// (inserts and deletes: D = |a|+|b|-2M) with Myers' O((|a|+|b|)·D)
+// algorithm, stopping once D is too large for the similarity to pass t:
+// the cut-off that keeps a corpus's near-copy search linear in practice.
+func SimilarAbove(a, b []uint32, t float64) (float64, bool) {
+	n, m := len(a), len(b)
+	if n+m == 0 {
+		return 1, t < 1
+	}
+	// similarity > t  ⇔  D < (1-t)(n+m)
+	maxD := int(math.Ceil((1-t)*float64(n+m))) - 1
+	if maxD < 0 {
+		return 0, false
+	}
+	maxD = min(maxD, n+m)
+	off := maxD + 1
+	v := make([]int, 2*maxD+3)
+	for d := 0; d <= maxD; d++ {
+		for k := -d; k <= d; k += 2 {
+			var x int
+			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+				x = v[off+k+1] // down: an insert from b
+			} else {
+				x = v[off+k-1] + 1 // right: a delete from a
+			}
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x, y = x+1, y+1
+			}
+			v[off+k] = x
+			if x >= n && y >= m {
+				s := float64(n+m-d) / float64(n+m)
+				return s, s > t
+			}
+		}
+	}
+	return 0, false
+}

@@ -272,3 +272,73 @@ func BenchmarkOverlapReaches(b *testing.B) {
 		})
 	}
 }
+
+// lcsSimilarity is 2·M/(|a|+|b|) by the textbook dynamic programme.
+func lcsSimilarity(a, b []uint32) float64 {
+	if len(a)+len(b) == 0 {
+		return 1
+	}
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := range a {
+		for j := range b {
+			if a[i] == b[j] {
+				cur[j+1] = prev[j] + 1
+			} else {
+				cur[j+1] = max(prev[j+1], cur[j])
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return 2 * float64(prev[len(b)]) / float64(len(a)+len(b))
+}
+
+func FuzzSimilarAbove(f *testing.F) {
+	f.Add([]byte("abcde"), []byte("abxde"), uint8(80))
+	f.Add([]byte(""), []byte("a"), uint8(0))
+	f.Add([]byte("aaaa"), []byte("aaaa"), uint8(99))
+	f.Fuzz(func(t *testing.T, x, y []byte, pct uint8) {
+		if len(x) > 200 || len(y) > 200 {
+			return
+		}
+		words := func(b []byte) []uint32 {
+			w := make([]uint32, len(b))
+			for i, c := range b {
+				w[i] = uint32(c % 8)
+			}
+			return w
+		}
+		a, b := words(x), words(y)
+		th := float64(pct%100) / 100
+		want := lcsSimilarity(a, b)
+		s, ok := SimilarAbove(a, b, th)
+		if ok != (want > th) {
+			t.Fatalf("SimilarAbove(%v, %v, %v) = %v, %v; similarity %v", a, b, th, s, ok, want)
+		}
+		if ok && s != want {
+			t.Fatalf("SimilarAbove(%v, %v, %v) = %v; want %v", a, b, th, s, want)
+		}
+	})
+}
+
+// BenchmarkSimilarAbove: two texts that differ in half their words, asked
+// whether they pass 0.9 (the cut-off stops early) and 0 (the whole edit
+// distance is computed).
+func BenchmarkSimilarAbove(b *testing.B) {
+	_, _, ha := Hashes(benchText, nil)
+	_, _, hb := Hashes(strings.NewReplacer("cloud", "x", "the", "y", "and", "z", "teams", "w").Replace(benchText), nil)
+	cut := func(hs []uint64) []uint32 {
+		out := make([]uint32, len(hs))
+		for i, h := range hs {
+			out[i] = uint32(h)
+		}
+		return out
+	}
+	x, y := cut(ha), cut(hb)
+	for name, t := range map[string]float64{"cut-0.9": 0.9, "full-0": 0} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				SimilarAbove(x, y, t)
+			}
+		})
+	}
+}
