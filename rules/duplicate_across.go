@@ -283,7 +283,7 @@ func collectAcross(p *lint.Pass) *acrossFact {
 		if t, ok := textOf(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0, threshold < 1); ok {
 			f.FocusDesc = append(f.FocusDesc, t)
 			if threshold < 1 && len(words) >= minWords {
-				f.FocusWords = nearWords(words)
+				f.FocusWords = text.Words32(words)
 			}
 		}
 	}
