@@ -34,10 +34,10 @@ type Config struct {
 	// the file that was loaded, for the globs of every file it extends too.
 	Dir string
 
-	Ladders     map[string]lint.Ladder // by track
-	Rules       map[string]Rule        // by rule id
-	Overrides   []Override             // in order; a later one wins
-	IgnoreGlobs []string               // files never linted
+	Ladders     map[string]profiles.Ladder // by track
+	Rules       map[string]Rule            // by rule id
+	Overrides   []Override                 // in order; a later one wins
+	IgnoreGlobs []string                   // files never linted
 	// FileGlobs, when set, say which files of a folder walk are profiles.
 	FileGlobs []string
 	Limits    Limits
@@ -79,7 +79,7 @@ type Limits struct {
 // default severity and options, the default ladders.
 func Default(rules []*lint.Rule) *Config {
 	wd, _ := os.Getwd()
-	return &Config{Dir: wd, rules: rules, Ladders: map[string]lint.Ladder{}, Rules: map[string]Rule{}, from: map[string]string{}}
+	return &Config{Dir: wd, rules: rules, Ladders: map[string]profiles.Ladder{}, Rules: map[string]Rule{}, from: map[string]string{}}
 }
 
 // Find looks for a configuration file in dir and its parents, up to and
@@ -232,7 +232,7 @@ func loadChain(path string, rules []*lint.Rule, anywhere bool) (*Config, error) 
 		l.sort()
 		return nil, l.errs
 	}
-	c := &Config{rules: rules, Ladders: map[string]lint.Ladder{}, Rules: map[string]Rule{}, from: map[string]string{}}
+	c := &Config{rules: rules, Ladders: map[string]profiles.Ladder{}, Rules: map[string]Rule{}, from: map[string]string{}}
 	c.Dir, _ = filepath.Abs(filepath.Dir(chain[0].name))
 	// The file extended last is the base; each file in front of it wins.
 	for i := len(chain) - 1; i >= 0; i-- {
@@ -335,7 +335,7 @@ func (c *Config) Lint() lint.Config {
 		Rules:    c.rules,
 		Severity: map[string]lint.Severity{},
 		Options:  map[string]map[string]any{},
-		Ladders:  map[string]lint.Ladder{},
+		Ladders:  map[string]profiles.Ladder{},
 		Limits:   profiles.Limits{MaxBytes: c.Limits.MaxBytes, MaxDepth: c.Limits.MaxDepth, MaxEntries: c.Limits.MaxEntries},
 	}
 	for id, r := range c.Rules {

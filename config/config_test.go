@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // testRules stand in for the registry: config knows rules only as values.
@@ -415,7 +416,7 @@ func TestStarter(t *testing.T) {
 		t.Errorf("starter sets %+v", cfg)
 	}
 	for track, l := range cfg.Ladders {
-		if l.String() != lint.DefaultLadders[track].String() {
+		if l.String() != profiles.DefaultLadders[track].String() {
 			t.Errorf("starter ladder %q = %v", track, l)
 		}
 	}

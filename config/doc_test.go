@@ -1,8 +1,10 @@
 package config_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -75,5 +77,49 @@ func TestStarterWithRules(t *testing.T) {
 	}
 	if _, err := config.Load(p, rules.All()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Every option that a rule declares (lint.NewOptions) is read from a
+// configuration file into its declared type, and a value of another type
+// is an error at its line and column when the file loads, never at lint
+// time.
+func TestEveryRuleOptionLoads(t *testing.T) {
+	dir := t.TempDir()
+	n := 0
+	for _, r := range rules.All() {
+		for _, o := range r.Options {
+			n++
+			value, err := json.Marshal(o.Default)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := filepath.Join(dir, r.ID+"."+o.Name+".yaml")
+			if err := os.WriteFile(p, []byte("rules:\n  "+r.ID+":\n    "+o.Name+": "+string(value)+"\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := config.Load(p, rules.All())
+			if err != nil {
+				t.Errorf("%s.%s at its default %s: %v", r.ID, o.Name, value, err)
+				continue
+			}
+			got := cfg.Lint().Options[r.ID][o.Name]
+			if !reflect.DeepEqual(got, o.Default) {
+				t.Errorf("%s.%s: loaded %#v, want %#v", r.ID, o.Name, got, o.Default)
+			}
+			if err := r.CheckOptions(cfg.Lint().Options[r.ID]); err != nil {
+				t.Errorf("%s.%s: %v", r.ID, o.Name, err)
+			}
+			// A mapping is no option's type.
+			if err := os.WriteFile(p, []byte("rules:\n  "+r.ID+":\n    "+o.Name+": {a: 1}\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := config.Load(p, rules.All()); err == nil || !strings.Contains(err.Error(), ":3:") {
+				t.Errorf("%s.%s given a mapping: got %v, want an error at line 3", r.ID, o.Name, err)
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no rule declares an option")
 	}
 }

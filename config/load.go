@@ -21,7 +21,7 @@ type file struct {
 	name      string
 	extends   string
 	extendsAt profiles.Pos
-	ladders   map[string]lint.Ladder
+	ladders   map[string]profiles.Ladder
 	rules     map[string]Rule
 	overrides []Override
 	ignore    []string
@@ -215,13 +215,13 @@ func intValue(n *profiles.Node) int {
 	return int(n.Num)
 }
 
-func (l *loader) ladders(name string, n *profiles.Node) map[string]lint.Ladder {
-	out := map[string]lint.Ladder{}
+func (l *loader) ladders(name string, n *profiles.Node) map[string]profiles.Ladder {
+	out := map[string]profiles.Ladder{}
 	for _, fld := range n.Fields {
 		if fld.Value.Kind != profiles.Seq {
 			continue
 		}
-		var ladder lint.Ladder
+		var ladder profiles.Ladder
 		first := map[string]profiles.Pos{}
 		for _, it := range fld.Value.Items {
 			if it.Kind != profiles.String {

@@ -86,10 +86,10 @@ func (d *doc) addValue(indent, key string, v any, comment string) {
 	}
 }
 
-func ladderValue(l lint.Ladder) string { return "[" + strings.Join(l, ", ") + "]" }
+func ladderValue(l profiles.Ladder) string { return "[" + strings.Join(l, ", ") + "]" }
 
 // tracks lists the ladders' tracks in the order people read them.
-func tracks(ladders map[string]lint.Ladder) []string {
+func tracks(ladders map[string]profiles.Ladder) []string {
 	var out []string
 	for t := range ladders {
 		if t != "" && t != "professional" && t != "management" {
@@ -131,7 +131,7 @@ func (c *Config) Format(w io.Writer) error {
 	for _, t := range tracks(c.Ladders) {
 		l, ok := c.Ladders[t]
 		if !ok {
-			l = lint.DefaultLadders[t]
+			l = profiles.DefaultLadders[t]
 		}
 		d.add(fmt.Sprintf("  %s: %s", t, ladderValue(l)), src(c.from["ladders/"+t]))
 	}
@@ -252,7 +252,7 @@ func Starter(rules []*lint.Rule) []byte {
 	d.add("", "ladder; a profile without a track uses the professional one.")
 	d.add("ladders:", "")
 	for _, t := range []string{"professional", "management"} {
-		d.add(fmt.Sprintf("  %s: %s", t, ladderValue(lint.DefaultLadders[t])), "")
+		d.add(fmt.Sprintf("  %s: %s", t, ladderValue(profiles.DefaultLadders[t])), "")
 	}
 	d.add("", "")
 	d.add("", "Each rule's severity (error, warning, info or off), or a mapping of its")

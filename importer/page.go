@@ -13,7 +13,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // PageError is a page that does not fit the profile page format, at the
@@ -112,10 +112,10 @@ type Result struct {
 type Options struct {
 	// Ladder is the ladder to spread the flat responsibilities over;
 	// nil picks the ladder of the level's track from Ladders, or else
-	// from lint.DefaultLadders (P1…P7 for P levels, M1…M6 for M levels).
+	// from profiles.DefaultLadders (P1…P7 for P levels, M1…M6 for M levels).
 	Ladder []string
 	// Ladders are configured ladders by track.
-	Ladders map[string]lint.Ladder
+	Ladders map[string]profiles.Ladder
 }
 
 type line struct {
@@ -237,7 +237,8 @@ func (p *parser) warnf(format string, args ...any) {
 	p.res.Warnings = append(p.res.Warnings, fmt.Sprintf(format, args...))
 }
 
-// next returns the next line that is not a heading, for the page's head.
+// head returns the next line of the page's head, which must not be a
+// heading; what names the line expected, for the error.
 func (p *parser) head(what string) (line, error) {
 	if p.at >= len(p.lines) {
 		return line{}, p.errf(p.end, "the page ends here; expected %s (is it truncated?)", what)
@@ -376,8 +377,8 @@ func item(s string) (string, bool) {
 	return strings.CutPrefix(s, "- ")
 }
 
-// intro splits a body into its leading text lines and its items, which
-// must follow the text without text between them.
+// items splits a body into its leading text lines (intro) and its "- "
+// items, which must follow the text without text between them.
 func (p *parser) items(body []line, section string) (intro []line, items []line, err error) {
 	for _, l := range body {
 		if _, ok := item(l.text); ok {
@@ -412,7 +413,7 @@ func (p *parser) responsibilities(body []line, opts Options) error {
 		ladder = opts.Ladders[pr.Track]
 	}
 	if ladder == nil {
-		ladder = lint.DefaultLadders[pr.Track]
+		ladder = profiles.DefaultLadders[pr.Track]
 	}
 	if len(ladder) > 0 && len(texts)%len(ladder) == 0 {
 		per := len(texts) / len(ladder)

@@ -140,8 +140,9 @@ func (d *Decoder) Bool() bool {
 	return v
 }
 
-// String reads a string.
-func (d *Decoder) String() string {
+// Str reads a string. It is not called String: a Decoder would then be a
+// fmt.Stringer whose printing (in a %v or a debugger) eats its input.
+func (d *Decoder) Str() string {
 	v := d.Uint()
 	if v&1 == 1 {
 		if v>>1 >= uint64(len(d.strs)) {
@@ -254,14 +255,14 @@ func decodeEntry(d *Decoder, cfg *Config, r *fileResult) error {
 	r.findings = ReadList(d, decodeFinding)
 	r.directives = ReadList(d, func(d *Decoder) *directive {
 		dir := &directive{Line: d.int(), Col: d.int(), File: d.Bool()}
-		dir.Rules = ReadList(d, (*Decoder).String)
-		dir.Reason, dir.Target, dir.TargetLn = d.String(), d.String(), d.int()
+		dir.Rules = ReadList(d, (*Decoder).Str)
+		dir.Reason, dir.Target, dir.TargetLn = d.Str(), d.Str(), d.int()
 		return dir
 	})
 	if n := d.Len(); n > 0 {
 		r.facts = make(map[*Rule]any, n)
 		for range n {
-			rule := ruleByID(cfg, d.String())
+			rule := ruleByID(cfg, d.Str())
 			if d.Err() != nil || rule.Collect == nil || rule.Codec.Decode == nil {
 				return errCorrupt
 			}
@@ -284,7 +285,7 @@ func (e *Encoder) Place(p Place) {
 
 // Place reads a place.
 func (d *Decoder) Place() Place {
-	return Place{File: d.String(), Line: d.int(), Column: d.int(), Pointer: d.String(), Message: d.String()}
+	return Place{File: d.Str(), Line: d.int(), Column: d.int(), Pointer: d.Str(), Message: d.Str()}
 }
 
 func encodeFinding(e *Encoder, f Finding) {
@@ -309,7 +310,7 @@ func encodeFinding(e *Encoder, f Finding) {
 	e.Bool(f.Diff != nil)
 	if f.Diff != nil {
 		WriteList(e, f.Diff.Words, func(e *Encoder, op DiffOp) {
-			e.String(op.Op)
+			e.String(string(op.Op))
 			e.String(op.Text)
 		})
 		e.String(f.Diff.Unified)
@@ -322,30 +323,30 @@ func encodeFinding(e *Encoder, f Finding) {
 }
 
 func decodeFinding(d *Decoder) (f Finding) {
-	f.Rule = d.String()
+	f.Rule = d.Str()
 	sev := d.int()
 	if sev < int(Off) || sev > int(Error) {
 		d.Fail()
 	}
 	f.Severity = Severity(sev)
-	f.File = d.String()
+	f.File = d.Str()
 	f.Line, f.Column, f.EndLine, f.EndColumn = d.int(), d.int(), d.int(), d.int()
-	f.Pointer = d.String()
-	f.Message = d.String()
+	f.Pointer = d.Str()
+	f.Message = d.Str()
 	f.Related = ReadList(d, (*Decoder).Place)
 	f.Fixes = ReadList(d, func(d *Decoder) Fix {
-		return Fix{Message: d.String(), Edits: ReadList(d, func(d *Decoder) Edit {
-			return Edit{Start: d.int(), End: d.int(), New: d.String()}
+		return Fix{Message: d.Str(), Edits: ReadList(d, func(d *Decoder) Edit {
+			return Edit{Start: d.int(), End: d.int(), New: d.Str()}
 		})}
 	})
 	if d.Bool() {
 		f.Diff = &Diff{Words: ReadList(d, func(d *Decoder) DiffOp {
-			return DiffOp{Op: d.String(), Text: d.String()}
+			return DiffOp{Op: DiffKind(d.Str()), Text: d.Str()}
 		})}
-		f.Diff.Unified = d.String()
+		f.Diff.Unified = d.Str()
 	}
 	if d.Bool() {
-		f.Suppressed = &Suppression{Reason: d.String(), Line: d.int()}
+		f.Suppressed = &Suppression{Reason: d.Str(), Line: d.int()}
 	}
 	return f
 }

@@ -16,6 +16,9 @@ func TestFindingRoundTrip(t *testing.T) {
 		Diff:       &Diff{Words: []DiffOp{{Op: "equal", Text: "a "}, {Op: "insert", Text: "b"}}, Unified: "@@ -1 +1 @@\n"},
 		Suppressed: &Suppression{Reason: "why", Line: 9},
 	}
+	// A field added to Finding (or below it) and left out here would go
+	// unnoticed by the round trip, which compares zero with zero.
+	assertEveryFieldSet(t, reflect.ValueOf(want), "Finding")
 	var e Encoder
 	second := Finding{Rule: "duplicate-text", File: "a/b.yaml", Message: "x"}
 	encodeFindings(&e, []Finding{want, second})
@@ -33,6 +36,34 @@ func TestFindingRoundTrip(t *testing.T) {
 			t.Fatalf("a prefix of %d of %d bytes decoded without error", i, len(b))
 		}
 	}
+}
+
+// assertEveryFieldSet fails for each field below v that holds its zero
+// value; of a list, the first element is looked into.
+func assertEveryFieldSet(t *testing.T, v reflect.Value, path string) {
+	t.Helper()
+	switch v.Kind() {
+	case reflect.Struct:
+		for i := range v.NumField() {
+			assertEveryFieldSet(t, v.Field(i), path+"."+v.Type().Field(i).Name)
+		}
+		return
+	case reflect.Pointer:
+		if !v.IsNil() {
+			assertEveryFieldSet(t, v.Elem(), path)
+			return
+		}
+	case reflect.Slice:
+		if v.Len() > 0 {
+			assertEveryFieldSet(t, v.Index(0), path+"[0]")
+			return
+		}
+	default:
+		if !v.IsZero() {
+			return
+		}
+	}
+	t.Errorf("%s is not set: set it, so that the round trip covers it", path)
 }
 
 // FuzzDecodeEntry feeds the cache's decoder arbitrary bytes: it must fail

@@ -71,9 +71,20 @@ type Fix struct {
 
 // DiffOp is one step of a word-level diff.
 type DiffOp struct {
-	Op   string `json:"op"` // "equal", "delete" or "insert"
-	Text string `json:"text"`
+	Op   DiffKind `json:"op"`
+	Text string   `json:"text"`
 }
+
+// DiffKind says what a step of a diff does. Its values are the words the
+// JSON report has always used.
+type DiffKind string
+
+// Kinds of diff steps.
+const (
+	DiffEqual  DiffKind = "equal"
+	DiffDelete DiffKind = "delete"
+	DiffInsert DiffKind = "insert"
+)
 
 // Diff shows how two texts differ: word by word (Words), or as a unified
 // diff of lines (Unified).
@@ -88,9 +99,9 @@ func (d *Diff) WordDiff() string {
 	var b strings.Builder
 	for _, op := range d.Words {
 		switch op.Op {
-		case "delete":
+		case DiffDelete:
 			b.WriteString("[-" + op.Text + "-]")
-		case "insert":
+		case DiffInsert:
 			b.WriteString("{+" + op.Text + "+}")
 		default:
 			b.WriteString(op.Text)

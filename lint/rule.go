@@ -36,7 +36,8 @@ type Doc struct {
 	Good string
 }
 
-// Option documents one option of a rule and holds its default.
+// Option documents one option of a rule and holds its default. Rules
+// declare their options with NewOptions, which builds the list.
 type Option struct {
 	Name    string
 	Default any
@@ -46,6 +47,8 @@ type Option struct {
 // Rule is one check. Per-file rules set Run. Corpus rules set Collect,
 // which extracts small facts from each file, and Finish, which judges the
 // facts of all files together; syntax trees are never kept across files.
+// A corpus rule declares its fact type with NewFacts, which gives Collect,
+// Codec and the typed facts for Finish.
 type Rule struct {
 	ID       string
 	Summary  string
@@ -61,81 +64,22 @@ type Rule struct {
 	Codec FactsCodec
 }
 
-// Ladder is the ordered list of level codes, lowest first.
-type Ladder []string
+// Ladder is the ordered list of level codes, lowest first. Ladders are
+// part of the profile format; the names here keep lint's API as it was.
+type Ladder = profiles.Ladder
 
-// Index returns the position of code in the ladder, or -1.
-func (l Ladder) Index(code string) int {
-	for i, c := range l {
-		if c == code {
-			return i
-		}
-	}
-	return -1
-}
+// DefaultLadders are the ladders used when the configuration names none.
+var DefaultLadders = profiles.DefaultLadders
 
-func (l Ladder) String() string { return strings.Join(l, " ") }
-
-// DefaultLadders are the ladders used when the configuration names none:
-// P1…P7 for the professional track (and profiles without a track), M1…M6
-// for the management track.
-var DefaultLadders = map[string]Ladder{
-	"":             {"P1", "P2", "P3", "P4", "P5", "P6", "P7"},
-	"professional": {"P1", "P2", "P3", "P4", "P5", "P6", "P7"},
-	"management":   {"M1", "M2", "M3", "M4", "M5", "M6"},
-}
-
-// options resolves option values: configured first, then the rule's default.
+// options are the values a rule's options are configured to in one file
+// (after overrides), by name; the rule reads them typed, through its
+// OptionSet.
 type options struct {
 	rule *Rule
 	set  map[string]any
 }
 
-func (o options) get(name string) any {
-	if v, ok := o.set[name]; ok {
-		return v
-	}
-	for _, opt := range o.rule.Options {
-		if opt.Name == name {
-			return opt.Default
-		}
-	}
-	panic(fmt.Sprintf("rule %s has no option %q", o.rule.ID, name))
-}
-
-// Float returns a numeric option.
-func (o options) Float(name string) float64 {
-	switch v := o.get(name).(type) {
-	case float64:
-		return v
-	case int:
-		return float64(v)
-	case int64:
-		return float64(v)
-	}
-	panic(fmt.Sprintf("option %s.%s is not a number", o.rule.ID, name))
-}
-
-// Int returns an integer option.
-func (o options) Int(name string) int { return int(o.Float(name)) }
-
-// Strings returns a list option.
-func (o options) Strings(name string) []string {
-	switch v := o.get(name).(type) {
-	case []string:
-		return v
-	case []any:
-		out := make([]string, 0, len(v))
-		for _, s := range v {
-			out = append(out, fmt.Sprint(s))
-		}
-		return out
-	}
-	panic(fmt.Sprintf("option %s.%s is not a list", o.rule.ID, name))
-}
-
-// String returns a text option.
-func (o options) String(name string) string { return fmt.Sprint(o.get(name)) }
+func (o options) optionValues() map[string]any { return o.set }
 
 // Pass is what a rule sees of one file.
 type Pass struct {
@@ -189,7 +133,8 @@ func (p *Pass) Place(ptr string, message string) Place {
 	return Place{File: p.File.Path, Line: n.Pos.Line, Column: n.Pos.Column, Pointer: ptr, Message: message}
 }
 
-// Node returns the node at ptr, or the nearest existing ancestor.
+// node returns the node at ptr (its key, when key is set and the key
+// exists), or the nearest existing ancestor.
 func (p *Pass) node(ptr string, key bool) *profiles.Node {
 	if key {
 		if k := p.Root.LookupKey(ptr); k != nil {

@@ -524,11 +524,7 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) 
 	}
 	if perr != nil {
 		if sev := cfg.severityFor(Syntax, src.Name); sev != Off {
-			se := perr.(*profiles.SyntaxError)
-			r.findings = append(r.findings, Finding{
-				Rule: Syntax.ID, Severity: sev, File: src.Name,
-				Line: se.Pos.Line, Column: se.Pos.Column, Message: se.Msg,
-			})
+			r.findings = append(r.findings, syntaxFinding(src.Name, sev, perr))
 		}
 		return r
 	}
@@ -780,4 +776,17 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// syntaxFinding reports a file that did not parse. The parsers return
+// *profiles.SyntaxError; any other error (a parser swapped in by a
+// library user) is still a finding at the file's start, not a panic in a
+// worker that would take the whole run down.
+func syntaxFinding(path string, sev Severity, err error) Finding {
+	f := Finding{Rule: Syntax.ID, Severity: sev, File: path, Line: 1, Column: 1, Message: err.Error()}
+	var se *profiles.SyntaxError
+	if errors.As(err, &se) {
+		f.Line, f.Column, f.Message = se.Pos.Line, se.Pos.Column, se.Msg
+	}
+	return f
 }

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"sync"
@@ -152,3 +153,16 @@ func (b bigFile) Mode() fs.FileMode  { return 0o644 }
 func (b bigFile) ModTime() time.Time { return time.Now().Add(-time.Hour) }
 func (b bigFile) IsDir() bool        { return false }
 func (b bigFile) Sys() any           { return nil }
+
+// An error from parsing that is not a *profiles.SyntaxError (a wrapped one,
+// or a library user's parser) is reported as a syntax finding, never a
+// panic in the worker that met it.
+func TestSyntaxFindingOfAnyError(t *testing.T) {
+	wrapped := fmt.Errorf("reading: %w", &profiles.SyntaxError{Pos: profiles.Pos{Line: 3, Column: 4}, Msg: "bad"})
+	if f := syntaxFinding("a.yaml", Error, wrapped); f.Line != 3 || f.Column != 4 || f.Message != "bad" {
+		t.Errorf("wrapped syntax error: got %d:%d %q", f.Line, f.Column, f.Message)
+	}
+	if f := syntaxFinding("a.yaml", Error, errors.New("other")); f.Line != 1 || f.Column != 1 || f.Message != "other" || f.Rule != Syntax.ID {
+		t.Errorf("other error: got %+v", f)
+	}
+}

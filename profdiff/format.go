@@ -176,9 +176,9 @@ func mdWords(ops []lint.DiffOp) string {
 	for _, op := range ops {
 		t := md(op.Text)
 		switch op.Op {
-		case "delete":
+		case lint.DiffDelete:
 			b.WriteString("~~" + t + "~~")
-		case "insert":
+		case lint.DiffInsert:
 			b.WriteString("**" + t + "**")
 		default:
 			b.WriteString(t)

@@ -103,7 +103,7 @@ func dumpTree(n *Node) string {
 	}
 	var out string
 	n.Walk(func(ptr string, m *Node) {
-		out += ptr + " " + m.Kind.String() + " " + m.Style + " " + m.Value + " " + strconv.FormatFloat(m.Num, 'g', -1, 64) +
+		out += ptr + " " + m.Kind.String() + " " + m.Style.String() + " " + m.Value + " " + strconv.FormatFloat(m.Num, 'g', -1, 64) +
 			" " + strconv.Itoa(len(m.Fields)) + "/" + strconv.Itoa(len(m.Items)) + strconv.FormatBool(m.Fields == nil) + strconv.FormatBool(m.Items == nil) + " @" +
 			itoa(m.Pos.Line) + ":" + itoa(m.Pos.Column) + "+" + itoa(m.Pos.Offset) + " end " + itoa(m.End.Line) + ":" + itoa(m.End.Column) + "\n"
 	})

@@ -64,7 +64,7 @@ func (f *File) key(n ast.Node, depth int) (*Node, error) {
 	if mk, ok := n.(*ast.MappingKeyNode); ok {
 		if mk.Value == nil {
 			// "?" alone: an empty key, placed at its indicator.
-			return &Node{Kind: String, Pos: f.nodePos(mk.Start), Style: "plain"}, nil
+			return &Node{Kind: String, Pos: f.nodePos(mk.Start), Style: StylePlain}, nil
 		}
 		n = mk.Value
 	}

@@ -138,7 +138,7 @@ func (r *jsonReader) value() *Node {
 	}
 	word := string(r.src[start:r.off])
 	n := r.f.node()
-	*n = Node{Pos: r.pos(start), Style: "plain"}
+	*n = Node{Pos: r.pos(start), Style: StylePlain}
 	switch word {
 	case "true", "false":
 		n.Kind, n.Value = Bool, word
@@ -285,7 +285,7 @@ func (r *jsonReader) array() *Node {
 func (r *jsonReader) str() *Node {
 	start := r.off
 	n := r.f.node()
-	*n = Node{Kind: String, Pos: r.pos(start), Style: "double"}
+	*n = Node{Kind: String, Pos: r.pos(start), Style: StyleDouble}
 	r.off++
 	// Most strings have no escape: their value is their bytes.
 	plain := true
@@ -442,7 +442,7 @@ func (r *jsonReader) number() *Node {
 		r.fail(start, "number %s is out of range", text)
 	}
 	n := r.f.node()
-	*n = Node{Kind: kind, Value: text, Num: num, Pos: r.pos(start), Style: "plain"}
+	*n = Node{Kind: kind, Value: text, Num: num, Pos: r.pos(start), Style: StylePlain}
 	n.End = r.pos(r.off)
 	return n
 }

@@ -43,9 +43,31 @@ type Node struct {
 	End    Pos // end of the scalar's source text; zero when not known
 	Fields []Field
 	Items  []*Node
-	// Style records how a scalar was written ("plain", "single", "double",
-	// "literal", "folded") so that fixes can keep it.
-	Style string
+	// Style records how a scalar was written, so that fixes can keep it.
+	Style Style
+}
+
+// Style is how a scalar was written; the zero Style is that of a
+// mapping, a sequence or a node that was not written at all.
+type Style uint8
+
+// Styles of scalars.
+const (
+	NoStyle      Style = iota
+	StylePlain         // plain
+	StyleSingle        // 'single-quoted'
+	StyleDouble        // "double-quoted" (and every JSON string)
+	StyleLiteral       // | literal block
+	StyleFolded        // > folded block
+)
+
+var styleNames = [...]string{"", "plain", "single", "double", "literal", "folded"}
+
+func (s Style) String() string {
+	if int(s) < len(styleNames) {
+		return styleNames[s]
+	}
+	return "Style(" + strconv.Itoa(int(s)) + ")"
 }
 
 // Field is one key and value of a mapping.
@@ -86,6 +108,16 @@ func (n *Node) Text() string {
 		return ""
 	}
 	return n.Value
+}
+
+// List returns the items of a sequence node, or nothing for any other
+// node (nil included), so that a rule can range over a list that may be
+// missing or of the wrong kind, which the schema rule reports.
+func (n *Node) List() []*Node {
+	if n == nil || n.Kind != Seq {
+		return nil
+	}
+	return n.Items
 }
 
 // Number returns the value of a numeric scalar and whether it is one.

@@ -235,9 +235,9 @@ func (f *File) convert(n ast.Node, depth int) (*Node, error) {
 		return f.scalar(String, n.Value, n.GetToken()), nil
 	case *ast.LiteralNode:
 		out := f.scalar(String, n.Value.Value, n.GetToken())
-		out.Style = "literal"
+		out.Style = StyleLiteral
 		if strings.HasPrefix(n.Start.Value, ">") {
-			out.Style = "folded"
+			out.Style = StyleFolded
 		}
 		out.End = Pos{}
 		return out, nil
@@ -333,12 +333,12 @@ func rawScalar(n ast.Node, def string) string {
 
 func (f *File) scalar(k Kind, value string, tk *token.Token) *Node {
 	n := f.node()
-	*n = Node{Kind: k, Value: value, Pos: f.textPos(tk), Style: "plain"}
+	*n = Node{Kind: k, Value: value, Pos: f.textPos(tk), Style: StylePlain}
 	switch tk.Type {
 	case token.SingleQuoteType:
-		n.Style = "single"
+		n.Style = StyleSingle
 	case token.DoubleQuoteType:
-		n.Style = "double"
+		n.Style = StyleDouble
 		if f.tabMarks {
 			n.Value = strings.ReplaceAll(n.Value, tabMark, "\t")
 		}

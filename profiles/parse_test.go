@@ -208,17 +208,17 @@ note: |
 		key      bool
 		pos, end Pos
 		value    string
-		style    string
+		style    Style
 	}{
-		{ptr: "/id", pos: at(2, 5, `"INFRAS`), end: at(2, 18, "\n"), value: "INFRAS.X.P4", style: "double"},
+		{ptr: "/id", pos: at(2, 5, `"INFRAS`), end: at(2, 18, "\n"), value: "INFRAS.X.P4", style: StyleDouble},
 		{ptr: "/id", key: true, pos: at(2, 1, "id:"), value: "id"},
-		{ptr: "/title", pos: at(3, 8, "Café"), end: at(3, 17, "\n"), value: "Café — P4", style: "plain"},
-		{ptr: "/levels/0/name", pos: at(5, 11, "名前"), end: at(5, 22, "\n"), value: "名前 and more", style: "plain"},
-		{ptr: "/levels/0/n", pos: at(6, 8, "3"), end: at(6, 9, "\n"), value: "3", style: "plain"},
+		{ptr: "/title", pos: at(3, 8, "Café"), end: at(3, 17, "\n"), value: "Café — P4", style: StylePlain},
+		{ptr: "/levels/0/name", pos: at(5, 11, "名前"), end: at(5, 22, "\n"), value: "名前 and more", style: StylePlain},
+		{ptr: "/levels/0/n", pos: at(6, 8, "3"), end: at(6, 9, "\n"), value: "3", style: StylePlain},
 		{ptr: "/levels/0/n", key: true, pos: at(6, 5, "n:"), value: "n"},
-		{ptr: "/levels/1/name", pos: at(7, 12, "ñ"), end: at(7, 13, ","), value: "ñ", style: "plain"},
+		{ptr: "/levels/1/name", pos: at(7, 12, "ñ"), end: at(7, 13, ","), value: "ñ", style: StylePlain},
 		{ptr: "/levels/1/n", key: true, pos: at(7, 15, "n: 4"), value: "n"},
-		{ptr: "/note", pos: at(8, 7, "|"), value: "line one\n", style: "literal"},
+		{ptr: "/note", pos: at(8, 7, "|"), value: "line one\n", style: StyleLiteral},
 	}
 	for _, tc := range tests {
 		var n *Node

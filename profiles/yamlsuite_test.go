@@ -386,15 +386,15 @@ func checkNodePos(f *File, n *Node) string {
 		return ""
 	}
 	switch n.Style {
-	case "double":
+	case StyleDouble:
 		if c != '"' {
 			return fmt.Sprintf("a double-quoted scalar starts at %q", c)
 		}
-	case "single":
+	case StyleSingle:
 		if c != '\'' {
 			return fmt.Sprintf("a single-quoted scalar starts at %q", c)
 		}
-	case "literal", "folded":
+	case StyleLiteral, StyleFolded:
 		if c != '|' && c != '>' {
 			return fmt.Sprintf("a block scalar starts at %q", c)
 		}

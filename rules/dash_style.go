@@ -51,15 +51,13 @@ which quote their sources' own numbering (report numbers, page ranges).`,
 			"  - {level: P5, experience: {min: 12}}", "  - {level: P5, education: 12–15 years, experience: {min: 12}}",
 		),
 	},
-	Options: []lint.Option{
-		{
-			Name:    "skip_keys",
-			Default: []string{"provenance", "classification", "id", "code", "url", "retrieved", "schema", "source"},
-			Doc:     "values under these keys, at any depth, are not checked",
-		},
-	},
-	Run: runDashStyle,
+	Options: dashStyleOptions.List(),
+	Run:     runDashStyle,
 }
+
+var dashStyleOptions = lint.NewOptions(struct {
+	SkipKeys []string `option:"skip_keys" doc:"values under these keys, at any depth, are not checked"`
+}{SkipKeys: []string{"provenance", "classification", "id", "code", "url", "retrieved", "schema", "source"}})
 
 // Dash styles, in the order that breaks ties.
 const (
@@ -155,7 +153,7 @@ func isRange(left, right string) bool {
 }
 
 func runDashStyle(p *lint.Pass) {
-	skip := p.Strings("skip_keys")
+	skip := dashStyleOptions.Of(p).SkipKeys
 	type found struct {
 		ptr  string
 		node *profiles.Node
@@ -197,13 +195,13 @@ func runDashStyle(p *lint.Pass) {
 		fixed := v[r.i:r.di] + want.char + v[r.dj:r.j]
 		f := p.Reportf(fd.ptr, "%s in the range %q; this file writes ranges with %s %s (%d of %d, as in %q)",
 			dashStyles[r.style].name, v[r.i:r.j], want.article, want.name, count[major], len(all), example)
-		st := mapScalar(p.File, fd.node)
+		st := p.File.MapScalar(fd.node)
 		if st == nil {
 			continue
 		}
-		start, end := st.span(r.di, r.dj)
+		start, end := st.Span(r.di, r.dj)
 		atSpan(p.File, f, start, end)
-		if st.verbatim(p.File.Src, r.di, r.dj) {
+		if st.Verbatim(p.File.Src, r.di, r.dj) {
 			f.Fixes = append(f.Fixes, lint.Fix{
 				Message: fmt.Sprintf("write %q", fixed),
 				Edits:   []lint.Edit{{Start: start, End: end, New: want.char}},

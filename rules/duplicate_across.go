@@ -3,10 +3,12 @@ package rules
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules/internal/text"
 )
 
 func init() {
@@ -104,20 +106,22 @@ responsibilities:
       - Mentors junior engineers and coordinates project activities
 `,
 	},
-	Options: []lint.Option{
-		{Name: "similarity", Default: 0.9, Doc: "focus descriptions of two focuses nearer than this share of common words (0..1) are warnings; 1 turns them off"},
-		{Name: "min_words", Default: 5, Doc: "descriptions shorter than this many words are compared only for exact copies"},
-	},
-	Collect: collectAcross,
-	Codec:   acrossCodec,
+	Options: acrossOptions.List(),
+	Collect: acrossFacts.Collect,
+	Codec:   acrossFacts.Codec(),
 	Finish:  finishAcross,
 }
 
-// acrossFacts is what one file contributes: hashes of normalised texts,
+var acrossOptions = lint.NewOptions(struct {
+	Similarity float64 `option:"similarity" doc:"focus descriptions of two focuses nearer than this share of common words (0..1) are warnings; 1 turns them off"`
+	MinWords   int     `option:"min_words" doc:"descriptions shorter than this many words are compared only for exact copies"`
+}{Similarity: 0.9, MinWords: 5})
+
+// acrossFact is what one file contributes: hashes of normalised texts,
 // each with its place and what it is given under. Every file of a corpus
 // keeps tens of texts until the end of the run, so they are small: the
 // keys and names each once, in Names, and the texts refer to them.
-type acrossFacts struct {
+type acrossFact struct {
 	Focus     string   // FUNCTION.FOCUS, "" when a code is missing
 	Names     []string // the keys and names that texts refer to
 	FocusDesc []acrossText
@@ -144,7 +148,7 @@ const maxAcross = 1<<16 - 1
 
 // keyed puts a file's text in the index. Its place (and the pointer,
 // which costs a string) is only built for the texts reported.
-func (f *acrossFacts) keyed(t acrossText, file, kind string) keyedText {
+func (f *acrossFact) keyed(t acrossText, file, kind string) keyedText {
 	return keyedText{acrossText: t, File: file, kind: kind, Key: f.Names[t.Key], Name: f.Names[t.Name]}
 }
 
@@ -179,8 +183,70 @@ func focusKey(root *profiles.Node) string {
 	return fn + "." + fo
 }
 
-func collectAcross(p *lint.Pass) any {
-	f := &acrossFacts{Focus: focusKey(p.Root)}
+var acrossFacts = lint.NewFacts(collectAcross)
+
+func (f *acrossFact) EncodeFact(e *lint.Encoder) {
+	e.String(f.Focus)
+	lint.WriteList(e, f.Names, (*lint.Encoder).String)
+	for _, ts := range [][]acrossText{f.FocusDesc, f.Resps, f.Skills} {
+		lint.WriteList(e, ts, func(e *lint.Encoder, t acrossText) {
+			e.Uint64(t.Hash)
+			e.Int(int64(t.Line))
+			e.Int(int64(t.Column))
+			for _, v := range [...]uint16{t.I, t.J, t.Key, t.Name} {
+				e.Uint(uint64(v))
+			}
+		})
+	}
+	lint.WriteList(e, f.FocusWords, func(e *lint.Encoder, w uint32) { e.Uint(uint64(w)) })
+}
+
+// DecodeFact fails on a value that does not fit its field, or an index
+// past Names, rather than cut it to fit: a damaged entry is never trusted.
+func (f *acrossFact) DecodeFact(d *lint.Decoder) {
+	f.Focus = d.Str()
+	f.Names = lint.ReadList(d, (*lint.Decoder).Str)
+	readText := func(d *lint.Decoder) acrossText {
+		t := acrossText{Hash: d.Uint64(), Line: readInt32(d), Column: readInt32(d)}
+		t.I, t.J, t.Key, t.Name = readUint16(d), readUint16(d), readUint16(d), readUint16(d)
+		if int(t.Key) >= len(f.Names) || int(t.Name) >= len(f.Names) {
+			d.Fail()
+		}
+		return t
+	}
+	f.FocusDesc = lint.ReadList(d, readText)
+	f.Resps = lint.ReadList(d, readText)
+	f.Skills = lint.ReadList(d, readText)
+	f.FocusWords = lint.ReadList(d, func(d *lint.Decoder) uint32 {
+		v := d.Uint()
+		if v > math.MaxUint32 {
+			d.Fail()
+		}
+		return uint32(v)
+	})
+	if len(f.FocusWords) > 0 && len(f.FocusDesc) == 0 {
+		d.Fail()
+	}
+}
+
+func readUint16(d *lint.Decoder) uint16 {
+	v := d.Uint()
+	if v > math.MaxUint16 {
+		d.Fail()
+	}
+	return uint16(v)
+}
+
+func readInt32(d *lint.Decoder) int32 {
+	v := d.Int()
+	if v < math.MinInt32 || v > math.MaxInt32 {
+		d.Fail()
+	}
+	return int32(v)
+}
+
+func collectAcross(p *lint.Pass) *acrossFact {
+	f := &acrossFact{Focus: focusKey(p.Root)}
 	ids := make(map[string]uint16)
 	id := func(s string) (uint16, bool) {
 		if n, ok := ids[s]; ok {
@@ -193,17 +259,18 @@ func collectAcross(p *lint.Pass) any {
 		f.Names = append(f.Names, s)
 		return ids[s], true
 	}
-	threshold, minWords := p.Float("similarity"), p.Int("min_words")
+	opts := acrossOptions.Of(p)
+	threshold, minWords := opts.Similarity, opts.MinWords
 	var words []uint64
-	// keyHash(s) is hash64(normalise(s)), without building the string;
+	// text.KeyHash(s) is text.Hash64(text.Normal(s)), without building it;
 	// textHashes also gives its words, for the texts judged for near copies.
-	text := func(n *profiles.Node, key, name string, i, j int, withWords bool) (acrossText, bool) {
+	textOf := func(n *profiles.Node, key, name string, i, j int, withWords bool) (acrossText, bool) {
 		var h uint64
 		var ok bool
 		if withWords {
-			h, ok, words = textHashes(n.Text(), words[:0])
+			h, ok, words = text.Hashes(n.Text(), words[:0])
 		} else {
-			h, ok = keyHash(n.Text())
+			h, ok = text.KeyHash(n.Text())
 		}
 		if !ok || i > maxAcross || j > maxAcross {
 			return acrossText{}, false // also for a missing node
@@ -213,31 +280,31 @@ func collectAcross(p *lint.Pass) any {
 		return acrossText{Hash: h, Key: k, Name: nm, Line: int32(n.Pos.Line), Column: int32(n.Pos.Column), I: uint16(i), J: uint16(j)}, ok1 && ok2
 	}
 	if f.Focus != "" {
-		if t, ok := text(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0, threshold < 1); ok {
+		if t, ok := textOf(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0, threshold < 1); ok {
 			f.FocusDesc = append(f.FocusDesc, t)
 			if threshold < 1 && len(words) >= minWords {
-				f.FocusWords = nearWords(words)
+				f.FocusWords = text.Words32(words)
 			}
 		}
 	}
-	for i, lv := range seqOf(p.Root.Get("responsibilities")) {
+	for i, lv := range p.Root.Get("responsibilities").List() {
 		level := lv.Get("level").Text()
 		if level == "" {
 			continue
 		}
-		for j, it := range seqOf(lv.Get("items")) {
-			if t, ok := text(it, level, level, i, j, false); ok {
+		for j, it := range lv.Get("items").List() {
+			if t, ok := textOf(it, level, level, i, j, false); ok {
 				f.Resps = append(f.Resps, t)
 			}
 		}
 	}
-	for i, sk := range seqOf(p.Root.Get("skills")) {
+	for i, sk := range p.Root.Get("skills").List() {
 		name := sk.Get("name").Text()
-		key := normalise(name)
+		key := text.Normal(name)
 		if key == "" {
 			continue
 		}
-		if t, ok := text(sk.Get("description"), key, name, i, 0, false); ok {
+		if t, ok := textOf(sk.Get("description"), key, name, i, 0, false); ok {
 			f.Skills = append(f.Skills, t)
 		}
 	}
@@ -265,19 +332,15 @@ func byFile(facts []lint.Facts) []lint.Facts {
 // distinct texts.
 func judgeAcross(facts []lint.Facts, report func(lint.Finding)) {
 	var descs, resps, skills keyedIndex
-	for _, ff := range facts {
-		f, ok := ff.Facts.(*acrossFacts)
-		if !ok {
-			continue
-		}
+	for file, f := range acrossFacts.Of(facts) {
 		for _, t := range f.FocusDesc {
-			descs.add(f.keyed(t, ff.File, "focus"))
+			descs.add(f.keyed(t, file, "focus"))
 		}
 		for _, t := range f.Resps {
-			resps.add(f.keyed(t, ff.File, "responsibility"))
+			resps.add(f.keyed(t, file, "responsibility"))
 		}
 		for _, t := range f.Skills {
-			skills.add(f.keyed(t, ff.File, "skill"))
+			skills.add(f.keyed(t, file, "skill"))
 		}
 	}
 	descs.conflicts(func(this, other keyedText) {

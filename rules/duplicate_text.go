@@ -10,6 +10,7 @@ import (
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules/internal/text"
 )
 
 func init() { register(DuplicateText) }
@@ -67,12 +68,14 @@ responsibilities:
       - Troubleshoots defined issues and documents resolution steps
 `,
 	},
-	Options: []lint.Option{
-		{Name: "similarity", Default: 0.9, Doc: "near copies above this share of common words (0..1) are warnings; 1 turns them off"},
-		{Name: "min_words", Default: 5, Doc: "texts shorter than this many words are compared only for exact copies"},
-	},
-	Run: runDuplicateText,
+	Options: duplicateTextOptions.List(),
+	Run:     runDuplicateText,
 }
+
+var duplicateTextOptions = lint.NewOptions(struct {
+	Similarity float64 `option:"similarity" doc:"near copies above this share of common words (0..1) are warnings; 1 turns them off"`
+	MinWords   int     `option:"min_words" doc:"texts shorter than this many words are compared only for exact copies"`
+}{Similarity: 0.9, MinWords: 5})
 
 // descText is one descriptive text of a file.
 type descText struct {
@@ -130,7 +133,7 @@ func descriptiveTexts(root *profiles.Node) []descText {
 		start := len(words)
 		var h uint64
 		var ok bool
-		if h, ok, words = textHashes(n.Value, words); ok {
+		if h, ok, words = text.Hashes(n.Value, words); ok {
 			t.node, t.hash, t.words = n, h, words[start:len(words):len(words)]
 			out = append(out, t)
 		}
@@ -141,26 +144,26 @@ func descriptiveTexts(root *profiles.Node) []descText {
 	} {
 		add(root.Lookup(top.ptr), descText{what: top.label, top: top.ptr})
 	}
-	for i, lv := range seqOf(root.Get("responsibilities")) {
+	for i, lv := range root.Get("responsibilities").List() {
 		level := entryLevelName(lv, "responsibilities", i)
-		for j, it := range seqOf(lv.Get("items")) {
+		for j, it := range lv.Get("items").List() {
 			add(it, descText{what: "responsibility", where: level, entry: i, index: j})
 		}
 	}
-	for i, row := range seqOf(root.Get("level_guidelines")) {
+	for i, row := range root.Get("level_guidelines").List() {
 		level := entryLevelName(row, "level_guidelines", i)
 		for _, cell := range []string{"knowledge", "complexity", "collaboration"} {
 			add(row.Get(cell), descText{what: cell, where: level, entry: i})
 		}
 	}
-	for i, sk := range seqOf(root.Get("skills")) {
+	for i, sk := range root.Get("skills").List() {
 		add(sk.Get("description"), descText{what: "skill", where: sk.Get("name").Text(), index: i})
 	}
 	slices.SortStableFunc(out, func(a, b descText) int { return a.node.Pos.Offset - b.node.Pos.Offset })
 	return out
 }
 
-// levelName names the level of a responsibilities or level_guidelines
+// entryLevelName names the level of a responsibilities or level_guidelines
 // entry by its code, or by its place when it has none.
 func entryLevelName(entry *profiles.Node, list string, i int) string {
 	if code := entry.Get("level").Text(); code != "" {
@@ -197,10 +200,10 @@ func sameText(texts []descText, group []int) []int {
 	if len(group) < 2 {
 		return group
 	}
-	first := normalise(texts[group[0]].node.Value)
+	first := text.Normal(texts[group[0]].node.Value)
 	out := group[:1]
 	for _, i := range group[1:] {
-		if normalise(texts[i].node.Value) == first {
+		if text.Normal(texts[i].node.Value) == first {
 			out = append(out, i)
 		}
 	}
@@ -209,7 +212,7 @@ func sameText(texts []descText, group []int) []int {
 
 func reportCopies(p *lint.Pass, texts []descText, group []int) {
 	first, second := texts[group[0]], texts[group[1]]
-	msg := fmt.Sprintf("this text repeats %s (%s)", first.label(), lineColOf(first.node))
+	msg := fmt.Sprintf("this text repeats %s (%s)", first.label(), lineCol(first.node))
 	if len(group) > 2 {
 		msg += fmt.Sprintf("; it appears %d times", len(group))
 	}
@@ -253,7 +256,7 @@ func itemLines(src []byte, n *profiles.Node) (start, end int, ok bool) {
 		return 0, 0, false
 	}
 	switch n.Style {
-	case "plain", "single", "double":
+	case profiles.StylePlain, profiles.StyleSingle, profiles.StyleDouble:
 	default:
 		return 0, 0, false
 	}
@@ -277,11 +280,34 @@ func itemLines(src []byte, n *profiles.Node) (start, end int, ok bool) {
 // naming the most similar earlier text. reps holds one text of each group
 // of exact copies, so a group is compared once.
 func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
-	threshold := p.Float("similarity")
-	minWords := p.Int("min_words")
+	opts := duplicateTextOptions.Of(p)
+	threshold, minWords := opts.Similarity, opts.MinWords
 	if threshold >= 1 {
 		return
 	}
+	nearCandidates(texts, reps, threshold, minWords, func(j int, cands []int) {
+		best, bestSim := -1, 0.0
+		for _, i := range cands {
+			if s := text.Similarity(texts[i].node.Value, texts[j].node.Value); s > threshold && s > bestSim {
+				best, bestSim = i, s
+			}
+		}
+		if best < 0 {
+			return
+		}
+		other, this := texts[best], texts[j]
+		ops, _ := text.WordDiff(other.node.Value, this.node.Value)
+		f := p.Reportf(this.pointer(), "this text nearly repeats %s (%s): %d%% of their words are the same",
+			other.label(), lineCol(other.node), int(bestSim*100))
+		f.Severity = lint.Warning
+		f.Related = []lint.Place{p.Place(other.pointer(), "similar text: "+other.label())}
+		f.Diff = &lint.Diff{Words: ops}
+	})
+}
+
+// nearCandidates calls yield for each text of reps with enough words, in
+// order, with the earlier texts that may be near copies of it, ascending.
+func nearCandidates(texts []descText, reps []int, threshold float64, minWords int, yield func(j int, cands []int)) {
 	// Words as 1-shingles numbered by occurrence: their overlap c is the
 	// multiset intersection, which bounds the common word sequence M, so
 	// 2c/(|a|+|b|) bounds the similarity and filters candidates soundly.
@@ -297,11 +323,12 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 	}
 	multiset := func(w *wordSetOf) []uint64 {
 		if w.set == nil {
-			w.set = multisetOf(w.hashes)
+			w.set = text.Multiset(w.hashes)
 		}
 		return w.set
 	}
 	var seen []*wordSetOf
+	var cands []int
 	for _, j := range reps {
 		hashes := texts[j].words
 		if len(hashes) < minWords {
@@ -311,7 +338,7 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 		for _, h := range hashes {
 			cur.sig |= 1 << (h & 63)
 		}
-		var cands []int
+		cands = cands[:0]
 		for _, o := range seen {
 			n, m := len(o.hashes), len(cur.hashes)
 			total := float64(n + m)
@@ -320,43 +347,19 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 			}
 			// Each bit of cur's signature that o's lacks is a word of cur
 			// that o certainly lacks.
-			if 2*float64(m-bits.OnesCount64(cur.sig&^o.sig))/total <= threshold {
+			if nearSignature && 2*float64(m-bits.OnesCount64(cur.sig&^o.sig))/total <= threshold {
 				continue
 			}
-			if overlapReaches(multiset(o), multiset(cur), overlapNeed(threshold, n+m)) {
+			if text.OverlapReaches(multiset(o), multiset(cur), text.OverlapNeed(threshold, n+m)) {
 				cands = append(cands, o.text)
 			}
 		}
 		seen = append(seen, cur)
 		slices.Sort(cands)
-		best, bestSim := -1, 0.0
-		for _, i := range cands {
-			if s := similarity(texts[i].node.Value, texts[j].node.Value); s > threshold && s > bestSim {
-				best, bestSim = i, s
-			}
-		}
-		if best < 0 {
-			continue
-		}
-		other, this := texts[best], texts[j]
-		ops, _ := wordDiff(other.node.Value, this.node.Value)
-		f := p.Reportf(this.pointer(), "this text nearly repeats %s (%s): %d%% of their words are the same",
-			other.label(), lineColOf(other.node), int(bestSim*100))
-		f.Severity = lint.Warning
-		f.Related = []lint.Place{p.Place(other.pointer(), "similar text: "+other.label())}
-		f.Diff = &lint.Diff{Words: ops}
+		yield(j, cands)
 	}
 }
 
-// lineColOf formats a node's position as line:column.
-func lineColOf(n *profiles.Node) string {
-	return strconv.Itoa(n.Pos.Line) + ":" + strconv.Itoa(n.Pos.Column)
-}
-
-// seqOf returns the items of a list node, or nothing for any other node.
-func seqOf(n *profiles.Node) []*profiles.Node {
-	if n == nil || n.Kind != profiles.Seq {
-		return nil
-	}
-	return n.Items
-}
+// nearSignature turns the word signature on; BenchmarkNearSignature turns
+// it off to measure what it saves.
+var nearSignature = true

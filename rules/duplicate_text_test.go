@@ -202,6 +202,16 @@ func TestDuplicateTextOptions(t *testing.T) {
 func TestDuplicateTextDeterministic(t *testing.T) {
 	files := map[string]string{"a.yaml": plantedTexts, "INFRAS.INFRASTR5562.P7.yaml": readExample(t, "INFRAS.INFRASTR5562.P7.yaml")}
 	first := lintFiles(t, files, DuplicateText)
+	// Equal empty runs would prove nothing: the planted texts must give
+	// both exact and near copies.
+	var exact, near bool
+	for _, f := range first {
+		exact = exact || f.Diff == nil
+		near = near || f.Diff != nil
+	}
+	if !exact || !near {
+		t.Fatalf("the planted texts gave exact copies %v, near copies %v; want both: %v", exact, near, first)
+	}
 	for range 5 {
 		if again := lintFiles(t, files, DuplicateText); !reflect.DeepEqual(first, again) {
 			t.Fatalf("runs differ:\n%v\n%v", first, again)

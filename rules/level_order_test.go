@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 const (
@@ -84,7 +85,7 @@ func TestLevelOrderNotInLadder(t *testing.T) {
 // A configured ladder replaces the default one: the same file is clean
 // on a ladder that has its levels, and wrong on one that does not.
 func TestLevelOrderConfiguredLadder(t *testing.T) {
-	cfg := lint.Config{Ladders: map[string]lint.Ladder{"professional": {"P1", "P2", "P3", "P4", "P5", "P6"}}}
+	cfg := lint.Config{Ladders: map[string]profiles.Ladder{"professional": {"P1", "P2", "P3", "P4", "P5", "P6"}}}
 	src := docExample(
 		"  - level: P7\n    items: [Sets company-wide platform strategy, Advises executives on technology risk, Shapes industry practice through open standards]\n", "",
 		"  - {level: P7, experience: {min: 20}}\n", "")
@@ -110,7 +111,7 @@ func TestLevelOrderFixKeepsComments(t *testing.T) {
 	build := func(a, b, c string) string {
 		return head + rows[a] + "\n" + rows[b] + "\n" + rows[c] + tail
 	}
-	ladder := lint.Config{Ladders: map[string]lint.Ladder{"": {"P1", "P2", "P3"}}}
+	ladder := lint.Config{Ladders: map[string]profiles.Ladder{"": {"P1", "P2", "P3"}}}
 	src := build("P3", "P1", "P2")
 	fs := only(lintFilesConfig(t, ladder, map[string]string{"p.yaml": src}, LevelOrder), LevelOrder.ID)
 	lvWant(t, fs, "6:12 error level-order: P3 is listed before P1; levels go lowest first (P1 … P3)")
@@ -125,7 +126,7 @@ func TestLevelOrderFixKeepsComments(t *testing.T) {
 // A flow list is reported but not rewritten.
 func TestLevelOrderFlowListHasNoFix(t *testing.T) {
 	src := "schema: profile/v1\nlevel_guidelines: [{level: P2, experience: {min: 2}}, {level: P1, experience: {min: 0}}]\n"
-	cfg := lint.Config{Ladders: map[string]lint.Ladder{"": {"P1", "P2"}}}
+	cfg := lint.Config{Ladders: map[string]profiles.Ladder{"": {"P1", "P2"}}}
 	fs := lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, LevelOrder)
 	lvWant(t, fs, "2:63 error level-order: P1 is listed after P2; levels go lowest first (P1, P2)")
 	if len(fs) == 1 && len(fs[0].Fixes) != 0 {

@@ -50,14 +50,16 @@ M1 … M6).`,
 		Bad:  docExample("Updates runbooks after incidents", "Presents incident reviews to the board of directors"),
 		Good: docProfile,
 	},
-	Options: []lint.Option{
-		{Name: "junior_phrases", Default: defaultJuniorPhrases, Doc: "phrases of junior scope, reported at the top of the ladder"},
-		{Name: "executive_phrases", Default: defaultExecutivePhrases, Doc: "phrases of executive scope, reported at the bottom of the ladder"},
-		{Name: "junior_from", Default: 0.6, Doc: "the lowest place (0 the lowest level, 1 the highest) at which junior phrases are reported"},
-		{Name: "executive_until", Default: 0.25, Doc: "the highest place (0 the lowest level, 1 the highest) at which executive phrases are reported"},
-	},
-	Run: runLevelWording,
+	Options: levelWordingOptions.List(),
+	Run:     runLevelWording,
 }
+
+var levelWordingOptions = lint.NewOptions(struct {
+	JuniorPhrases    []string `option:"junior_phrases" doc:"phrases of junior scope, reported at the top of the ladder"`
+	ExecutivePhrases []string `option:"executive_phrases" doc:"phrases of executive scope, reported at the bottom of the ladder"`
+	JuniorFrom       float64  `option:"junior_from" doc:"the lowest place (0 the lowest level, 1 the highest) at which junior phrases are reported"`
+	ExecutiveUntil   float64  `option:"executive_until" doc:"the highest place (0 the lowest level, 1 the highest) at which executive phrases are reported"`
+}{JuniorPhrases: defaultJuniorPhrases, ExecutivePhrases: defaultExecutivePhrases, JuniorFrom: 0.6, ExecutiveUntil: 0.25})
 
 // The defaults name who directs the work or how far its reach goes, never
 // a topic: each phrase was checked against the real ladders of the
@@ -139,7 +141,8 @@ func runLevelWording(p *lint.Pass) {
 	const eps = 1e-9 // places like 3/5 against 0.6
 	place := func(rank int) float64 { return float64(rank) / float64(n-1) }
 	var top, bottom []string
-	juniorFrom, executiveUntil := p.Float("junior_from"), p.Float("executive_until")
+	opts := levelWordingOptions.Of(p)
+	juniorFrom, executiveUntil := opts.JuniorFrom, opts.ExecutiveUntil
 	for r, code := range p.Ladder {
 		if place(r) >= juniorFrom-eps {
 			top = append(top, code)
@@ -148,8 +151,8 @@ func runLevelWording(p *lint.Pass) {
 			bottom = append(bottom, code)
 		}
 	}
-	junior := cachedPhrases(p.Strings("junior_phrases"))
-	executive := cachedPhrases(p.Strings("executive_phrases"))
+	junior := cachedPhrases(opts.JuniorPhrases)
+	executive := cachedPhrases(opts.ExecutivePhrases)
 
 	// judge builds a text's pointer only for a finding: most texts have none.
 	judge := func(ptr func() string, text *profiles.Node, code string) {
@@ -399,7 +402,7 @@ func mayMatch(s string, phrases *phraseSet) bool {
 				n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 				runes++
 				switch {
-				case runes == 2 && !phrases.mayStart(buf[:n]):
+				case runes == 2 && wordingPairs && !phrases.mayStart(buf[:n]):
 					runes = maxStart // no phrase starts so: pass over the word
 				case runes >= minStart && phrases.starts[string(buf[:n])]:
 					return true
@@ -432,3 +435,7 @@ func longestWord(ph []string) string {
 	}
 	return best
 }
+
+// wordingPairs turns the two-letter bitmap on; BenchmarkWordingPairs turns
+// it off to measure what it saves.
+var wordingPairs = true

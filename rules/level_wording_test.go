@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // Findings are at the phrase, not at the start of its text.
@@ -100,7 +101,7 @@ func TestLevelWordingRealLadders(t *testing.T) {
 // pathway's five grades on their own ladder, each text at its grade: no
 // finding; its L1 autonomy moved to L5 is junior wording.
 func TestLevelWordingPathwayLadder(t *testing.T) {
-	cfg := lint.Config{Ladders: map[string]lint.Ladder{"professional": {"L1", "L2", "L3", "L4", "L5"}}}
+	cfg := lint.Config{Ladders: map[string]profiles.Ladder{"professional": {"L1", "L2", "L3", "L4", "L5"}}}
 	grades := [][]string{
 		{"Individual tasks and small features with guidance from senior team members", "Work with close supervision and ask for help when encountering challenges"},
 		{"Complete features and components delivered independently", "Work independently on familiar problems while seeking guidance on novel situations"},

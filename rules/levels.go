@@ -51,7 +51,7 @@ func ladderEntries(p *lint.Pass, list string) []ladderEntry {
 // byRank returns the first entry of each ladder level, lowest level first;
 // repeated levels and levels outside the ladder are left out (level-order
 // reports them).
-func byRank(entries []ladderEntry, ladder lint.Ladder) []ladderEntry {
+func byRank(entries []ladderEntry, ladder profiles.Ladder) []ladderEntry {
 	first := make([]*ladderEntry, len(ladder))
 	for i := range entries {
 		if r := entries[i].Rank; r >= 0 && first[r] == nil {

@@ -44,11 +44,13 @@ placeholder.`,
 			"description: Builds the internal platform that product teams deploy on.",
 			"description: Builds the internal platform that product teams deploy on and keeps its to-do list in the open."),
 	},
-	Options: []lint.Option{
-		{Name: "phrases", Default: []string{"TODO", "TBD", "TBC", "FIXME", "XXX", "lorem ipsum"}, Doc: "words and phrases that mark a placeholder, matched in any case as whole words"},
-	},
-	Run: runPlaceholder,
+	Options: placeholderOptions.List(),
+	Run:     runPlaceholder,
 }
+
+var placeholderOptions = lint.NewOptions(struct {
+	Phrases []string `option:"phrases" doc:"words and phrases that mark a placeholder, matched in any case as whole words"`
+}{Phrases: []string{"TODO", "TBD", "TBC", "FIXME", "XXX", "lorem ipsum"}})
 
 var (
 	// notRecordedRE is "No … recorded … yet" as a sentence of its own.
@@ -71,7 +73,7 @@ var angleSlotWords = map[string]bool{
 }
 
 func runPlaceholder(p *lint.Pass) {
-	phrases := placeholderPhrases(p.Strings("phrases"))
+	phrases := placeholderPhrases(placeholderOptions.Of(p).Phrases)
 	var scratch []byte
 	eachScalar(p, func(ptr string, n *profiles.Node) {
 		if n.Kind != profiles.String {

@@ -23,14 +23,16 @@ items, an entry without items at the entry.`,
 			"items: [Designs platform features within a team, Mentors junior engineers]"),
 		Good: docProfile,
 	},
-	Options: []lint.Option{
-		{Name: "min", Default: 3, Doc: "the fewest responsibilities a level may list"},
-	},
-	Run: runResponsibilityCount,
+	Options: responsibilityCountOptions.List(),
+	Run:     runResponsibilityCount,
 }
 
+var responsibilityCountOptions = lint.NewOptions(struct {
+	Min int `option:"min" doc:"the fewest responsibilities a level may list"`
+}{Min: 3})
+
 func runResponsibilityCount(p *lint.Pass) {
-	least := p.Int("min")
+	least := responsibilityCountOptions.Of(p).Min
 	for _, e := range ladderEntries(p, "responsibilities") {
 		level := e.Code
 		if level == "" {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules/internal/text"
 	"github.com/rogpeppe/go-internal/diff"
 )
 
@@ -94,8 +95,8 @@ responsibilities:
     items: [Writes automation scripts in Python for repetitive tasks]
 `,
 	},
-	Collect: collectDrift,
-	Codec:   driftCodec,
+	Collect: driftFacts.Collect,
+	Codec:   driftFacts.Codec(),
 	Finish:  finishDrift,
 }
 
@@ -108,8 +109,8 @@ var sharedSections = []struct{ ptr, name, verb string }{
 	{"/skills", "skills", "differ"},
 }
 
-// driftFacts is one file's shared sections, rendered.
-type driftFacts struct {
+// driftFact is one file's shared sections, rendered.
+type driftFact struct {
 	Group    string // FUNCTION.FOCUS
 	Sections []driftSection
 }
@@ -122,8 +123,26 @@ type driftSection struct {
 	Place lint.Place
 }
 
-func collectDrift(p *lint.Pass) any {
-	f := &driftFacts{Group: focusKey(p.Root)}
+func (f *driftFact) EncodeFact(e *lint.Encoder) {
+	e.String(f.Group)
+	lint.WriteList(e, f.Sections, func(e *lint.Encoder, s driftSection) {
+		e.String(s.Name)
+		e.Uint64(s.Hash)
+		e.Place(s.Place)
+	})
+}
+
+func (f *driftFact) DecodeFact(d *lint.Decoder) {
+	f.Group = d.Str()
+	f.Sections = lint.ReadList(d, func(d *lint.Decoder) driftSection {
+		return driftSection{Name: d.Str(), Hash: d.Uint64(), Place: d.Place()}
+	})
+}
+
+var driftFacts = lint.NewFacts(collectDrift)
+
+func collectDrift(p *lint.Pass) *driftFact {
+	f := &driftFact{Group: focusKey(p.Root)}
 	if f.Group == "" {
 		return f
 	}
@@ -147,35 +166,18 @@ func renderSection(name string, n *profiles.Node) string {
 	return b.String()
 }
 
-// sectionHash is hash64(renderSection(name, n)), without building it: the
+// sectionHash is text.Hash64(renderSection(name, n)), without building it: the
 // hash is all that every file keeps.
 func sectionHash(name string, n *profiles.Node) uint64 {
-	h := fnvWriter(fnvOffset)
+	h := text.NewHashWriter()
 	writeSection(&h, name, n)
-	return uint64(h)
+	return h.Sum64()
 }
 
 // textWriter is what writeSection writes to: a strings.Builder, or a hash.
 type textWriter interface {
 	WriteString(string) (int, error)
 	WriteByte(byte) error
-}
-
-// fnvWriter is FNV-1a as a textWriter.
-type fnvWriter uint64
-
-func (h *fnvWriter) WriteString(s string) (int, error) {
-	x := uint64(*h)
-	for i := 0; i < len(s); i++ {
-		x = (x ^ uint64(s[i])) * fnvPrime
-	}
-	*h = fnvWriter(x)
-	return len(s), nil
-}
-
-func (h *fnvWriter) WriteByte(c byte) error {
-	*h = fnvWriter((uint64(*h) ^ uint64(c)) * fnvPrime)
-	return nil
 }
 
 func writeSection(w textWriter, name string, n *profiles.Node) {
@@ -194,21 +196,21 @@ func writeSection(w textWriter, name string, n *profiles.Node) {
 	}
 	switch name {
 	case "responsibilities":
-		for i, lv := range seqOf(n) {
+		for i, lv := range n.List() {
 			level := entryLevelName(lv, name, i)
-			for _, it := range seqOf(lv.Get("items")) {
+			for _, it := range lv.Get("items").List() {
 				line(level, "", it)
 			}
 		}
 	case "level_guidelines":
-		for i, row := range seqOf(n) {
+		for i, row := range n.List() {
 			level := entryLevelName(row, name, i)
 			for _, f := range rubricFields(row) {
 				line(level, " "+f.Key.Value, f.Value)
 			}
 		}
 	case "skills":
-		for _, sk := range seqOf(n) {
+		for _, sk := range n.List() {
 			writeFlow(w, sk.Get("name"))
 			w.WriteString(": ")
 			writeFlow(w, sk.Get("description"))
@@ -311,9 +313,8 @@ type driftEntry struct {
 
 func finishDrift(c *lint.Corpus) {
 	groups := make(map[string]map[string][]driftEntry)
-	for _, ff := range c.Facts {
-		f, ok := ff.Facts.(*driftFacts)
-		if !ok || f.Group == "" {
+	for file, f := range driftFacts.Of(c.Facts) {
+		if f.Group == "" {
 			continue
 		}
 		g := groups[f.Group]
@@ -322,7 +323,7 @@ func finishDrift(c *lint.Corpus) {
 			groups[f.Group] = g
 		}
 		for _, s := range f.Sections {
-			g[s.Name] = append(g[s.Name], driftEntry{file: ff.File, sec: s})
+			g[s.Name] = append(g[s.Name], driftEntry{file: file, sec: s})
 		}
 	}
 	names := make([]string, 0, len(groups))
@@ -392,7 +393,7 @@ func judgeSection(c *lint.Corpus, group, name, verb string, entries []driftEntry
 		cur := sectionText(c, e)
 		d := &lint.Diff{Unified: string(diff.Diff(ref.file, []byte(old), e.file, []byte(cur)))}
 		if name == "focus.description" {
-			d.Words, _ = wordDiff(old, cur)
+			d.Words, _ = text.WordDiff(old, cur)
 		}
 		rel := ref.sec.Place
 		rel.Message = relMsg

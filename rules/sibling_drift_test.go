@@ -9,6 +9,7 @@ import (
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules/internal/text"
 )
 
 // seedSiblings returns the seed's focus at levels P1…P7: the P4 example as
@@ -183,11 +184,11 @@ func TestSectionHashIsHashOfRendering(t *testing.T) {
 	}
 	for _, s := range sharedSections {
 		n := f.Root.Lookup(s.ptr)
-		text := renderSection(s.name, n)
-		if sectionHash(s.name, n) != hash64(text) {
-			t.Errorf("%s: sectionHash differs from hash64 of %q…", s.name, text[:min(60, len(text))])
+		rendered := renderSection(s.name, n)
+		if sectionHash(s.name, n) != text.Hash64(rendered) {
+			t.Errorf("%s: sectionHash differs from text.Hash64 of %q…", s.name, rendered[:min(60, len(rendered))])
 		}
-		if strings.Contains(text, "  ") {
+		if strings.Contains(rendered, "  ") {
 			t.Errorf("%s: white space not collapsed", s.name)
 		}
 	}

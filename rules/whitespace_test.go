@@ -40,7 +40,7 @@ func shape(t *testing.T, src string) []string {
 	}
 	var out []string
 	f.Root.Walk(func(ptr string, n *profiles.Node) {
-		out = append(out, ptr+" "+n.Kind.String()+" "+n.Style)
+		out = append(out, ptr+" "+n.Kind.String()+" "+n.Style.String())
 	})
 	return out
 }
@@ -197,50 +197,6 @@ agent:
 	}
 	fixed := strings.NewReplacer("collaborates  with", "collaborates with", "team.  Engages", "team. Engages", "focus is \n", "focus is\n", "maintain \n", "maintain\n").Replace(src)
 	checkFix(t, Whitespace, src, fixed)
-}
-
-func TestMapScalar(t *testing.T) {
-	src := "a: 'it''s'\nb: |\n  x\n  y\nc: >\n  x\n\n  y\n   z\nd: plain\n  two\n"
-	f, err := profiles.Parse("x.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Each value byte is written as itself (.), as a doubled quote (q) or
-	// stands for a line break of the source (|).
-	for ptr, want := range map[string]string{
-		"/a": "..q.",
-		"/b": ".|.|",
-		"/c": ".|.|..|",
-		"/d": ".....|...",
-	} {
-		n := f.Root.Lookup(ptr)
-		st := mapScalar(f, n)
-		if st == nil {
-			t.Errorf("%s %q: not mapped", ptr, n.Value)
-			continue
-		}
-		var got strings.Builder
-		for i := range len(n.Value) {
-			switch {
-			case st.verbatim(f.Src, i, i+1):
-				got.WriteByte('.')
-			case st.folded(i):
-				got.WriteByte('|')
-			case src[st.start[i]:st.end[i]] == "''":
-				got.WriteByte('q')
-			default:
-				got.WriteByte('?')
-			}
-		}
-		if got.String() != want {
-			t.Errorf("%s %q: got %s, want %s", ptr, n.Value, got.String(), want)
-		}
-	}
-	// Escapes are not mapped.
-	f, _ = profiles.Parse("x.yaml", []byte("a: \"x\\ty\"\n"))
-	if st := mapScalar(f, f.Root.Lookup("/a")); st != nil {
-		t.Errorf("an escaped text was mapped")
-	}
 }
 
 func TestSuspectWhitespace(t *testing.T) {

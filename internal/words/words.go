@@ -53,20 +53,20 @@ func Diff(a, b string, key func(string) string) (ops []lint.DiffOp, common int) 
 			}
 			*at += n
 		}
-		op := "equal"
+		op := lint.DiffEqual
 		switch d.Type {
 		case diffmatchpatch.DiffDelete:
-			op = "delete"
+			op = lint.DiffDelete
 			take(ta, &ia)
 		case diffmatchpatch.DiffInsert:
-			op = "insert"
+			op = lint.DiffInsert
 			take(tb, &ib)
 		default:
 			take(tb, &ib)
 			ia += n
 		}
 		text := strings.Join(ws, " ")
-		if op == "equal" {
+		if op == lint.DiffEqual {
 			if i > 0 {
 				text = " " + text
 			}

@@ -211,7 +211,7 @@ func TestUnknownFormat(t *testing.T) {
 	}
 }
 
-// sarifSchema compiles the SARIF 2.1.0 schema from the repository's
+// compileSARIFSchema compiles the SARIF 2.1.0 schema from the repository's
 // testdata; nothing is fetched.
 func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
 	t.Helper()
