@@ -59,6 +59,9 @@ type Rule struct {
 	// Codec lets the result cache keep what Collect returns. Without it,
 	// a file is linted again on every run.
 	Codec FactsCodec
+	// DependsOnDate says that the rule's findings depend on today's date
+	// (a date in the future): a cached result is then kept for one day.
+	DependsOnDate bool
 }
 
 // Ladder is the ordered list of level codes, lowest first.
@@ -218,7 +221,7 @@ type Corpus struct {
 	Ladders map[string]Ladder
 	report  func(Finding)
 	load    func(name string) (*profiles.File, error)
-	memo    func(file, name string, compute func() ([]byte, error)) ([]byte, error)
+	store   Store
 }
 
 // Memo returns compute's result for one file, through the result cache:
@@ -227,10 +230,10 @@ type Corpus struct {
 // run. name tells apart the results of one rule on one file. Errors are
 // not kept.
 func (c *Corpus) Memo(file, name string, compute func() ([]byte, error)) ([]byte, error) {
-	if c.memo == nil {
+	if c.store == nil {
 		return compute()
 	}
-	return c.memo(file, name, compute)
+	return c.store.Memo(c.Rule, file, name, compute)
 }
 
 // Load reads and parses one of the corpus's files again. Facts should be

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/lint/resultcache"
 )
 
 // The facts of every corpus rule come back from the cache's encoding
@@ -29,9 +30,9 @@ func TestFactsCodecsRoundTrip(t *testing.T) {
 		{acrossCodec, &acrossFacts{}},
 	}
 	for _, c := range cases {
-		var e lint.Encoder
+		var e resultcache.Encoder
 		c.codec.Encode(&e, c.facts)
-		d := lint.NewDecoder(e.Bytes())
+		d := resultcache.NewDecoder(e.Bytes())
 		got := c.codec.Decode(d)
 		if err := d.Done(); err != nil {
 			t.Fatalf("%T: %v", c.facts, err)
@@ -41,17 +42,17 @@ func TestFactsCodecsRoundTrip(t *testing.T) {
 		}
 	}
 	// A name index past the names is corrupt, not a panic.
-	var e lint.Encoder
+	var e resultcache.Encoder
 	acrossCodec.Encode(&e, &acrossFacts{Names: []string{"x"}, Skills: []acrossText{{Key: 4}}})
-	d := lint.NewDecoder(e.Bytes())
+	d := resultcache.NewDecoder(e.Bytes())
 	acrossCodec.Decode(d)
 	if d.Done() == nil {
 		t.Error("an out-of-range name index decoded without error")
 	}
 	// Focus words without a focus description are corrupt too.
-	e = lint.Encoder{}
+	e = resultcache.Encoder{}
 	acrossCodec.Encode(&e, &acrossFacts{FocusWords: []uint32{1}})
-	d = lint.NewDecoder(e.Bytes())
+	d = resultcache.NewDecoder(e.Bytes())
 	acrossCodec.Decode(d)
 	if d.Done() == nil {
 		t.Error("focus words without a focus description decoded without error")

@@ -300,7 +300,7 @@ func walkSkip(paths, reports []string) func(path string, dir bool) bool {
 
 // run lints, through the result cache unless --no-cache.
 func (in *runInput) run(c *cli.Context) *lint.Result {
-	store := openCache(c, in.conf, &in.cfg)
+	store := openCache(c, &in.cfg)
 	in.cfg.Progress = newProgress()
 	res := lint.Run(in.cfg, in.sources)
 	if len(in.notProfiles) > 0 {
@@ -309,6 +309,11 @@ func (in *runInput) run(c *cli.Context) *lint.Result {
 	}
 	if store != nil {
 		_ = store.Save() // a cache that cannot be written only costs speed
+		if n := store.Mismatches(); n > 0 {
+			// PROFILELINT_CACHEVERIFY found the cache wrong: fail loudly.
+			fmt.Fprintf(c.App.ErrWriter, "profilelint: PROFILELINT_CACHEVERIFY: %d cached results differ from the ones computed again\n", n)
+			res.Internal = true
+		}
 	}
 	return res
 }
