@@ -309,10 +309,11 @@ func (in *runInput) run(c *cli.Context) *lint.Result {
 	}
 	if store != nil {
 		_ = store.Save() // a cache that cannot be written only costs speed
-		if n := store.Mismatches(); n > 0 {
-			// PROFILELINT_CACHEVERIFY found the cache wrong: fail loudly.
-			fmt.Fprintf(c.App.ErrWriter, "profilelint: PROFILELINT_CACHEVERIFY: %d cached results differ from the ones computed again\n", n)
-			res.Internal = true
+		if store.Verify() {
+			fmt.Fprintf(c.App.ErrWriter, "profilelint: PROFILELINT_CACHEVERIFY: %d cached results computed again, %d differ\n", store.Verified()+store.Mismatches(), store.Mismatches())
+		}
+		if store.Mismatches() > 0 {
+			res.Internal = true // the cache was wrong: fail loudly
 		}
 	}
 	return res

@@ -52,6 +52,7 @@ type Cache struct {
 
 	verify     bool
 	claims     sync.Map // key → what the cache held, in verify mode
+	verified   atomic.Int64
 	mismatches atomic.Int64
 	warn       io.Writer
 }
@@ -91,8 +92,12 @@ func Open(dir string, cfg *lint.Config) *Store {
 // Save writes what this run added.
 func (s *Store) Save() error { return s.file.Save() }
 
-// Mismatches is how many hits differed from what was computed again, in
-// verify mode.
+// Verify reports whether the cache is in verify mode.
+func (c *Cache) Verify() bool { return c.verify }
+
+// Verified is how many hits were computed again and found equal, in
+// verify mode; Mismatches how many differed.
+func (c *Cache) Verified() int   { return int(c.verified.Load()) }
 func (c *Cache) Mismatches() int { return int(c.mismatches.Load()) }
 
 var _ lint.Store = (*Cache)(nil)
@@ -233,7 +238,11 @@ func (c *Cache) check(key string, computed []byte, what string) {
 		return
 	}
 	v, ok := c.claims.LoadAndDelete(key)
-	if !ok || bytes.Equal(v.([]byte), computed) {
+	if !ok {
+		return
+	}
+	if bytes.Equal(v.([]byte), computed) {
+		c.verified.Add(1)
 		return
 	}
 	c.mismatches.Add(1)
