@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"strings"
 	"sync"
@@ -152,3 +154,37 @@ func (b bigFile) Mode() fs.FileMode  { return 0o644 }
 func (b bigFile) ModTime() time.Time { return time.Now().Add(-time.Hour) }
 func (b bigFile) IsDir() bool        { return false }
 func (b bigFile) Sys() any           { return nil }
+
+// A cancelled run starts no more files and returns the context's error,
+// with no result: a language server drops a run the user's next edit made
+// stale.
+func TestRunContextCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var read sync.Map
+	sources := make([]Source, 50)
+	for i := range sources {
+		name := fmt.Sprintf("f%02d.yaml", i)
+		sources[i] = Source{Name: name, Read: func() ([]byte, error) {
+			read.Store(name, true)
+			if name == "f02.yaml" {
+				cancel()
+			}
+			return []byte("a: 1\n"), nil
+		}}
+	}
+	res, err := RunContext(ctx, Config{Rules: []*Rule{always}, Jobs: 1}, sources)
+	if !errors.Is(err, context.Canceled) || res != nil {
+		t.Fatalf("RunContext = %v, %v; want no result and context.Canceled", res, err)
+	}
+	n := 0
+	read.Range(func(any, any) bool { n++; return true })
+	if n > 4 {
+		t.Errorf("%d files were read after the run was cancelled at the third", n)
+	}
+	// Not cancelled, the same run lints every file.
+	res, err = RunContext(context.Background(), Config{Rules: []*Rule{always}, Jobs: 1}, sources)
+	if err != nil || res.Files != len(sources) {
+		t.Fatalf("RunContext = %d files, %v; want %d, nil", res.Files, err, len(sources))
+	}
+}
