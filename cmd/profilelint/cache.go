@@ -35,11 +35,13 @@ func cacheCommand() *cli.Command {
 		Usage: "manage the result cache",
 		Description: `lint keeps each file's results in the user cache folder
 ($XDG_CACHE_HOME/profilelint, else ~/.cache/profilelint on Linux), keyed by
-the file's name and content, the configuration and the profilelint build,
-so that a repeated run re-lints only what changed. A file whose size, times
+the file's name and content, the configuration and the profilelint build
+(and the date, for rules that judge against today), so that a repeated run
+re-lints only what changed. A file whose size, times
 and inode are as recorded is not even read (one modified in the two seconds
 before the run always is). Results with and without the cache are the same;
-"lint --no-cache" bypasses it.`,
+"lint --no-cache" bypasses it. PROFILELINT_CACHEVERIFY=1 computes every
+cached result again and fails the run if one differs.`,
 		Subcommands: []*cli.Command{{
 			Name:  "clean",
 			Usage: "empty the result cache",
