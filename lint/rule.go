@@ -186,6 +186,27 @@ func (p *Pass) report1(ptr string, key bool, format string, args ...any) *Findin
 	return f
 }
 
+// At returns a finding of the running rule placed at the node of pointer
+// ptr (or its nearest existing parent), for a rule to complete — message,
+// related places, fixes — and hand over whole with Report, instead of
+// changing what Reportf returned after the fact.
+func (p *Pass) At(ptr string) Finding {
+	f := Finding{Rule: p.Rule.ID, File: p.File.Path, Pointer: ptr}
+	n := p.node(ptr, false)
+	f.Line, f.Column = n.Pos.Line, n.Pos.Column
+	if n.End.Line > 0 {
+		f.EndLine, f.EndColumn = n.End.Line, n.End.Column
+	}
+	return f
+}
+
+// Report adds a finding built whole (see At). Its rule and file are the
+// pass's.
+func (p *Pass) Report(f Finding) {
+	f.Rule, f.File = p.Rule.ID, p.File.Path
+	p.pending = append(p.pending, &f)
+}
+
 // Place returns the position of the node at ptr, for related places.
 func (p *Pass) Place(ptr string, message string) Place {
 	n := p.node(ptr, false)

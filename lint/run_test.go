@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -186,5 +187,38 @@ func TestRunContextCancelled(t *testing.T) {
 	res, err = RunContext(context.Background(), Config{Rules: []*Rule{always}, Jobs: 1}, sources)
 	if err != nil || res.Files != len(sources) {
 		t.Fatalf("RunContext = %d files, %v; want %d, nil", res.Files, err, len(sources))
+	}
+}
+
+// A finding built whole with At and Report comes out as Reportf's would,
+// with what the rule added.
+func TestReportWholeFinding(t *testing.T) {
+	var viaReportf, viaReport Finding
+	whole := &Rule{ID: "whole", Severity: Warning, Run: func(p *Pass) {
+		f := p.At("/b")
+		f.Message = "b is set"
+		f.Related = []Place{p.Place("/a", "a is here")}
+		p.Report(f)
+	}}
+	after := &Rule{ID: "whole", Severity: Warning, Run: func(p *Pass) {
+		f := p.Reportf("/b", "b is set")
+		f.Related = []Place{p.Place("/a", "a is here")}
+	}}
+	text := "a: 1\nb: two\n"
+	for _, c := range []struct {
+		rule *Rule
+		got  *Finding
+	}{{whole, &viaReport}, {after, &viaReportf}} {
+		res := Run(Config{Rules: []*Rule{c.rule}}, []Source{src("x.yaml", text)})
+		if len(res.Findings) != 1 {
+			t.Fatalf("%d findings, want 1", len(res.Findings))
+		}
+		*c.got = res.Findings[0]
+	}
+	if viaReport.Line != 2 || viaReport.Column != 4 || viaReport.Severity != Warning {
+		t.Errorf("Report gave %+v, want line 2, column 4, a warning", viaReport)
+	}
+	if !reflect.DeepEqual(viaReport, viaReportf) {
+		t.Errorf("Report gave\n%+v\nReportf\n%+v", viaReport, viaReportf)
 	}
 }
