@@ -107,8 +107,11 @@ func (s *Store) Save() error { return s.file.Save() }
 func (c *Cache) Verify() bool { return c.verify }
 
 // Verified is how many hits were computed again and found equal, in
-// verify mode; Mismatches how many differed.
-func (c *Cache) Verified() int   { return int(c.verified.Load()) }
+// verify mode.
+func (c *Cache) Verified() int { return int(c.verified.Load()) }
+
+// Mismatches is how many hits differed from what was computed again, in
+// verify mode.
 func (c *Cache) Mismatches() int { return int(c.mismatches.Load()) }
 
 var _ lint.Store = (*Cache)(nil)
