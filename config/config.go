@@ -362,6 +362,9 @@ func (c *Config) Lint() lint.Config {
 				lo.Options[id] = maps.Clone(r.Options)
 			}
 		}
+		for _, g := range o.Files {
+			lo.Patterns = append(lo.Patterns, c.Dir+": "+g)
+		}
 		globs := o.globs
 		lo.Match = func(path string) bool {
 			rel, ok := c.rel(path)

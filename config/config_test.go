@@ -124,6 +124,10 @@ limits: {max_bytes: 2048, max_depth: 10, max_entries: 100}
 			t.Errorf("override Match(%q) = %v, want %v", path, got, want)
 		}
 	}
+	// The result cache keys an override on what it matches.
+	if want := []string{c.Dir + ": legacy/**", c.Dir + ": *.draft.yaml"}; !reflect.DeepEqual(o.Patterns, want) {
+		t.Errorf("override Patterns = %q, want %q", o.Patterns, want)
+	}
 	if o.Severity["schema"] != lint.Info || o.Options["duplicate-text"]["similarity"] != 0.5 {
 		t.Errorf("override = %v %v", o.Severity, o.Options)
 	}

@@ -7,11 +7,13 @@ import (
 	"strconv"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/goccy/go-yaml/parser"
 
 	"github.com/profilelint/profilelint/internal/corpus"
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/lint/resultcache"
 	"github.com/profilelint/profilelint/rules"
 )
 
@@ -30,8 +32,8 @@ func BenchmarkRun(b *testing.B) {
 			lint.Run(lint.Config{Rules: rules.All()}, src)
 		}
 	})
-	cache := &memCache{m: map[string][]byte{}}
-	cfg := lint.Config{Rules: rules.All(), Cache: cache, CacheKey: "bench"}
+	cfg := lint.Config{Rules: rules.All()}
+	cfg.Store = resultcache.New(&memBackend{m: map[string][]byte{}}, &cfg, time.Now())
 	lint.Run(cfg, src)
 	b.Run("warm", func(b *testing.B) {
 		b.SetBytes(size)
@@ -101,4 +103,23 @@ func parallel(files []corpus.File, fn func(corpus.File)) {
 	}
 	close(next)
 	wg.Wait()
+}
+
+// memBackend keeps a result cache in memory.
+type memBackend struct {
+	mu sync.Mutex
+	m  map[string][]byte
+}
+
+func (c *memBackend) Get(k string) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.m[k]
+	return v, ok
+}
+
+func (c *memBackend) Put(k string, v []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.m[k] = v
 }

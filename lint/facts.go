@@ -7,8 +7,8 @@ import "iter"
 // and must give back a value equal to the one encoded; a test that fills
 // every field (by reflection) holds each fact type to that.
 type Fact interface {
-	EncodeFact(*Encoder)
-	DecodeFact(*Decoder)
+	EncodeFact(FactsWriter)
+	DecodeFact(FactsReader)
 }
 
 // factPointer is a pointer to a fact type: facts are decoded into new(T).
@@ -41,8 +41,8 @@ func (k FactKind[T, P]) Collect(p *Pass) any {
 // Codec is the rule's Codec: each fact's own EncodeFact and DecodeFact.
 func (k FactKind[T, P]) Codec() FactsCodec {
 	return FactsCodec{
-		Encode: func(e *Encoder, facts any) { facts.(P).EncodeFact(e) },
-		Decode: func(d *Decoder) any {
+		Encode: func(e FactsWriter, facts any) { facts.(P).EncodeFact(e) },
+		Decode: func(d FactsReader) any {
 			f := P(new(T))
 			f.DecodeFact(d)
 			return f

@@ -62,6 +62,9 @@ type Rule struct {
 	// Codec lets the result cache keep what Collect returns. Without it,
 	// a file is linted again on every run.
 	Codec FactsCodec
+	// DependsOnDate says that the rule's findings depend on today's date
+	// (a date in the future): a cached result is then kept for one day.
+	DependsOnDate bool
 }
 
 // Ladder is the ordered list of level codes, lowest first. Ladders are
@@ -127,6 +130,27 @@ func (p *Pass) report1(ptr string, key bool, format string, args ...any) *Findin
 	return f
 }
 
+// At returns a finding of the running rule placed at the node of pointer
+// ptr (or its nearest existing parent), for a rule to complete — message,
+// related places, fixes — and hand over whole with Report, instead of
+// changing what Reportf returned after the fact.
+func (p *Pass) At(ptr string) Finding {
+	f := Finding{Rule: p.Rule.ID, File: p.File.Path, Pointer: ptr}
+	n := p.node(ptr, false)
+	f.Line, f.Column = n.Pos.Line, n.Pos.Column
+	if n.End.Line > 0 {
+		f.EndLine, f.EndColumn = n.End.Line, n.End.Column
+	}
+	return f
+}
+
+// Report adds a finding built whole (see At). Its rule and file are the
+// pass's.
+func (p *Pass) Report(f Finding) {
+	f.Rule, f.File = p.Rule.ID, p.File.Path
+	p.pending = append(p.pending, &f)
+}
+
 // Place returns the position of the node at ptr, for related places.
 func (p *Pass) Place(ptr string, message string) Place {
 	n := p.node(ptr, false)
@@ -163,7 +187,7 @@ type Corpus struct {
 	Ladders map[string]Ladder
 	report  func(Finding)
 	load    func(name string) (*profiles.File, error)
-	memo    func(file, name string, compute func() ([]byte, error)) ([]byte, error)
+	store   Store
 }
 
 // Memo returns compute's result for one file, through the result cache:
@@ -172,10 +196,10 @@ type Corpus struct {
 // run. name tells apart the results of one rule on one file. Errors are
 // not kept.
 func (c *Corpus) Memo(file, name string, compute func() ([]byte, error)) ([]byte, error) {
-	if c.memo == nil {
+	if c.store == nil {
 		return compute()
 	}
-	return c.memo(file, name, compute)
+	return c.store.Memo(c.Rule, file, name, compute)
 }
 
 // Load reads and parses one of the corpus's files again. Facts should be

@@ -2,7 +2,7 @@ package lint
 
 import (
 	"cmp"
-	"crypto/sha256"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -33,11 +33,9 @@ type Config struct {
 	Overrides []Override
 	// Jobs is the number of files linted at once; 0 means one per CPU.
 	Jobs int
-	// Cache, when set, keeps per-file results between runs. CacheKey must
-	// change whenever anything but the files would change the results: the
-	// tool's build, the rules, the configuration.
-	Cache    Cache
-	CacheKey string
+	// Store, when set, keeps results between runs (lint/resultcache). It
+	// must have been opened for this configuration: its keys cover it.
+	Store Store
 	// Progress, when set, is called after each file with the number of
 	// files done and the total, from the worker goroutines.
 	Progress func(done, total int)
@@ -57,14 +55,14 @@ type Config struct {
 	// parse reads a file; nil means profiles.ParseWithLimits. Tests stand
 	// in a parse that blocks.
 	parse func(name string, data []byte, lim profiles.Limits) (*profiles.File, error)
-
-	start     time.Time         // when Run began: files modified since are not stamped
-	cacheSeed [sha256.Size]byte // the hash of CacheKey, which every cache key starts from
 }
 
 // Override is configuration that applies to some files only.
 type Override struct {
-	Match    func(path string) bool
+	Match func(path string) bool
+	// Patterns say in words what Match matches (its globs, with the folder
+	// they are relative to): a Store's key covers them.
+	Patterns []string
 	Severity map[string]Severity
 	Options  map[string]map[string]any
 }
@@ -147,18 +145,52 @@ type fileResult struct {
 	file       *profiles.File
 	findings   []Finding
 	facts      map[*Rule]any
-	directives []*directive
+	directives []*Directive
 	err        error
 	skipped    bool // not a profile (Source.Detect)
 	internal   bool
-	abandoned  bool   // a rule past the time budget still holds the file
-	key        string // the content key of its cache entry
+	abandoned  bool // a rule past the time budget still holds the file
 }
 
 // Run lints the sources and returns the findings, sorted.
 func Run(cfg Config, sources []Source) *Result {
-	cfg.start = time.Now()
-	cfg.cacheSeed = sha256.Sum256([]byte(cfg.CacheKey))
+	res, _ := RunContext(context.Background(), cfg, sources)
+	return res
+}
+
+// RunContext is Run until ctx is cancelled: then no more files are
+// started, and it returns ctx's error and no result once the files being
+// linted are done (a late rule or parse is left behind, as ever).
+//
+// A run has five stages, each a function of its own: the worker pool
+// lints each file (lintFiles, lintFile), the per-file results are
+// gathered in input order (gather), the corpus rules judge what every
+// file contributed (runCorpus), directives suppress what they cover
+// (applySuppressions), and the printers get the sources of the files
+// reported on (keepSources).
+func RunContext(ctx context.Context, cfg Config, sources []Source) (*Result, error) {
+	results := lintFiles(ctx, &cfg, sources)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res, dirs := gather(&cfg, results)
+	byName := make(map[string]Source, len(sources))
+	for _, src := range sources {
+		byName[src.Name] = src
+	}
+	if err := runCorpus(ctx, &cfg, res, results, byName); err != nil {
+		return nil, err
+	}
+	res.Findings = applySuppressions(res.Findings, dirs, &cfg)
+	keepSources(&cfg, res, byName)
+	Sort(res.Findings)
+	return res, nil
+}
+
+// lintFiles lints the sources on cfg.Jobs workers and returns their
+// results in input order. Each worker keeps a file's tree only while
+// something reports on it.
+func lintFiles(ctx context.Context, cfg *Config, sources []Source) []fileResult {
 	jobs := cfg.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -173,22 +205,21 @@ func Run(cfg Config, sources []Source) *Result {
 			defer wg.Done()
 			var runner *ruleRunner
 			if cfg.RuleTimeout > 0 {
-				runner = newRuleRunner(&cfg)
+				runner = newRuleRunner(cfg)
 				defer func() { runner.stop() }()
 			}
 			var parser *parseRunner
 			if cfg.ParseTimeout > 0 {
-				parser = newParseRunner(&cfg)
+				parser = newParseRunner(cfg)
 				defer func() { parser.stop() }()
 			}
 			for i := range next {
-				r := lintFile(&cfg, sources[i], runner, parser)
+				r := lintFile(cfg, sources[i], runner, parser)
 				if r.abandoned {
 					// Its goroutine is still in the late rule: leave it.
 					runner.stop()
-					runner = newRuleRunner(&cfg)
+					runner = newRuleRunner(cfg)
 				}
-				// Keep a file's tree only while something reports on it.
 				if len(r.findings) == 0 && r.file != nil {
 					r.path, r.file = r.file.Path, nil
 				} else if r.file != nil && !r.abandoned {
@@ -203,14 +234,25 @@ func Run(cfg Config, sources []Source) *Result {
 			}
 		}()
 	}
+feed:
 	for i := range sources {
-		next <- i
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
+	return results
+}
 
-	res := &Result{Sources: make(map[string]*profiles.File, len(sources))}
-	dirs := make(map[string][]*directive)
+// gather turns the per-file results, in input order, into the run's
+// result, and returns the files' directives by name for the suppression
+// stage.
+func gather(cfg *Config, results []fileResult) (*Result, map[string][]*Directive) {
+	res := &Result{Sources: make(map[string]*profiles.File, len(results))}
+	dirs := make(map[string][]*Directive)
 	for i := range results {
 		r := &results[i]
 		if r.err != nil {
@@ -240,10 +282,12 @@ func Run(cfg Config, sources []Source) *Result {
 			res.Sources[r.path] = r.file
 		}
 	}
-	byName := make(map[string]Source, len(sources))
-	for _, src := range sources {
-		byName[src.Name] = src
-	}
+	return res, dirs
+}
+
+// runCorpus runs the corpus rules over the facts every file collected,
+// through the store: a warm run judges nothing again.
+func runCorpus(ctx context.Context, cfg *Config, res *Result, results []fileResult, byName map[string]Source) error {
 	load := func(name string) (*profiles.File, error) {
 		if f := res.Sources[name]; f != nil && f.Tree() != nil {
 			return f, nil
@@ -258,68 +302,66 @@ func Run(cfg Config, sources []Source) *Result {
 		}
 		return profiles.ParseWithLimits(name, data, cfg.Limits)
 	}
-	var files string // what corpus findings depend on, with the cache
-	if cfg.Cache != nil {
-		files = filesKey(results)
-	}
-	var keys map[string]string
-	contentKey := func(file string) (string, bool) {
-		if keys == nil {
-			keys = make(map[string]string, len(results))
-			for i := range results {
-				if r := &results[i]; r.key != "" {
-					keys[r.path] = r.key
-				}
-			}
-		}
-		k, ok := keys[file]
-		return k, ok
-	}
 	for _, rule := range cfg.Rules {
 		if rule.Scope != PerCorpus || rule.Finish == nil || !cfg.enabledAnywhere(rule) {
 			continue
 		}
-		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders(), load: load}
-		if cfg.Cache != nil {
-			c.memo = cfg.memo(rule, contentKey)
+		if err := ctx.Err(); err != nil {
+			return err
 		}
+		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders(), load: load, store: cfg.Store}
 		for i := range results {
 			if f, ok := results[i].facts[rule]; ok {
 				c.Facts = append(c.Facts, Facts{File: results[i].path, Facts: f})
 			}
 		}
-		// The corpus's findings are cached too, under the content keys of
-		// all its files: a warm run judges nothing again.
-		var key string
-		if !res.Internal {
-			key = corpusKey(&cfg, rule, files)
+		// After a rule failed, nothing more is cached or served: the run
+		// is to be done again.
+		store := cfg.Store
+		if res.Internal {
+			store = nil
 		}
-		if cached, ok := cfg.cachedFindings(key); ok {
-			res.Findings = append(res.Findings, cached...)
-			continue
-		}
-		sev := cfg.severity(rule)
-		var found []Finding
-		c.report = func(f Finding) {
-			// A rule may lower a finding's severity (a near-duplicate is a
-			// warning of an error rule), never raise it above the configured one.
-			if f.Severity == Off || f.Severity > sev {
-				f.Severity = sev
+		if store != nil {
+			if cached, ok := store.Corpus(rule, res.Paths); ok {
+				res.Findings = append(res.Findings, cached...)
+				continue
 			}
-			found = append(found, f)
 		}
-		if err := safely(func() { rule.Finish(c) }); err != nil {
+		found, err := finishCorpus(cfg, c)
+		if err != nil {
 			res.Internal = true
 			res.Findings = append(res.Findings, Finding{Rule: rule.ID, Severity: Error, Message: err.Error()})
-			key = ""
+			store = nil
 		}
 		res.Findings = append(res.Findings, found...)
-		cfg.cacheFindings(key, found)
+		if store != nil {
+			store.PutCorpus(rule, res.Paths, found)
+		}
 	}
-	res.Findings = applySuppressions(res.Findings, dirs, &cfg)
-	// Findings from the cache or from corpus rules may be in files that
-	// were not kept: read those again for the printers' source lines (the
-	// tree is parsed only if a printer asks for it).
+	return nil
+}
+
+// finishCorpus runs one corpus rule's Finish and returns its findings.
+func finishCorpus(cfg *Config, c *Corpus) ([]Finding, error) {
+	sev := cfg.severity(c.Rule)
+	var found []Finding
+	c.report = func(f Finding) {
+		// A rule may lower a finding's severity (a near-duplicate is a
+		// warning of an error rule), never raise it above the configured one.
+		if f.Severity == Off || f.Severity > sev {
+			f.Severity = sev
+		}
+		found = append(found, f)
+	}
+	err := safely(func() { c.Rule.Finish(c) })
+	return found, err
+}
+
+// keepSources gives the printers the source lines of every file reported
+// on. Findings from the store or from corpus rules may be in files that
+// were not kept: those are read again (the tree is parsed only if a
+// printer asks for it).
+func keepSources(cfg *Config, res *Result, byName map[string]Source) {
 	for _, f := range res.Findings {
 		if _, ok := res.Sources[f.File]; ok || f.File == "" {
 			continue
@@ -330,8 +372,6 @@ func Run(cfg Config, sources []Source) *Result {
 			}
 		}
 	}
-	Sort(res.Findings)
-	return res
 }
 
 // Sort orders findings by file, line, column, rule and message, so that
@@ -454,13 +494,16 @@ func readSource(cfg *Config, src Source, info fs.FileInfo) (data []byte, oversiz
 	return data, false, err
 }
 
-func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) (r fileResult) {
-	// Stat before reading: a file changed in between then has a stamp
+// lintFile lints one file, through the store when there is one: a file
+// whose stat or bytes the store knows is not linted again.
+func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) fileResult {
+	// Stat before reading: a file changed in between then has a stat
 	// that the next run will not see again.
 	info := statSource(src)
-	stampKey := cfg.stampKey(src.Name, info)
-	if cached, ok := cfg.fromStamp(stampKey, src.Name); ok {
-		return cached
+	if cfg.Store != nil {
+		if e, ok := cfg.Store.Stat(src.Name, info); ok {
+			return fromEntry(src.Name, e)
+		}
 	}
 	data, oversize, err := readSource(cfg, src, info)
 	if err != nil {
@@ -471,22 +514,34 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) 
 		// need a kind of entry of its own.
 		return fileResult{path: src.Name, skipped: true}
 	}
-	if cfg.Cache != nil && !oversize {
-		key := cacheKey(cfg.cacheSeed, "content", src.Name, data)
-		if cached, ok := fromCache(cfg, key, src.Name); ok {
-			if stampKey != "" {
-				cfg.Cache.Put(stampKey, []byte(key))
-			}
-			return cached
-		}
-		defer func() {
-			r.key = key
-			toCache(cfg, key, &r)
-			if stampKey != "" && !r.internal {
-				cfg.Cache.Put(stampKey, []byte(key))
-			}
-		}()
+	// A file over the size limit is judged from its first bytes: no
+	// entry could name it by its content.
+	store := cfg.Store
+	if oversize {
+		store = nil
 	}
+	if store != nil {
+		if e, ok := store.Content(src.Name, info, data); ok {
+			return fromEntry(src.Name, e)
+		}
+	}
+	r := lintData(cfg, src, info, data, oversize, runner, parser)
+	if store != nil && !r.internal {
+		// A rule failed or ran late: lint the file again next time.
+		store.Put(src.Name, info, data, &Entry{Findings: r.findings, Directives: r.directives, Facts: r.facts})
+	}
+	return r
+}
+
+// fromEntry is a file's result as a store kept it.
+func fromEntry(name string, e *Entry) fileResult {
+	return fileResult{path: name, findings: e.Findings, directives: e.Directives, facts: e.Facts}
+}
+
+// lintData parses one file's bytes, reads its directives and runs the
+// rules on it.
+func lintData(cfg *Config, src Source, info fs.FileInfo, data []byte, oversize bool, runner *ruleRunner, parser *parseRunner) (r fileResult) {
+	r.path = src.Name
 	var file *profiles.File
 	var perr error
 	late := false
@@ -496,8 +551,8 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) 
 		file, late, perr = parser.parse(src.Name, data)
 	}
 	if late {
-		// Not cached: the next run may well parse it in time.
-		r.path, r.internal = src.Name, true
+		// Internal, so not cached: the next run may well parse it in time.
+		r.internal = true
 		r.findings = append(r.findings, Finding{
 			Rule: Syntax.ID, Severity: Error, File: src.Name, Line: 1, Column: 1,
 			Message: fmt.Sprintf("internal error: parsing %s took longer than %s; the file was not linted", src.Name, cfg.ParseTimeout),
@@ -513,7 +568,7 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) 
 			perr = se
 		}
 	}
-	r.file, r.path = file, src.Name
+	r.file = file
 	var bad []Finding
 	r.directives, bad = parseDirectives(file, cfg.knownRules())
 	if sev := cfg.severityFor(InvalidSuppression, src.Name); sev != Off {
@@ -528,41 +583,64 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) 
 		}
 		return r
 	}
-	rr := &ruleRun{}
+	var rr *ruleRun
 	if cfg.RuleTimeout <= 0 {
+		rr = &ruleRun{}
 		cfg.runRules(file, rr)
 	} else {
-		done := runner.run(file, rr)
-		timer := time.NewTimer(cfg.RuleTimeout)
-		select {
-		case <-done:
-			timer.Stop()
-		case <-timer.C:
-			// Go cannot stop a goroutine: the late rule runs on, but its
-			// results are dropped and the file's other rules are skipped.
-			rr.mu.Lock()
-			rr.stopped = true
-			rr.internal = true
-			r.abandoned = true
-			msg := fmt.Sprintf("internal error: the rule was still running after %s on this file; it was stopped and the file's remaining rules were skipped", cfg.RuleTimeout)
-			rule := rr.current
-			if rule == nil {
-				// The budget ran out before the first rule started (a
-				// budget of microseconds): name the rule that was next.
-				rule = cfg.firstRule(file)
-				msg = fmt.Sprintf("internal error: the rules had not started after %s on this file; they were skipped", cfg.RuleTimeout)
-			}
-			rr.findings = append(rr.findings, Finding{
-				Rule: rule.ID, Severity: Error, File: src.Name, Line: 1, Column: 1, Message: msg,
-			})
-			rr.mu.Unlock()
-		}
+		rr, r.abandoned = runRulesTimed(cfg, file, runner)
 	}
 	rr.mu.Lock()
 	defer rr.mu.Unlock()
 	r.findings = append(r.findings, rr.findings...)
 	r.facts, r.internal = rr.facts, rr.internal
 	return r
+}
+
+// syntaxFinding reports a file that does not parse. The parser's errors
+// are *profiles.SyntaxError, with a position; any other is placed at the
+// start of the file rather than taking the worker down.
+func syntaxFinding(name string, sev Severity, err error) Finding {
+	f := Finding{Rule: Syntax.ID, Severity: sev, File: name, Line: 1, Column: 1, Message: err.Error()}
+	var se *profiles.SyntaxError
+	if errors.As(err, &se) {
+		f.Line, f.Column, f.Message = se.Pos.Line, se.Pos.Column, se.Msg
+	}
+	return f
+}
+
+// runRulesTimed runs the rules on file on the worker's runner within
+// cfg.RuleTimeout. Past it, the late rule is reported under its id and
+// the file's remaining rules are skipped; abandoned says that the
+// runner's goroutine is still in that rule.
+func runRulesTimed(cfg *Config, file *profiles.File, runner *ruleRunner) (rr *ruleRun, abandoned bool) {
+	rr = &ruleRun{}
+	done := runner.run(file, rr)
+	timer := time.NewTimer(cfg.RuleTimeout)
+	defer timer.Stop()
+	select {
+	case <-done:
+		return rr, false
+	case <-timer.C:
+	}
+	// Go cannot stop a goroutine: the late rule runs on, but its results
+	// are dropped and the file's other rules are skipped.
+	rr.mu.Lock()
+	defer rr.mu.Unlock()
+	rr.stopped = true
+	rr.internal = true
+	msg := fmt.Sprintf("internal error: the rule was still running after %s on this file; it was stopped and the file's remaining rules were skipped", cfg.RuleTimeout)
+	rule := rr.current
+	if rule == nil {
+		// The budget ran out before the first rule started (a budget of
+		// microseconds): name the rule that was next.
+		rule = cfg.firstRule(file)
+		msg = fmt.Sprintf("internal error: the rules had not started after %s on this file; they were skipped", cfg.RuleTimeout)
+	}
+	rr.findings = append(rr.findings, Finding{
+		Rule: rule.ID, Severity: Error, File: file.Path, Line: 1, Column: 1, Message: msg,
+	})
+	return rr, true
 }
 
 // parseFile parses one file within the configured limits.
@@ -776,17 +854,4 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-// syntaxFinding reports a file that did not parse. The parsers return
-// *profiles.SyntaxError; any other error (a parser swapped in by a
-// library user) is still a finding at the file's start, not a panic in a
-// worker that would take the whole run down.
-func syntaxFinding(path string, sev Severity, err error) Finding {
-	f := Finding{Rule: Syntax.ID, Severity: sev, File: path, Line: 1, Column: 1, Message: err.Error()}
-	var se *profiles.SyntaxError
-	if errors.As(err, &se) {
-		f.Line, f.Column, f.Message = se.Pos.Line, se.Pos.Column, se.Msg
-	}
-	return f
 }

@@ -1,9 +1,11 @@
 package lint
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -164,5 +166,72 @@ func TestSyntaxFindingOfAnyError(t *testing.T) {
 	}
 	if f := syntaxFinding("a.yaml", Error, errors.New("other")); f.Line != 1 || f.Column != 1 || f.Message != "other" || f.Rule != Syntax.ID {
 		t.Errorf("other error: got %+v", f)
+	}
+}
+
+// A cancelled run starts no more files and returns the context's error,
+// with no result: a language server drops a run the user's next edit made
+// stale.
+func TestRunContextCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var read sync.Map
+	sources := make([]Source, 50)
+	for i := range sources {
+		name := fmt.Sprintf("f%02d.yaml", i)
+		sources[i] = Source{Name: name, Read: func() ([]byte, error) {
+			read.Store(name, true)
+			if name == "f02.yaml" {
+				cancel()
+			}
+			return []byte("a: 1\n"), nil
+		}}
+	}
+	res, err := RunContext(ctx, Config{Rules: []*Rule{always}, Jobs: 1}, sources)
+	if !errors.Is(err, context.Canceled) || res != nil {
+		t.Fatalf("RunContext = %v, %v; want no result and context.Canceled", res, err)
+	}
+	n := 0
+	read.Range(func(any, any) bool { n++; return true })
+	if n > 4 {
+		t.Errorf("%d files were read after the run was cancelled at the third", n)
+	}
+	// Not cancelled, the same run lints every file.
+	res, err = RunContext(context.Background(), Config{Rules: []*Rule{always}, Jobs: 1}, sources)
+	if err != nil || res.Files != len(sources) {
+		t.Fatalf("RunContext = %d files, %v; want %d, nil", res.Files, err, len(sources))
+	}
+}
+
+// A finding built whole with At and Report comes out as Reportf's would,
+// with what the rule added.
+func TestReportWholeFinding(t *testing.T) {
+	var viaReportf, viaReport Finding
+	whole := &Rule{ID: "whole", Severity: Warning, Run: func(p *Pass) {
+		f := p.At("/b")
+		f.Message = "b is set"
+		f.Related = []Place{p.Place("/a", "a is here")}
+		p.Report(f)
+	}}
+	after := &Rule{ID: "whole", Severity: Warning, Run: func(p *Pass) {
+		f := p.Reportf("/b", "b is set")
+		f.Related = []Place{p.Place("/a", "a is here")}
+	}}
+	text := "a: 1\nb: two\n"
+	for _, c := range []struct {
+		rule *Rule
+		got  *Finding
+	}{{whole, &viaReport}, {after, &viaReportf}} {
+		res := Run(Config{Rules: []*Rule{c.rule}}, []Source{src("x.yaml", text)})
+		if len(res.Findings) != 1 {
+			t.Fatalf("%d findings, want 1", len(res.Findings))
+		}
+		*c.got = res.Findings[0]
+	}
+	if viaReport.Line != 2 || viaReport.Column != 4 || viaReport.Severity != Warning {
+		t.Errorf("Report gave %+v, want line 2, column 4, a warning", viaReport)
+	}
+	if !reflect.DeepEqual(viaReport, viaReportf) {
+		t.Errorf("Report gave\n%+v\nReportf\n%+v", viaReport, viaReportf)
 	}
 }

@@ -58,9 +58,8 @@ title: Platform Engineering — P3  # profilelint:ignore schema -- title agreed 
 
 var directiveRE = regexp.MustCompile(`(^|\s)#\s*profilelint:(ignore-file|ignore)\b(.*)$`)
 
-// directive is one parsed suppression comment. Its fields are exported
-// for the result cache (encoding/gob), not for users.
-type directive struct {
+// Directive is one parsed suppression comment, as a Store keeps it.
+type Directive struct {
 	Line, Col int
 	File      bool     // ignore-file
 	Rules     []string // rule ids
@@ -72,7 +71,7 @@ type directive struct {
 
 // parseDirectives finds the directives of a file and the nodes they cover.
 // Malformed ones come back as findings.
-func parseDirectives(f *profiles.File, known map[string]bool) (ds []*directive, bad []Finding) {
+func parseDirectives(f *profiles.File, known map[string]bool) (ds []*Directive, bad []Finding) {
 	if !bytes.Contains(f.Src, []byte("profilelint:")) {
 		return nil, nil
 	}
@@ -85,7 +84,7 @@ func parseDirectives(f *profiles.File, known map[string]bool) (ds []*directive, 
 			continue
 		}
 		hash := strings.IndexByte(text[m[0]:], '#') + m[0]
-		d := &directive{Line: ln, Col: len([]rune(text[:hash])) + 1, File: text[m[4]:m[5]] == "ignore-file"}
+		d := &Directive{Line: ln, Col: len([]rune(text[:hash])) + 1, File: text[m[4]:m[5]] == "ignore-file"}
 		rest := text[m[6]:m[7]]
 		ids, reason, hasReason := strings.Cut(rest, "--")
 		d.Reason = strings.TrimSpace(reason)
@@ -193,7 +192,7 @@ func lineStarts(root *profiles.Node) map[int]string {
 }
 
 // covers reports whether d suppresses finding f.
-func (d *directive) covers(f *Finding) (string, bool) {
+func (d *Directive) covers(f *Finding) (string, bool) {
 	for _, id := range d.Rules {
 		if id != f.Rule {
 			continue
@@ -208,7 +207,7 @@ func (d *directive) covers(f *Finding) (string, bool) {
 
 // applySuppressions marks the findings that directives cover, and reports
 // directives that covered nothing.
-func applySuppressions(findings []Finding, dirs map[string][]*directive, cfg *Config) []Finding {
+func applySuppressions(findings []Finding, dirs map[string][]*Directive, cfg *Config) []Finding {
 	if len(dirs) == 0 {
 		return findings
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/lint/resultcache"
 )
 
 // The facts of every corpus rule come back from the cache's encoding
@@ -20,16 +21,16 @@ func TestFactsRoundTrip(t *testing.T) {
 			continue
 		}
 		// Decoding nothing gives a zero fact of the rule's type.
-		typ := reflect.TypeOf(r.Codec.Decode(lint.NewDecoder(nil))).Elem()
+		typ := reflect.TypeOf(r.Codec.Decode(resultcache.NewDecoder(nil))).Elem()
 		for _, zero := range []bool{true, false} {
 			want := reflect.New(typ)
 			if !zero {
 				n := 0
 				fill(t, want.Elem(), &n)
 			}
-			var e lint.Encoder
+			var e resultcache.Encoder
 			r.Codec.Encode(&e, want.Interface())
-			d := lint.NewDecoder(e.Bytes())
+			d := resultcache.NewDecoder(e.Bytes())
 			got := r.Codec.Decode(d)
 			if err := d.Done(); err != nil {
 				t.Fatalf("%s: %v", r.ID, err)
@@ -88,21 +89,21 @@ const stringsLen = 256
 // Damaged facts are errors, never a panic or a value cut to fit.
 func TestFactsDecodeDamaged(t *testing.T) {
 	t.Run("name index past the names", func(t *testing.T) {
-		var e lint.Encoder
+		var e resultcache.Encoder
 		(&acrossFact{Names: []string{"x"}, Skills: []acrossText{{Key: 4}}}).EncodeFact(&e)
 		assertCorrupt(t, e.Bytes())
 	})
 	t.Run("focus words without a focus description", func(t *testing.T) {
-		var e lint.Encoder
+		var e resultcache.Encoder
 		(&acrossFact{FocusWords: []uint32{1}}).EncodeFact(&e)
 		assertCorrupt(t, e.Bytes())
 	})
 	// An index written wider than its 16-bit field: the old codec read it
 	// as its low 16 bits, a wrong place reported without a word.
 	t.Run("index past 16 bits", func(t *testing.T) {
-		var e lint.Encoder
-		e.String("")
-		lint.WriteList(&e, []string{"x"}, (*lint.Encoder).String)
+		var e resultcache.Encoder
+		e.Text("")
+		lint.WriteList(&e, []string{"x"}, (lint.FactsWriter).Text)
 		e.Len(0) // FocusDesc
 		e.Len(0) // Resps
 		e.Len(1) // Skills
@@ -120,7 +121,7 @@ func TestFactsDecodeDamaged(t *testing.T) {
 
 func assertCorrupt(t *testing.T, b []byte) {
 	t.Helper()
-	d := lint.NewDecoder(b)
+	d := resultcache.NewDecoder(b)
 	new(acrossFact).DecodeFact(d)
 	if d.Done() == nil {
 		t.Error("decoded without error")
@@ -130,16 +131,16 @@ func assertCorrupt(t *testing.T, b []byte) {
 // FuzzDecodeFacts feeds every corpus rule's DecodeFact arbitrary bytes: a
 // damaged cache entry fails cleanly, never panics.
 func FuzzDecodeFacts(f *testing.F) {
-	var e lint.Encoder
+	var e resultcache.Encoder
 	(&acrossFact{Names: []string{"a", "b"}, Skills: []acrossText{{Hash: 1, Key: 1}}}).EncodeFact(&e)
 	f.Add(e.Bytes())
-	e = lint.Encoder{}
+	e = resultcache.Encoder{}
 	(&idFact{ID: "A.B.P1", Adjacent: []idRef{{ID: "A.C.P1"}}}).EncodeFact(&e)
 	f.Add(e.Bytes())
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, r := range All() {
 			if r.Codec.Decode != nil {
-				r.Codec.Decode(lint.NewDecoder(b))
+				r.Codec.Decode(resultcache.NewDecoder(b))
 			}
 		}
 	})

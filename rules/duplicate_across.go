@@ -185,11 +185,11 @@ func focusKey(root *profiles.Node) string {
 
 var acrossFacts = lint.NewFacts(collectAcross)
 
-func (f *acrossFact) EncodeFact(e *lint.Encoder) {
-	e.String(f.Focus)
-	lint.WriteList(e, f.Names, (*lint.Encoder).String)
+func (f *acrossFact) EncodeFact(e lint.FactsWriter) {
+	e.Text(f.Focus)
+	lint.WriteList(e, f.Names, (lint.FactsWriter).Text)
 	for _, ts := range [][]acrossText{f.FocusDesc, f.Resps, f.Skills} {
-		lint.WriteList(e, ts, func(e *lint.Encoder, t acrossText) {
+		lint.WriteList(e, ts, func(e lint.FactsWriter, t acrossText) {
 			e.Uint64(t.Hash)
 			e.Int(int64(t.Line))
 			e.Int(int64(t.Column))
@@ -198,15 +198,15 @@ func (f *acrossFact) EncodeFact(e *lint.Encoder) {
 			}
 		})
 	}
-	lint.WriteList(e, f.FocusWords, func(e *lint.Encoder, w uint32) { e.Uint(uint64(w)) })
+	lint.WriteList(e, f.FocusWords, func(e lint.FactsWriter, w uint32) { e.Uint(uint64(w)) })
 }
 
 // DecodeFact fails on a value that does not fit its field, or an index
 // past Names, rather than cut it to fit: a damaged entry is never trusted.
-func (f *acrossFact) DecodeFact(d *lint.Decoder) {
-	f.Focus = d.Str()
-	f.Names = lint.ReadList(d, (*lint.Decoder).Str)
-	readText := func(d *lint.Decoder) acrossText {
+func (f *acrossFact) DecodeFact(d lint.FactsReader) {
+	f.Focus = d.Text()
+	f.Names = lint.ReadList(d, (lint.FactsReader).Text)
+	readText := func(d lint.FactsReader) acrossText {
 		t := acrossText{Hash: d.Uint64(), Line: readInt32(d), Column: readInt32(d)}
 		t.I, t.J, t.Key, t.Name = readUint16(d), readUint16(d), readUint16(d), readUint16(d)
 		if int(t.Key) >= len(f.Names) || int(t.Name) >= len(f.Names) {
@@ -217,7 +217,7 @@ func (f *acrossFact) DecodeFact(d *lint.Decoder) {
 	f.FocusDesc = lint.ReadList(d, readText)
 	f.Resps = lint.ReadList(d, readText)
 	f.Skills = lint.ReadList(d, readText)
-	f.FocusWords = lint.ReadList(d, func(d *lint.Decoder) uint32 {
+	f.FocusWords = lint.ReadList(d, func(d lint.FactsReader) uint32 {
 		v := d.Uint()
 		if v > math.MaxUint32 {
 			d.Fail()
@@ -229,7 +229,7 @@ func (f *acrossFact) DecodeFact(d *lint.Decoder) {
 	}
 }
 
-func readUint16(d *lint.Decoder) uint16 {
+func readUint16(d lint.FactsReader) uint16 {
 	v := d.Uint()
 	if v > math.MaxUint16 {
 		d.Fail()
@@ -237,7 +237,7 @@ func readUint16(d *lint.Decoder) uint16 {
 	return uint16(v)
 }
 
-func readInt32(d *lint.Decoder) int32 {
+func readInt32(d lint.FactsReader) int32 {
 	v := d.Int()
 	if v < math.MinInt32 || v > math.MaxInt32 {
 		d.Fail()

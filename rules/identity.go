@@ -37,19 +37,19 @@ type idRef struct {
 	Place lint.Place
 }
 
-func (f *idFact) EncodeFact(e *lint.Encoder) {
-	e.String(f.ID)
+func (f *idFact) EncodeFact(e lint.FactsWriter) {
+	e.Text(f.ID)
 	e.Place(f.Place)
-	lint.WriteList(e, f.Adjacent, func(e *lint.Encoder, a idRef) {
-		e.String(a.ID)
+	lint.WriteList(e, f.Adjacent, func(e lint.FactsWriter, a idRef) {
+		e.Text(a.ID)
 		e.Place(a.Place)
 	})
 }
 
-func (f *idFact) DecodeFact(d *lint.Decoder) {
-	f.ID, f.Place = d.Str(), d.Place()
-	f.Adjacent = lint.ReadList(d, func(d *lint.Decoder) idRef {
-		return idRef{ID: d.Str(), Place: d.Place()}
+func (f *idFact) DecodeFact(d lint.FactsReader) {
+	f.ID, f.Place = d.Text(), d.Place()
+	f.Adjacent = lint.ReadList(d, func(d lint.FactsReader) idRef {
+		return idRef{ID: d.Text(), Place: d.Place()}
 	})
 }
 

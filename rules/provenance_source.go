@@ -51,6 +51,8 @@ sources by id.`,
 `),
 	},
 	Run: runProvenanceSource,
+	// "in the future" is judged against today.
+	DependsOnDate: true,
 }
 
 var retrievedDate = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

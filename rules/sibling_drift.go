@@ -123,19 +123,19 @@ type driftSection struct {
 	Place lint.Place
 }
 
-func (f *driftFact) EncodeFact(e *lint.Encoder) {
-	e.String(f.Group)
-	lint.WriteList(e, f.Sections, func(e *lint.Encoder, s driftSection) {
-		e.String(s.Name)
+func (f *driftFact) EncodeFact(e lint.FactsWriter) {
+	e.Text(f.Group)
+	lint.WriteList(e, f.Sections, func(e lint.FactsWriter, s driftSection) {
+		e.Text(s.Name)
 		e.Uint64(s.Hash)
 		e.Place(s.Place)
 	})
 }
 
-func (f *driftFact) DecodeFact(d *lint.Decoder) {
-	f.Group = d.Str()
-	f.Sections = lint.ReadList(d, func(d *lint.Decoder) driftSection {
-		return driftSection{Name: d.Str(), Hash: d.Uint64(), Place: d.Place()}
+func (f *driftFact) DecodeFact(d lint.FactsReader) {
+	f.Group = d.Text()
+	f.Sections = lint.ReadList(d, func(d lint.FactsReader) driftSection {
+		return driftSection{Name: d.Text(), Hash: d.Uint64(), Place: d.Place()}
 	})
 }
 

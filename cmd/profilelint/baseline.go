@@ -158,6 +158,6 @@ func lintAtRevision(rev string, files []string, cfg lint.Config) (*lint.Result, 
 		sources[i] = ins[i].Source()
 		sources[i].Name = ins[i].Path
 	}
-	cfg.Cache = nil // old versions are linted once
+	cfg.Store = nil // old versions are linted once
 	return lint.Run(cfg, sources), nil
 }

@@ -312,7 +312,7 @@ func walkSkip(paths, reports []string) func(path string, dir bool) bool {
 
 // run lints, through the result cache unless --no-cache.
 func (in *runInput) run(c *cli.Context) *lint.Result {
-	store := openCache(c, in.conf, &in.cfg)
+	store := openCache(c, &in.cfg)
 	in.cfg.Progress = newProgress()
 	res := lint.Run(in.cfg, in.sources)
 	if len(in.notProfiles) > 0 {
@@ -321,6 +321,12 @@ func (in *runInput) run(c *cli.Context) *lint.Result {
 	}
 	if store != nil {
 		_ = store.Save() // a cache that cannot be written only costs speed
+		if store.Verify() {
+			fmt.Fprintf(c.App.ErrWriter, "profilelint: PROFILELINT_CACHEVERIFY: %d cached results computed again, %d differ\n", store.Verified()+store.Mismatches(), store.Mismatches())
+		}
+		if store.Mismatches() > 0 {
+			res.Internal = true // the cache was wrong: fail loudly
+		}
 	}
 	return res
 }

@@ -1,4 +1,4 @@
-package cache
+package resultcache
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 
 func TestRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	s := Open(dir, "config-a")
+	s := OpenFile(dir, "config-a")
 	if _, ok := s.Get("k"); ok {
 		t.Fatal("a new store has an entry")
 	}
@@ -19,11 +19,11 @@ func TestRoundTrip(t *testing.T) {
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}
-	s = Open(dir, "config-a")
+	s = OpenFile(dir, "config-a")
 	if v, ok := s.Get("k"); !ok || string(v) != "v" {
 		t.Fatalf("got %q, %v; want v", v, ok)
 	}
-	if _, ok := Open(dir, "config-b").Get("k"); ok {
+	if _, ok := OpenFile(dir, "config-b").Get("k"); ok {
 		t.Fatal("another configuration sees the entry")
 	}
 }
@@ -32,14 +32,14 @@ func TestRoundTrip(t *testing.T) {
 // stays.
 func TestUnusedEntriesAreDropped(t *testing.T) {
 	dir := t.TempDir()
-	s := Open(dir, "c")
+	s := OpenFile(dir, "c")
 	s.Put("a", []byte("1"))
 	s.Put("b", []byte("2"))
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}
 	for run := 1; run <= maxAge+1; run++ {
-		s = Open(dir, "c")
+		s = OpenFile(dir, "c")
 		// Look without using it: Get would make it young again.
 		if _, ok := s.old["b"]; ok != (run <= maxAge) {
 			t.Fatalf("after %d saves without use, entry b kept: %v, want %v", run-1, ok, run <= maxAge)
@@ -57,7 +57,7 @@ func TestUnusedEntriesAreDropped(t *testing.T) {
 // A run that adds nothing writes nothing.
 func TestUnchangedStoreIsNotWritten(t *testing.T) {
 	dir := t.TempDir()
-	s := Open(dir, "c")
+	s := OpenFile(dir, "c")
 	s.Put("a", []byte("1"))
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
@@ -69,7 +69,7 @@ func TestUnchangedStoreIsNotWritten(t *testing.T) {
 	if err := os.Chtimes(s.path, before.ModTime().Add(-time.Hour), before.ModTime().Add(-time.Hour)); err != nil {
 		t.Fatal(err)
 	}
-	s = Open(dir, "c")
+	s = OpenFile(dir, "c")
 	s.Get("a")
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
@@ -83,7 +83,7 @@ func TestUnchangedStoreIsNotWritten(t *testing.T) {
 // A corrupt or foreign store is ignored, never trusted.
 func TestCorruptStoreIsIgnored(t *testing.T) {
 	dir := t.TempDir()
-	s := Open(dir, "c")
+	s := OpenFile(dir, "c")
 	s.Put("k", []byte("v"))
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
@@ -101,7 +101,7 @@ func TestCorruptStoreIsIgnored(t *testing.T) {
 		if err := os.WriteFile(s.path, bad, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, ok := Open(dir, "c").Get("k"); ok {
+		if _, ok := OpenFile(dir, "c").Get("k"); ok {
 			t.Errorf("%s: the store was trusted", name)
 		}
 	}
@@ -110,7 +110,7 @@ func TestCorruptStoreIsIgnored(t *testing.T) {
 func TestClean(t *testing.T) {
 	dir := t.TempDir()
 	for _, k := range []string{"a", "b"} {
-		s := Open(dir, k)
+		s := OpenFile(dir, k)
 		s.Put("k", []byte("v"))
 		if err := s.Save(); err != nil {
 			t.Fatal(err)
@@ -179,7 +179,7 @@ func survive(t *testing.T, what string, paths []string) {
 func TestCleanKeepsForeignFiles(t *testing.T) {
 	dir := t.TempDir()
 	paths := foreign(t, dir)
-	s := Open(dir, "a")
+	s := OpenFile(dir, "a")
 	s.Put("k", []byte("v"))
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
@@ -200,7 +200,7 @@ func TestPruneKeepsForeignFiles(t *testing.T) {
 		os.Chtimes(p, old, old)
 	}
 	for i := range keep + 3 {
-		s := Open(dir, fmt.Sprint("config-", i))
+		s := OpenFile(dir, fmt.Sprint("config-", i))
 		s.Put("k", []byte("v"))
 		if err := s.Save(); err != nil {
 			t.Fatal(err)
@@ -216,7 +216,7 @@ func TestPruneKeepsForeignFiles(t *testing.T) {
 // a damaged last segment loses only what it held.
 func TestSmallChangesAreAppended(t *testing.T) {
 	dir := t.TempDir()
-	s := Open(dir, "c")
+	s := OpenFile(dir, "c")
 	for i := range 100 {
 		s.Put(fmt.Sprint("key", i), bytes.Repeat([]byte{'v'}, 100))
 	}
@@ -228,7 +228,7 @@ func TestSmallChangesAreAppended(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	s = Open(dir, "c")
+	s = OpenFile(dir, "c")
 	for i := range 100 {
 		s.Get(fmt.Sprint("key", i))
 	}
@@ -244,7 +244,7 @@ func TestSmallChangesAreAppended(t *testing.T) {
 	if !bytes.HasPrefix(after, before) || len(after)-len(before) > 100 {
 		t.Fatalf("the store was rewritten (%d bytes, then %d), not appended to", len(before), len(after))
 	}
-	s = Open(dir, "c")
+	s = OpenFile(dir, "c")
 	if v, ok := s.Get("new"); !ok || string(v) != "value" {
 		t.Fatalf("appended entry: %q, %v", v, ok)
 	}
@@ -260,7 +260,7 @@ func TestSmallChangesAreAppended(t *testing.T) {
 	if err := os.WriteFile(s.path, after[:len(after)-3], 0o644); err != nil {
 		t.Fatal(err)
 	}
-	s = Open(dir, "c")
+	s = OpenFile(dir, "c")
 	if _, ok := s.Get("new"); ok {
 		t.Fatal("an entry of a damaged segment was trusted")
 	}
@@ -271,7 +271,7 @@ func TestSmallChangesAreAppended(t *testing.T) {
 	if err := s.Save(); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := Open(dir, "c").Get("again"); !ok {
+	if _, ok := OpenFile(dir, "c").Get("again"); !ok {
 		t.Fatal("a save after a damaged segment was lost")
 	}
 }
@@ -280,7 +280,7 @@ func TestSmallChangesAreAppended(t *testing.T) {
 // and what it accepts must be whole segments of the file.
 func FuzzRead(f *testing.F) {
 	dir := f.TempDir()
-	s := Open(dir, "c")
+	s := OpenFile(dir, "c")
 	s.Put("k", []byte("v"))
 	s.Put("key", bytes.Repeat([]byte("x"), 300))
 	if err := s.Save(); err != nil {

@@ -1,15 +1,18 @@
-package lint
+package resultcache
 
 import (
 	"encoding/binary"
 	"errors"
 	"math"
+
+	"github.com/profilelint/profilelint/lint"
 )
 
 // Encoder writes the compact binary form of cache entries: varints, and
 // strings as a length then bytes, or, for a string written before in the
 // same entry (a file's name in each of its places), the number of that
-// string. It is what a corpus rule's FactsCodec writes its facts with. A
+// string. It is the lint.FactsWriter a corpus rule's FactsCodec writes its
+// facts with. A
 // hand-written form, not encoding/gob: gob sends type information with
 // every value encoded on its own, which made decoding a warm corpus's
 // entries cost more than reading the files.
@@ -39,9 +42,9 @@ func (e *Encoder) Bool(v bool) {
 	}
 }
 
-// String writes a string: 2×length, then the bytes; or 2×number+1 for a
+// Text writes a string: 2×length, then the bytes; or 2×number+1 for a
 // string already written.
-func (e *Encoder) String(s string) {
+func (e *Encoder) Text(s string) {
 	if n, ok := e.strs[s]; ok {
 		e.Uint(uint64(n)<<1 | 1)
 		return
@@ -140,9 +143,9 @@ func (d *Decoder) Bool() bool {
 	return v
 }
 
-// Str reads a string. It is not called String: a Decoder would then be a
-// fmt.Stringer whose printing (in a %v or a debugger) eats its input.
-func (d *Decoder) Str() string {
+// Text reads a string. (Not String: a Decoder is no fmt.Stringer, and
+// printing one must not consume its input.)
+func (d *Decoder) Text() string {
 	v := d.Uint()
 	if v&1 == 1 {
 		if v>>1 >= uint64(len(d.strs)) {
@@ -176,17 +179,16 @@ func (d *Decoder) Len() int {
 	return int(n)
 }
 
-// WriteList writes a list: its length, then each element with write.
-func WriteList[T any](e *Encoder, xs []T, write func(*Encoder, T)) {
+// writeList and readList are lint.WriteList and lint.ReadList on the
+// concrete types, for the entry's own lists: no interface call per value.
+func writeList[T any](e *Encoder, xs []T, write func(*Encoder, T)) {
 	e.Len(len(xs))
 	for _, x := range xs {
 		write(e, x)
 	}
 }
 
-// ReadList reads what WriteList wrote, each element with read; an empty
-// list reads as nil.
-func ReadList[T any](d *Decoder, read func(*Decoder) T) []T {
+func readList[T any](d *Decoder, read func(*Decoder) T) []T {
 	n := d.Len()
 	if n == 0 {
 		return nil
@@ -208,159 +210,155 @@ func (d *Decoder) int() int {
 	return int(v)
 }
 
-// FactsCodec lets the result cache keep a corpus rule's facts, so that an
-// unchanged file need not be parsed again to give them. Encode is given
-// what Collect returned; Decode must give back an equal value.
-type FactsCodec struct {
-	Encode func(e *Encoder, facts any)
-	Decode func(d *Decoder) any
-}
+// entryVersion changes with the form of an entry; a store of another
+// form is a miss, never misread.
+const entryVersion = 3
 
-const entryVersion = 2
-
-func encodeEntry(e *Encoder, r *fileResult, cfg *Config) bool {
+// encodeEntry writes a file's entry. It reports false when a rule's facts
+// have no codec: such a file is not kept.
+func encodeEntry(e *Encoder, r *lint.Entry, rules []*lint.Rule) bool {
 	e.Uint(entryVersion)
-	e.Bool(r.internal)
-	WriteList(e, r.findings, encodeFinding)
-	WriteList(e, r.directives, func(e *Encoder, d *directive) {
+	writeList(e, r.Findings, encodeFinding)
+	writeList(e, r.Directives, func(e *Encoder, d *lint.Directive) {
 		e.int(d.Line)
 		e.int(d.Col)
 		e.Bool(d.File)
-		WriteList(e, d.Rules, (*Encoder).String)
-		e.String(d.Reason)
-		e.String(d.Target)
+		writeList(e, d.Rules, (*Encoder).Text)
+		e.Text(d.Reason)
+		e.Text(d.Target)
 		e.int(d.TargetLn)
 	})
-	e.Len(len(r.facts))
+	e.Len(len(r.Facts))
 	// Rules in configuration order, so that equal results encode equally.
-	for _, rule := range cfg.Rules {
-		f, ok := r.facts[rule]
+	for _, rule := range rules {
+		f, ok := r.Facts[rule]
 		if !ok {
 			continue
 		}
 		if rule.Codec.Encode == nil {
 			return false
 		}
-		e.String(rule.ID)
+		e.Text(rule.ID)
 		rule.Codec.Encode(e, f)
 	}
 	return true
 }
 
-func decodeEntry(d *Decoder, cfg *Config, r *fileResult) error {
+// decodeEntry reads what encodeEntry wrote; rules are the run's, by id.
+func decodeEntry(d *Decoder, rules map[string]*lint.Rule) (*lint.Entry, error) {
 	if d.Uint() != entryVersion {
-		return errCorrupt
+		return nil, errCorrupt
 	}
-	r.internal = d.Bool()
-	r.findings = ReadList(d, decodeFinding)
-	r.directives = ReadList(d, func(d *Decoder) *directive {
-		dir := &directive{Line: d.int(), Col: d.int(), File: d.Bool()}
-		dir.Rules = ReadList(d, (*Decoder).Str)
-		dir.Reason, dir.Target, dir.TargetLn = d.Str(), d.Str(), d.int()
+	r := &lint.Entry{}
+	r.Findings = readList(d, decodeFinding)
+	r.Directives = readList(d, func(d *Decoder) *lint.Directive {
+		dir := &lint.Directive{Line: d.int(), Col: d.int(), File: d.Bool()}
+		dir.Rules = readList(d, (*Decoder).Text)
+		dir.Reason, dir.Target, dir.TargetLn = d.Text(), d.Text(), d.int()
 		return dir
 	})
 	if n := d.Len(); n > 0 {
-		r.facts = make(map[*Rule]any, n)
+		r.Facts = make(map[*lint.Rule]any, n)
 		for range n {
-			rule := ruleByID(cfg, d.Str())
-			if d.Err() != nil || rule.Collect == nil || rule.Codec.Decode == nil {
-				return errCorrupt
+			rule := rules[d.Text()]
+			if d.Err() != nil || rule == nil || rule.Collect == nil || rule.Codec.Decode == nil {
+				return nil, errCorrupt
 			}
-			r.facts[rule] = rule.Codec.Decode(d)
+			r.Facts[rule] = rule.Codec.Decode(d)
 		}
 	}
-	return d.Done()
+	return r, d.Done()
 }
 
 func (e *Encoder) int(v int) { e.Int(int64(v)) }
 
 // Place writes a place.
-func (e *Encoder) Place(p Place) {
-	e.String(p.File)
+func (e *Encoder) Place(p lint.Place) {
+	e.Text(p.File)
 	e.int(p.Line)
 	e.int(p.Column)
-	e.String(p.Pointer)
-	e.String(p.Message)
+	e.Text(p.Pointer)
+	e.Text(p.Message)
 }
 
 // Place reads a place.
-func (d *Decoder) Place() Place {
-	return Place{File: d.Str(), Line: d.int(), Column: d.int(), Pointer: d.Str(), Message: d.Str()}
+func (d *Decoder) Place() lint.Place {
+	return lint.Place{File: d.Text(), Line: d.int(), Column: d.int(), Pointer: d.Text(), Message: d.Text()}
 }
 
-func encodeFinding(e *Encoder, f Finding) {
-	e.String(f.Rule)
+func encodeFinding(e *Encoder, f lint.Finding) {
+	e.Text(f.Rule)
 	e.int(int(f.Severity))
-	e.String(f.File)
+	e.Text(f.File)
 	e.int(f.Line)
 	e.int(f.Column)
 	e.int(f.EndLine)
 	e.int(f.EndColumn)
-	e.String(f.Pointer)
-	e.String(f.Message)
-	WriteList(e, f.Related, (*Encoder).Place)
-	WriteList(e, f.Fixes, func(e *Encoder, fix Fix) {
-		e.String(fix.Message)
-		WriteList(e, fix.Edits, func(e *Encoder, ed Edit) {
+	e.Text(f.Pointer)
+	e.Text(f.Message)
+	writeList(e, f.Related, (*Encoder).Place)
+	writeList(e, f.Fixes, func(e *Encoder, fix lint.Fix) {
+		e.Text(fix.Message)
+		writeList(e, fix.Edits, func(e *Encoder, ed lint.Edit) {
 			e.int(ed.Start)
 			e.int(ed.End)
-			e.String(ed.New)
+			e.Text(ed.New)
 		})
 	})
 	e.Bool(f.Diff != nil)
 	if f.Diff != nil {
-		WriteList(e, f.Diff.Words, func(e *Encoder, op DiffOp) {
-			e.String(string(op.Op))
-			e.String(op.Text)
+		writeList(e, f.Diff.Words, func(e *Encoder, op lint.DiffOp) {
+			e.Text(string(op.Op))
+			e.Text(op.Text)
 		})
-		e.String(f.Diff.Unified)
+		e.Text(f.Diff.Unified)
 	}
 	e.Bool(f.Suppressed != nil)
 	if f.Suppressed != nil {
-		e.String(f.Suppressed.Reason)
+		e.Text(f.Suppressed.Reason)
 		e.int(f.Suppressed.Line)
 	}
 }
 
-func decodeFinding(d *Decoder) (f Finding) {
-	f.Rule = d.Str()
+func decodeFinding(d *Decoder) (f lint.Finding) {
+	f.Rule = d.Text()
 	sev := d.int()
-	if sev < int(Off) || sev > int(Error) {
+	if sev < int(lint.Off) || sev > int(lint.Error) {
 		d.Fail()
 	}
-	f.Severity = Severity(sev)
-	f.File = d.Str()
+	f.Severity = lint.Severity(sev)
+	f.File = d.Text()
 	f.Line, f.Column, f.EndLine, f.EndColumn = d.int(), d.int(), d.int(), d.int()
-	f.Pointer = d.Str()
-	f.Message = d.Str()
-	f.Related = ReadList(d, (*Decoder).Place)
-	f.Fixes = ReadList(d, func(d *Decoder) Fix {
-		return Fix{Message: d.Str(), Edits: ReadList(d, func(d *Decoder) Edit {
-			return Edit{Start: d.int(), End: d.int(), New: d.Str()}
+	f.Pointer = d.Text()
+	f.Message = d.Text()
+	f.Related = readList(d, (*Decoder).Place)
+	f.Fixes = readList(d, func(d *Decoder) lint.Fix {
+		return lint.Fix{Message: d.Text(), Edits: readList(d, func(d *Decoder) lint.Edit {
+			return lint.Edit{Start: d.int(), End: d.int(), New: d.Text()}
 		})}
 	})
 	if d.Bool() {
-		f.Diff = &Diff{Words: ReadList(d, func(d *Decoder) DiffOp {
-			return DiffOp{Op: DiffKind(d.Str()), Text: d.Str()}
+		f.Diff = &lint.Diff{Words: readList(d, func(d *Decoder) lint.DiffOp {
+			return lint.DiffOp{Op: lint.DiffKind(d.Text()), Text: d.Text()}
 		})}
-		f.Diff.Unified = d.Str()
+		f.Diff.Unified = d.Text()
 	}
 	if d.Bool() {
-		f.Suppressed = &Suppression{Reason: d.Str(), Line: d.int()}
+		f.Suppressed = &lint.Suppression{Reason: d.Text(), Line: d.int()}
 	}
 	return f
 }
 
 // encodeFindings and decodeFindings keep the findings of a corpus rule.
-func encodeFindings(e *Encoder, fs []Finding) {
+func encodeFindings(e *Encoder, fs []lint.Finding) {
 	e.Uint(entryVersion)
-	WriteList(e, fs, encodeFinding)
+	writeList(e, fs, encodeFinding)
 }
 
-func decodeFindings(d *Decoder) ([]Finding, error) {
+func decodeFindings(d *Decoder) ([]lint.Finding, error) {
 	if d.Uint() != entryVersion {
 		return nil, errCorrupt
 	}
-	fs := ReadList(d, decodeFinding)
+	fs := readList(d, decodeFinding)
 	return fs, d.Done()
 }

@@ -1,4 +1,4 @@
-package lint
+package resultcache
 
 import (
 	"io/fs"

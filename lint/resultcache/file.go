@@ -1,6 +1,4 @@
-// Package cache keeps lint results between runs in the user's cache
-// folder ($XDG_CACHE_HOME/profilelint, or the platform's equivalent), so
-// that pre-commit and CI re-lint only what changed.
+// The segment store.
 //
 // A store is one file per configuration key: a header line, then
 // segments, each its length, its entries and a CRC-32C of them. An entry
@@ -10,7 +8,8 @@
 // the file mostly stale, rewrites it whole. A segment that is corrupt or
 // cut short ends what is read, and a file written by something else is
 // ignored and replaced: never trusted.
-package cache
+
+package resultcache
 
 import (
 	"bufio"
@@ -52,11 +51,11 @@ func Dir() (string, error) {
 	return filepath.Join(base, "profilelint"), nil
 }
 
-// Store is a lint.Cache backed by one file. An entry that no run uses is
+// File is the segment store: the Backend of a Cache, kept in one file. An entry that no run uses is
 // dropped after a few rewrites (maxAge), so a store holds about one
 // corpus's worth: the files as they are now, and what the last edits
 // replaced.
-type Store struct {
+type File struct {
 	path string
 
 	mu   sync.Mutex
@@ -80,11 +79,11 @@ type entry struct {
 // texts the rule keeps for its next full pass.
 const maxAge = 4
 
-// Open loads the store for a configuration key from dir. A missing or
+// OpenFile loads the store for a configuration key from dir. A missing or
 // unreadable store is an empty one.
-func Open(dir, key string) *Store {
+func OpenFile(dir, key string) *File {
 	sum := sha256.Sum256([]byte(key))
-	s := &Store{
+	s := &File{
 		path: filepath.Join(dir, hex.EncodeToString(sum[:12])+suffix),
 		old:  map[string]entry{},
 		cur:  map[string][]byte{},
@@ -168,7 +167,7 @@ func field(b []byte) (f, rest []byte, err error) {
 }
 
 // Get returns the entry for key.
-func (s *Store) Get(key string) ([]byte, bool) {
+func (s *File) Get(key string) ([]byte, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e, ok := s.old[key]
@@ -179,7 +178,7 @@ func (s *Store) Get(key string) ([]byte, bool) {
 }
 
 // Put sets the entry for key.
-func (s *Store) Put(key string, value []byte) {
+func (s *File) Put(key string, value []byte) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.cur[key] = value
@@ -191,7 +190,7 @@ func (s *Store) Put(key string, value []byte) {
 // with the entries the run used, and those it did not use age by one
 // rewrite and go at maxAge. A rewrite replaces the file atomically and
 // removes older stores beyond the few most recent.
-func (s *Store) Save() error {
+func (s *File) Save() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(s.puts) == 0 {
@@ -217,7 +216,7 @@ func (s *Store) Save() error {
 }
 
 // appendSegment adds the entries set this run at the end of the file.
-func (s *Store) appendSegment() error {
+func (s *File) appendSegment() error {
 	f, err := os.OpenFile(s.path, os.O_WRONLY|os.O_APPEND, 0)
 	if err != nil {
 		return err
@@ -261,7 +260,7 @@ func appendEntry(b []byte, age uint64, k string, v []byte) []byte {
 }
 
 // rewrite writes the store whole, as one segment, streaming it.
-func (s *Store) rewrite() error {
+func (s *File) rewrite() error {
 	// Sorted keys: the same entries always make the same file.
 	keys := make([]string, 0, len(s.cur)+len(s.old))
 	size := 0
@@ -384,7 +383,7 @@ func own(dir string, name func(string) bool) []string {
 	return out
 }
 
-// isStoreName reports whether name is one that Open gives a store: 24
+// isStoreName reports whether name is one that OpenFile gives a store: 24
 // lower-case hexadecimal digits, then suffix.
 func isStoreName(name string) bool {
 	hexDigits, ok := strings.CutSuffix(name, suffix)

@@ -1,4 +1,4 @@
-package lint_test
+package resultcache_test
 
 import (
 	"encoding/json"
@@ -10,10 +10,11 @@ import (
 
 	"github.com/profilelint/profilelint/internal/corpus"
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/lint/resultcache"
 	"github.com/profilelint/profilelint/rules"
 )
 
-// memCache is a lint.Cache in memory that counts its hits.
+// memCache is a resultcache.Backend in memory that counts its hits.
 type memCache struct {
 	mu   sync.Mutex
 	m    map[string][]byte
@@ -54,11 +55,11 @@ func TestCacheGivesIdenticalResults(t *testing.T) {
 	if len(manifest) == 0 {
 		t.Fatal("the corpus has no planted defect")
 	}
-	cfg := lint.Config{Rules: rules.All(), CacheKey: "test"}
+	cfg := lint.Config{Rules: rules.All()}
 	want := findingsJSON(t, lint.Run(cfg, corpus.Sources(files)))
 
 	cache := &memCache{m: map[string][]byte{}}
-	cfg.Cache = cache
+	cfg.Store = resultcache.New(cache, &cfg, time.Now())
 	if got := findingsJSON(t, lint.Run(cfg, corpus.Sources(files))); got != want {
 		t.Fatalf("cold run with a cache differs:\n%s\nwant:\n%s", got, want)
 	}
@@ -96,10 +97,10 @@ func TestCacheGivesIdenticalResults(t *testing.T) {
 // A cache entry that does not decode is a miss, not a failure.
 func TestCorruptCacheEntryIsIgnored(t *testing.T) {
 	files, _ := corpus.Generate(14, 3, 0.5)
-	cfg := lint.Config{Rules: rules.All(), CacheKey: "test"}
+	cfg := lint.Config{Rules: rules.All()}
 	want := findingsJSON(t, lint.Run(cfg, corpus.Sources(files)))
 	cache := &memCache{m: map[string][]byte{}}
-	cfg.Cache = cache
+	cfg.Store = resultcache.New(cache, &cfg, time.Now())
 	lint.Run(cfg, corpus.Sources(files))
 	for k := range cache.m {
 		cache.m[k] = []byte("garbage")
@@ -139,7 +140,8 @@ func TestStampedFilesAreNotRead(t *testing.T) {
 		}
 		return out
 	}
-	cfg := lint.Config{Rules: rules.All(), CacheKey: "test", Cache: &memCache{m: map[string][]byte{}}}
+	cfg := lint.Config{Rules: rules.All()}
+	cfg.Store = resultcache.New(&memCache{m: map[string][]byte{}}, &cfg, time.Now())
 	want := findingsJSON(t, lint.Run(cfg, srcs(func(int) time.Time { return old })))
 	withFindings := map[string]bool{}
 	var res []lint.Finding
