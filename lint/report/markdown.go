@@ -1,11 +1,12 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -16,19 +17,35 @@ import (
 // within a file, by the level they concern, each with its source line and
 // diff. Suppressed findings are listed, with their reasons, in a collapsed
 // section.
+//
+// A comment holds at most MarkdownLimit characters, so unless
+// Options.Full is set the report keeps to that: the summary table is
+// always whole, the worst findings are shown, and a line says how many
+// were left out.
 type Markdown struct {
 	W io.Writer
 	Options
 }
+
+// MarkdownLimit is the most characters GitHub accepts in a pull-request
+// comment (GitLab's limit for a note is higher).
+const MarkdownLimit = 65536
+
+// Without Options.Full, at most mdMaxListed files that could not be read
+// and suppressed findings are listed, each cut to mdMaxItem characters:
+// the findings matter more.
+const (
+	mdMaxListed = 20
+	mdMaxItem   = 400
+	// mdMinFinding is less than any finding takes, to bound the search.
+	mdMinFinding = 40
+)
 
 // profileGroup is the group of findings that concern no one level.
 const profileGroup = "profile"
 
 // Print writes the result.
 func (m *Markdown) Print(res *lint.Result) error {
-	w := bufio.NewWriter(m.W)
-	sum := Summarize(res)
-	fmt.Fprintf(w, "## profilelint report\n\n")
 	var shown, suppressed []lint.Finding
 	for _, f := range res.Findings {
 		if f.Suppressed != nil {
@@ -37,27 +54,103 @@ func (m *Markdown) Print(res *lint.Result) error {
 			shown = append(shown, f)
 		}
 	}
-	if len(shown) == 0 {
-		fmt.Fprintf(w, "No findings in %s.\n", plural(res.Files, "file"))
+	if m.Full {
+		_, err := io.WriteString(m.W, m.render(res, shown, suppressed, 0))
+		return err
+	}
+	// The worst findings first, in report order within a severity.
+	worst := make([]int, len(shown))
+	for i := range worst {
+		worst[i] = i
+	}
+	sort.SliceStable(worst, func(a, b int) bool { return shown[worst[a]].Severity > shown[worst[b]].Severity })
+	pick := func(k int) []lint.Finding {
+		idx := append([]int(nil), worst[:k]...)
+		sort.Ints(idx)
+		out := make([]lint.Finding, len(idx))
+		for i, j := range idx {
+			out[i] = shown[j]
+		}
+		return out
+	}
+	// The most findings that fit: rendering is linear, and the search
+	// renders log(n) times.
+	text := m.render(res, shown, suppressed, 0)
+	if utf8.RuneCountInString(text) <= MarkdownLimit {
+		_, err := io.WriteString(m.W, text)
+		return err
+	}
+	lo, hi := 0, min(len(shown), MarkdownLimit/mdMinFinding)
+	text = m.render(res, pick(0), suppressed, len(shown))
+	for lo < hi {
+		k := (lo + hi + 1) / 2
+		if t := m.render(res, pick(k), suppressed, len(shown)-k); utf8.RuneCountInString(t) <= MarkdownLimit {
+			lo, text = k, t
+		} else {
+			hi = k - 1
+		}
+	}
+	_, err := io.WriteString(m.W, text)
+	return err
+}
+
+// render prints the report with the given findings, of which left were
+// left out.
+func (m *Markdown) render(res *lint.Result, shown, suppressed []lint.Finding, left int) string {
+	var w strings.Builder
+	sum := Summarize(res)
+	fmt.Fprintf(&w, "## profilelint report\n\n")
+	if sum.Errors+sum.Warnings+sum.Infos == 0 {
+		fmt.Fprintf(&w, "No findings in %s.\n", plural(res.Files, "file"))
 	} else {
-		fmt.Fprintf(w, "%s\n\n", sum.Line())
-		m.table(w, sum.rulesOf(), shown)
-		m.findings(w, res, shown)
+		fmt.Fprintf(&w, "%s\n\n", sum.Line())
+		m.table(&w, sum.rulesOf(), res.Findings)
+		m.findings(&w, res, shown)
+	}
+	if left > 0 {
+		fmt.Fprintf(&w, "\n**%s not shown**, to fit a pull-request comment; the worst are above. %s\n", plural(left, "more finding"), m.fullReport())
 	}
 	if len(res.Errors) > 0 {
-		fmt.Fprintf(w, "\nNot linted:\n\n")
-		for _, err := range res.Errors {
-			fmt.Fprintf(w, "- %s\n", mdEscape(err.Error()))
+		fmt.Fprintf(&w, "\nNot linted:\n\n")
+		for i, err := range res.Errors {
+			if !m.Full && i == mdMaxListed {
+				fmt.Fprintf(&w, "- and %d more\n", len(res.Errors)-i)
+				break
+			}
+			fmt.Fprintf(&w, "- %s\n", m.cut(mdEscape(err.Error())))
 		}
 	}
 	if len(suppressed) > 0 {
-		fmt.Fprintf(w, "\n<details>\n<summary>%s</summary>\n\n", plural(len(suppressed), "suppressed finding"))
-		for _, f := range suppressed {
-			fmt.Fprintf(w, "- %s %s — reason: %s\n", codeSpan(fileOrNoFile(f.File)), m.bullet(f), mdEscape(f.Suppressed.Reason))
+		fmt.Fprintf(&w, "\n<details>\n<summary>%s</summary>\n\n", plural(len(suppressed), "suppressed finding"))
+		for i, f := range suppressed {
+			if !m.Full && i == mdMaxListed {
+				fmt.Fprintf(&w, "- and %d more\n", len(suppressed)-i)
+				break
+			}
+			fmt.Fprintf(&w, "- %s\n", m.cut(fmt.Sprintf("%s %s — reason: %s", codeSpan(fileOrNoFile(f.File)), m.bullet(f), mdEscape(f.Suppressed.Reason))))
 		}
-		fmt.Fprintf(w, "\n</details>\n")
+		fmt.Fprintf(&w, "\n</details>\n")
 	}
-	return w.Flush()
+	return w.String()
+}
+
+// fullReport says where the findings left out are.
+func (m *Markdown) fullReport() string {
+	if m.FullReport != "" {
+		return "The full report is " + codeSpan(m.FullReport) + "."
+	}
+	return "For all of them: `profilelint lint --format markdown --full`."
+}
+
+// cut shortens a listed line without Options.Full. It cuts only text
+// that mdEscape or codeSpan made safe, at a rune boundary, so nothing
+// opens that is not closed but a code span, which a line end closes.
+func (m *Markdown) cut(s string) string {
+	if m.Full || utf8.RuneCountInString(s) <= mdMaxItem {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:mdMaxItem]) + " …"
 }
 
 // table counts the findings by rule and severity.
@@ -69,6 +162,9 @@ func (m *Markdown) table(w io.Writer, ids []string, fs []lint.Finding) {
 	}
 	var total counts
 	for _, f := range fs {
+		if f.Suppressed != nil {
+			continue
+		}
 		byRule[f.Rule][f.Severity]++
 		total[f.Severity]++
 	}
