@@ -91,7 +91,7 @@ func ghWithinCaps(fs []lint.Finding) ([]lint.Finding, int) {
 
 // leftOut is the notice's text.
 func (g *GitHub) leftOut(n int) string {
-	where := "run profilelint lint locally, or add --format sarif=FILE or --format markdown=FILE to the step for the full report"
+	where := "run profilelint lint locally, or add --format sarif=FILE or --format text=FILE to the step for the full report"
 	if g.FullReport != "" {
 		where = "the full report is " + g.FullReport
 	}
