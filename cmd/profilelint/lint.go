@@ -117,7 +117,7 @@ func runLint(c *cli.Context) error {
 	}
 	printers, finishOutputs, err := openOutputs(outputs, out, c.String("color"), report.Options{
 		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: enabledRules(&cfg),
-		Prefix: prefix, Root: root, Full: c.Bool("full"), FullReport: fullReport(outputs, c.Bool("full")),
+		Prefix: prefix, Root: root, Full: c.Bool("full"), FullReport: fullReport(c, outputs, c.Bool("full")),
 	})
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}

@@ -17,6 +17,7 @@ func reportFlags() []cli.Flag {
 		&cli.StringFlag{Name: "root", Usage: "name files in sarif, gitlab, rdjson, github, junit and checkstyle relative to `DIR` (default: the git repository's top level)"},
 		&cli.StringFlag{Name: "path-prefix", Usage: "put `PREFIX` before the relative paths of those formats instead (a layout git does not know)"},
 		&cli.BoolFlag{Name: "full", Usage: "markdown and github: report every finding, past a pull-request comment's 65,536 characters and GitHub's 10 annotations per level"},
+		&cli.StringFlag{Name: "full-report", Usage: "where a cut markdown or github report says the full report is (default: the run's first other report file)", DefaultText: "a report file"},
 	}
 }
 
@@ -99,8 +100,12 @@ func namesFilesForHost(outs []output) bool {
 }
 
 // fullReport names a report file of the run that holds every finding,
-// for github's notice and a cut markdown report to point at.
-func fullReport(outs []output, full bool) string {
+// for github's notice and a cut markdown report to point at, unless
+// --full-report says where it is (the Action: code scanning).
+func fullReport(c *cli.Context, outs []output, full bool) string {
+	if c.IsSet("full-report") {
+		return c.String("full-report")
+	}
 	for _, o := range outs {
 		if o.path == "" || o.format == "github" || o.format == "markdown" && !full {
 			continue

@@ -93,7 +93,7 @@ func ghWithinCaps(fs []lint.Finding) ([]lint.Finding, int) {
 func (g *GitHub) leftOut(n int) string {
 	where := "run profilelint lint locally, or add --format sarif=FILE or --format text=FILE to the step for the full report"
 	if g.FullReport != "" {
-		where = "the full report is " + g.FullReport
+		where = "the full report: " + g.FullReport
 	}
 	return fmt.Sprintf("%s not annotated: GitHub shows %d errors, %d warnings and %d notices per step (%d per job); %s",
 		plural(n, "more finding"), ghPerLevel, ghPerLevel, ghPerLevel, ghPerJob, where)

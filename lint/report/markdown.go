@@ -137,7 +137,7 @@ func (m *Markdown) render(res *lint.Result, shown, suppressed []lint.Finding, le
 // fullReport says where the findings left out are.
 func (m *Markdown) fullReport() string {
 	if m.FullReport != "" {
-		return "The full report is " + codeSpan(m.FullReport) + "."
+		return "The full report: " + mdEscape(m.FullReport) + "."
 	}
 	return "For all of them: `profilelint lint --format markdown --full`."
 }
