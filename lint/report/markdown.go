@@ -54,37 +54,31 @@ func (m *Markdown) Print(res *lint.Result) error {
 			shown = append(shown, f)
 		}
 	}
-	if m.Full {
-		_, err := io.WriteString(m.W, m.render(res, shown, suppressed, 0))
-		return err
+	all := make([]int, len(shown))
+	for i := range all {
+		all[i] = i
 	}
-	// The worst findings first, in report order within a severity.
-	worst := make([]int, len(shown))
-	for i := range worst {
-		worst[i] = i
-	}
-	sort.SliceStable(worst, func(a, b int) bool { return shown[worst[a]].Severity > shown[worst[b]].Severity })
-	pick := func(k int) []lint.Finding {
-		idx := append([]int(nil), worst[:k]...)
-		sort.Ints(idx)
-		out := make([]lint.Finding, len(idx))
-		for i, j := range idx {
-			out[i] = shown[j]
-		}
-		return out
-	}
-	// The most findings that fit: rendering is linear, and the search
-	// renders log(n) times.
-	text := m.render(res, shown, suppressed, 0)
-	if utf8.RuneCountInString(text) <= MarkdownLimit {
+	memo := &mdMemo{res: res, shown: shown, text: make([]string, len(shown)), level: make([]string, len(shown))}
+	text := m.render(res, memo, all, suppressed, 0)
+	if m.Full || utf8.RuneCountInString(text) <= MarkdownLimit {
 		_, err := io.WriteString(m.W, text)
 		return err
 	}
+	// The worst findings first, in report order within a severity.
+	worst := append([]int(nil), all...)
+	sort.SliceStable(worst, func(a, b int) bool { return shown[worst[a]].Severity > shown[worst[b]].Severity })
+	pick := func(k int) []int {
+		idx := append([]int(nil), worst[:k]...)
+		sort.Ints(idx)
+		return idx
+	}
+	// The most findings that fit, by bisection: each finding is rendered
+	// once (memo), each try only joins them.
 	lo, hi := 0, min(len(shown), MarkdownLimit/mdMinFinding)
-	text = m.render(res, pick(0), suppressed, len(shown))
+	text = m.render(res, memo, pick(0), suppressed, len(shown))
 	for lo < hi {
 		k := (lo + hi + 1) / 2
-		if t := m.render(res, pick(k), suppressed, len(shown)-k); utf8.RuneCountInString(t) <= MarkdownLimit {
+		if t := m.render(res, memo, pick(k), suppressed, len(shown)-k); utf8.RuneCountInString(t) <= MarkdownLimit {
 			lo, text = k, t
 		} else {
 			hi = k - 1
@@ -94,9 +88,33 @@ func (m *Markdown) Print(res *lint.Result) error {
 	return err
 }
 
-// render prints the report with the given findings, of which left were
-// left out.
-func (m *Markdown) render(res *lint.Result, shown, suppressed []lint.Finding, left int) string {
+// mdMemo keeps each finding's rendered text and level group, so that
+// the search for what fits renders each finding once.
+type mdMemo struct {
+	res   *lint.Result
+	shown []lint.Finding
+	text  []string
+	level []string
+	done  []bool
+}
+
+func (mm *mdMemo) get(m *Markdown, i int) (level, text string) {
+	if mm.done == nil {
+		mm.done = make([]bool, len(mm.shown))
+	}
+	if !mm.done[i] {
+		f := mm.shown[i]
+		src := mm.res.Sources[f.File]
+		var b strings.Builder
+		m.finding(&b, src, f)
+		mm.level[i], mm.text[i], mm.done[i] = levelOf(src, f.Pointer), b.String(), true
+	}
+	return mm.level[i], mm.text[i]
+}
+
+// render prints the report with the findings idx of memo.shown, of which
+// left were left out.
+func (m *Markdown) render(res *lint.Result, memo *mdMemo, idx []int, suppressed []lint.Finding, left int) string {
 	var w strings.Builder
 	sum := Summarize(res)
 	fmt.Fprintf(&w, "## profilelint report\n\n")
@@ -105,7 +123,7 @@ func (m *Markdown) render(res *lint.Result, shown, suppressed []lint.Finding, le
 	} else {
 		fmt.Fprintf(&w, "%s\n\n", sum.Line())
 		m.table(&w, sum.rulesOf(), res.Findings)
-		m.findings(&w, res, shown)
+		m.findings(&w, memo, idx)
 	}
 	if left > 0 {
 		fmt.Fprintf(&w, "\n**%s not shown**, to fit a pull-request comment; the worst are above. %s\n", plural(left, "more finding"), m.fullReport())
@@ -178,23 +196,22 @@ func (m *Markdown) table(w io.Writer, ids []string, fs []lint.Finding) {
 
 // findings prints the findings by file, then by level in the order the
 // levels first appear in the file.
-func (m *Markdown) findings(w io.Writer, res *lint.Result, fs []lint.Finding) {
-	for i := 0; i < len(fs); {
-		file := fs[i].File
+func (m *Markdown) findings(w io.Writer, memo *mdMemo, idx []int) {
+	for i := 0; i < len(idx); {
+		file := memo.shown[idx[i]].File
 		j := i
-		for j < len(fs) && fs[j].File == file {
+		for j < len(idx) && memo.shown[idx[j]].File == file {
 			j++
 		}
 		fmt.Fprintf(w, "\n### %s\n", codeSpan(fileOrNoFile(file)))
-		src := res.Sources[file]
 		var order []string
-		groups := make(map[string][]lint.Finding)
-		for _, f := range fs[i:j] {
-			g := levelOf(src, f.Pointer)
+		groups := make(map[string][]string)
+		for _, k := range idx[i:j] {
+			g, text := memo.get(m, k)
 			if _, ok := groups[g]; !ok {
 				order = append(order, g)
 			}
-			groups[g] = append(groups[g], f)
+			groups[g] = append(groups[g], text)
 		}
 		for _, g := range order {
 			if g == profileGroup {
@@ -202,11 +219,11 @@ func (m *Markdown) findings(w io.Writer, res *lint.Result, fs []lint.Finding) {
 			} else {
 				fmt.Fprintf(w, "\n#### level %s\n\n", mdEscape(g))
 			}
-			for k, f := range groups[g] {
+			for k, text := range groups[g] {
 				if k > 0 {
 					fmt.Fprintln(w)
 				}
-				m.finding(w, src, f)
+				fmt.Fprint(w, text)
 			}
 		}
 		i = j
