@@ -58,7 +58,7 @@ func (m *Markdown) Print(res *lint.Result) error {
 	for i := range all {
 		all[i] = i
 	}
-	memo := &mdMemo{res: res, shown: shown, text: make([]string, len(shown)), level: make([]string, len(shown))}
+	memo := &mdMemo{res: res, shown: shown, text: make([]string, len(shown)), level: make([]string, len(shown)), done: make([]bool, len(shown))}
 	text := m.render(res, memo, all, suppressed, 0)
 	if m.Full || utf8.RuneCountInString(text) <= MarkdownLimit {
 		_, err := io.WriteString(m.W, text)
@@ -99,9 +99,6 @@ type mdMemo struct {
 }
 
 func (mm *mdMemo) get(m *Markdown, i int) (level, text string) {
-	if mm.done == nil {
-		mm.done = make([]bool, len(mm.shown))
-	}
 	if !mm.done[i] {
 		f := mm.shown[i]
 		src := mm.res.Sources[f.File]
