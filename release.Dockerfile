@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
 #
-# The release image: GoReleaser (.goreleaser.yaml, dockers) builds it with
-# the static binary of the release in the build context. It is the final
-# stage of Dockerfile, which builds the binary from source instead.
+# The release image: GoReleaser (.goreleaser.yaml, dockers_v2) builds it
+# with the static binary of each platform in the build context, under
+# linux/amd64/ and linux/arm64/. It is the final stage of Dockerfile,
+# which builds the binary from source instead.
 
 ARG ALPINE_VERSION=3.22
 
@@ -16,7 +17,8 @@ LABEL org.opencontainers.image.title="profilelint" \
 RUN apk add --no-cache git \
  && git config --system --add safe.directory '*' \
  && adduser -D -H -u 10001 profilelint
-COPY profilelint /usr/local/bin/profilelint
+ARG TARGETPLATFORM
+COPY ${TARGETPLATFORM}/profilelint /usr/local/bin/profilelint
 USER 10001:10001
 ENV XDG_CACHE_HOME=/tmp/cache
 WORKDIR /work
