@@ -39,16 +39,6 @@ func bigResult(t *testing.T, files, perFile int) *lint.Result {
 	return res
 }
 
-func count(fs []lint.Finding, sev lint.Severity) int {
-	n := 0
-	for _, f := range fs {
-		if f.Severity == sev {
-			n++
-		}
-	}
-	return n
-}
-
 // Over GitHub's caps, the errors come first, no level passes 10, and the
 // last notice counts the rest and names the full report.
 func TestGitHubCaps(t *testing.T) {
