@@ -8,6 +8,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/lint/report"
 	"github.com/profilelint/profilelint/rules"
 	"github.com/profilelint/profilelint/schema"
 )
@@ -20,8 +21,18 @@ func schemaCommand() *cli.Command {
 and point your editor at it to validate while you type, e.g. with the YAML
 language server:
 
-   # yaml-language-server: $schema=profile-v1.json`,
+   # yaml-language-server: $schema=profile-v1.json
+
+With --report, prints the JSON Schema of "lint --format json" reports
+instead, for tools that read them.`,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "report", Usage: "print the JSON Schema of the JSON report instead"},
+		},
 		Action: func(c *cli.Context) error {
+			if c.Bool("report") {
+				_, err := c.App.Writer.Write(report.JSONSchema)
+				return err
+			}
 			_, err := c.App.Writer.Write(schema.JSON)
 			return err
 		},

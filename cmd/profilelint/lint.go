@@ -72,7 +72,7 @@ for an internal error.`,
 			configFlag(),
 			noConfigFlag(),
 			noCacheFlag(),
-		}, append(baselineFlags(), limitFlags()...)...),
+		}, append(append(baselineFlags(), limitFlags()...), reportFlags()...)...),
 		Action: runLint,
 	}
 }
@@ -114,8 +114,13 @@ func runLint(c *cli.Context) error {
 		return err
 	}
 	cfg, pathErrs := in.cfg, in.pathErrs
+	prefix, root, err := repoPlace(c, outputs)
+	if err != nil {
+		return &exitError{code: exitUsage, err: err}
+	}
 	printers, finishOutputs, err := openOutputs(outputs, out, c.String("color"), report.Options{
 		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: enabledRules(&cfg),
+		Prefix: prefix, Root: root, Full: c.Bool("full"), FullReport: fullReport(c, outputs, c.Bool("full")),
 	})
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}

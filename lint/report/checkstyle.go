@@ -43,19 +43,43 @@ func (c *Checkstyle) Print(res *lint.Result) error {
 			continue
 		}
 		name := fileOrNoFile(f.File)
+		if f.File != "" {
+			name = c.repoPath(f.File)
+		}
 		byFile[name] = append(byFile[name], checkstyleError{
 			Line:     f.Line,
 			Column:   f.Column,
 			Severity: f.Severity.String(),
 			Message:  xmlText(f.Message),
-			Source:   xmlText("profilelint." + f.Rule),
+			Source:   xmlText(checkstyleSource(f.Rule)),
 		})
 	}
 	rep := checkstyleReport{Version: "4.3"}
-	for _, name := range fileNames(res) {
+	for _, name := range fileNames(res, c.Options) {
 		rep.Files = append(rep.Files, checkstyleFile{Name: xmlText(name), Errors: byFile[name]})
 	}
 	return writeXML(c.W, rep)
+}
+
+// checkstyleSource is a finding's source, "profilelint.GROUP.RULE":
+// Jenkins's Warnings Next Generation takes the part between the last two
+// dots as the category and the last part as the type, as for Checkstyle's
+// own "com.puppycrawl.tools.checkstyle.checks.coding.EmptyStatementCheck".
+func checkstyleSource(rule string) string {
+	return "profilelint." + ruleGroup(rule) + "." + rule
+}
+
+// ruleGroup sorts rules into the groups a dashboard shows: "format" for
+// what makes a file readable and valid, "suppression" for the directives,
+// "content" for the rest.
+func ruleGroup(rule string) string {
+	switch rule {
+	case lint.Syntax.ID, "schema":
+		return "format"
+	case "invalid-suppression", "unused-suppression":
+		return "suppression"
+	}
+	return "content"
 }
 
 // xmlText makes text safe for XML and its readers: XML 1.0 forbids most

@@ -3,6 +3,7 @@ package report
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -34,7 +35,9 @@ func FuzzPrinters(f *testing.F) {
 			Files: 1, Paths: []string{path}, Findings: []lint.Finding{fnd, sup},
 			Sources: map[string]*profiles.File{path: file},
 		}
-		opt := Options{Version: "fuzz", Rules: []*lint.Rule{{ID: rule, Summary: msg}}}
+		// Paths go through the repository prefix, as in a run from a
+		// subfolder.
+		opt := Options{Version: "fuzz", Rules: []*lint.Rule{{ID: rule, Summary: msg}}, Prefix: "hr/ladders", Root: "/repo"}
 		// Every input byte may become a six-byte escape, and each is
 		// printed a few times per finding; the source line once, cut.
 		bound := 64*(len(msg)+len(path)+len(rule)+len(src)) + 8*maxExcerpt*6 + 16<<10
@@ -43,6 +46,9 @@ func FuzzPrinters(f *testing.F) {
 			checkOutput(t, format, out)
 			if len(out) > bound {
 				t.Fatalf("%s: %d bytes of output, over %d", format, len(out), bound)
+			}
+			if format == "markdown" && utf8.RuneCount(out) > MarkdownLimit {
+				t.Fatalf("markdown: %d characters, over a comment's %d", utf8.RuneCount(out), MarkdownLimit)
 			}
 		}
 	})

@@ -44,11 +44,15 @@ func gitlabSeverity(s lint.Severity) string {
 
 // Print writes the result.
 func (g *GitLab) Print(res *lint.Result) error {
-	fps := fingerprints(res.Findings)
+	fps := g.fingerprints(res.Findings)
 	issues := make([]gitlabIssue, 0, len(res.Findings))
 	for i, f := range res.Findings {
 		if f.Suppressed != nil {
 			continue
+		}
+		file := noFile
+		if f.File != "" {
+			file = g.repoPath(f.File)
 		}
 		issues = append(issues, gitlabIssue{
 			Description: f.Message,
@@ -56,7 +60,7 @@ func (g *GitLab) Print(res *lint.Result) error {
 			Fingerprint: fps[i],
 			Severity:    gitlabSeverity(f.Severity),
 			Location: gitlabLocation{
-				Path:  relPath(fileOrNoFile(f.File)),
+				Path:  file,
 				Lines: gitlabLines{Begin: max(f.Line, 1)},
 			},
 		})

@@ -1,6 +1,7 @@
 package report
 
 import (
+	_ "embed"
 	"io"
 
 	"github.com/profilelint/profilelint/lint"
@@ -9,6 +10,12 @@ import (
 // JSONVersion is the version of the JSON report's shape. It changes only
 // when a field is removed or changes meaning.
 const JSONVersion = 1
+
+// JSONSchema is the JSON Schema (draft 2020-12) of the JSON report of
+// version JSONVersion, printed by "profilelint schema --report".
+//
+//go:embed report-v1.schema.json
+var JSONSchema []byte
 
 // JSON prints the result as one versioned JSON object.
 type JSON struct {

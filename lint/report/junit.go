@@ -56,26 +56,46 @@ type junitSkipped struct {
 }
 
 // Print writes the result.
+//
+// A test case is named by its rule and JSON pointer, not its line, so
+// that an edit above a finding leaves the test's identity (and Jenkins's
+// "failing since") alone; the line is in the failure's message. Jenkins
+// splits a classname at its last dot into package and class, so the
+// file's dots are written as "_" there; the suite keeps the file's name.
 func (j *JUnit) Print(res *lint.Result) error {
 	byFile := make(map[string][]junitCase)
+	seen := make(map[string]int)
 	for _, f := range res.Findings {
 		name := fileOrNoFile(f.File)
-		c := junitCase{Name: xmlText(f.Rule), ClassName: xmlText(name)}
-		if f.Line > 0 {
-			c.Name = xmlText(fmt.Sprintf("%s at %d:%d", f.Rule, f.Line, f.Column))
+		if f.File != "" {
+			name = j.repoPath(f.File)
 		}
+		test := f.Rule
+		if f.Pointer != "" {
+			test += " " + f.Pointer
+		}
+		// Two findings of one rule at one node stay two tests.
+		key := name + "\x00" + test
+		if seen[key]++; seen[key] > 1 {
+			test += fmt.Sprintf(" (%d)", seen[key])
+		}
+		c := junitCase{Name: xmlText(test), ClassName: junitClass(name)}
 		if f.Suppressed != nil {
 			c.Skipped = &junitSkipped{Message: xmlText("suppressed: " + f.Suppressed.Reason)}
 		} else {
-			c.Failure = &junitFailure{Message: xmlText(f.Message), Type: f.Severity.String(), Body: xmlText(junitBody(f))}
+			msg := f.Message
+			if f.Line > 0 {
+				msg = fmt.Sprintf("line %d:%d: %s", f.Line, f.Column, f.Message)
+			}
+			c.Failure = &junitFailure{Message: xmlText(msg), Type: f.Severity.String(), Body: xmlText(junitBody(f))}
 		}
 		byFile[name] = append(byFile[name], c)
 	}
 	rep := junitReport{Name: "profilelint"}
-	for _, name := range fileNames(res) {
+	for _, name := range fileNames(res, j.Options) {
 		s := junitSuite{Name: xmlText(name), Cases: byFile[name]}
 		if len(s.Cases) == 0 {
-			s.Cases = []junitCase{{Name: "no findings", ClassName: xmlText(name)}}
+			s.Cases = []junitCase{{Name: "no findings", ClassName: junitClass(name)}}
 		}
 		s.Tests = len(s.Cases)
 		for _, c := range s.Cases {
@@ -107,3 +127,7 @@ func junitBody(f lint.Finding) string {
 	}
 	return b.String()
 }
+
+// junitClass is a file as a JUnit classname that Jenkins shows whole: it
+// has no dot to split at.
+func junitClass(file string) string { return xmlText(strings.ReplaceAll(file, ".", "_")) }

@@ -1,11 +1,12 @@
 package report
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"regexp"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
@@ -16,19 +17,35 @@ import (
 // within a file, by the level they concern, each with its source line and
 // diff. Suppressed findings are listed, with their reasons, in a collapsed
 // section.
+//
+// A comment holds at most MarkdownLimit characters, so unless
+// Options.Full is set the report keeps to that: the summary table is
+// always whole, the worst findings are shown, and a line says how many
+// were left out.
 type Markdown struct {
 	W io.Writer
 	Options
 }
+
+// MarkdownLimit is the most characters GitHub accepts in a pull-request
+// comment (GitLab's limit for a note is higher).
+const MarkdownLimit = 65536
+
+// Without Options.Full, at most mdMaxListed files that could not be read
+// and suppressed findings are listed, each cut to mdMaxItem characters:
+// the findings matter more.
+const (
+	mdMaxListed = 20
+	mdMaxItem   = 400
+	// mdMinFinding is less than any finding takes, to bound the search.
+	mdMinFinding = 40
+)
 
 // profileGroup is the group of findings that concern no one level.
 const profileGroup = "profile"
 
 // Print writes the result.
 func (m *Markdown) Print(res *lint.Result) error {
-	w := bufio.NewWriter(m.W)
-	sum := Summarize(res)
-	fmt.Fprintf(w, "## profilelint report\n\n")
 	var shown, suppressed []lint.Finding
 	for _, f := range res.Findings {
 		if f.Suppressed != nil {
@@ -37,27 +54,118 @@ func (m *Markdown) Print(res *lint.Result) error {
 			shown = append(shown, f)
 		}
 	}
-	if len(shown) == 0 {
-		fmt.Fprintf(w, "No findings in %s.\n", plural(res.Files, "file"))
+	all := make([]int, len(shown))
+	for i := range all {
+		all[i] = i
+	}
+	memo := &mdMemo{res: res, shown: shown, text: make([]string, len(shown)), level: make([]string, len(shown)), done: make([]bool, len(shown))}
+	text := m.render(res, memo, all, suppressed, 0)
+	if m.Full || utf8.RuneCountInString(text) <= MarkdownLimit {
+		_, err := io.WriteString(m.W, text)
+		return err
+	}
+	// The worst findings first, in report order within a severity.
+	worst := append([]int(nil), all...)
+	sort.SliceStable(worst, func(a, b int) bool { return shown[worst[a]].Severity > shown[worst[b]].Severity })
+	pick := func(k int) []int {
+		idx := append([]int(nil), worst[:k]...)
+		sort.Ints(idx)
+		return idx
+	}
+	// The most findings that fit, by bisection: each finding is rendered
+	// once (memo), each try only joins them.
+	lo, hi := 0, min(len(shown), MarkdownLimit/mdMinFinding)
+	text = m.render(res, memo, pick(0), suppressed, len(shown))
+	for lo < hi {
+		k := (lo + hi + 1) / 2
+		if t := m.render(res, memo, pick(k), suppressed, len(shown)-k); utf8.RuneCountInString(t) <= MarkdownLimit {
+			lo, text = k, t
+		} else {
+			hi = k - 1
+		}
+	}
+	_, err := io.WriteString(m.W, text)
+	return err
+}
+
+// mdMemo keeps each finding's rendered text and level group, so that
+// the search for what fits renders each finding once.
+type mdMemo struct {
+	res   *lint.Result
+	shown []lint.Finding
+	text  []string
+	level []string
+	done  []bool
+}
+
+func (mm *mdMemo) get(m *Markdown, i int) (level, text string) {
+	if !mm.done[i] {
+		f := mm.shown[i]
+		src := mm.res.Sources[f.File]
+		var b strings.Builder
+		m.finding(&b, src, f)
+		mm.level[i], mm.text[i], mm.done[i] = levelOf(src, f.Pointer), b.String(), true
+	}
+	return mm.level[i], mm.text[i]
+}
+
+// render prints the report with the findings idx of memo.shown, of which
+// left were left out.
+func (m *Markdown) render(res *lint.Result, memo *mdMemo, idx []int, suppressed []lint.Finding, left int) string {
+	var w strings.Builder
+	sum := Summarize(res)
+	fmt.Fprintf(&w, "## profilelint report\n\n")
+	if sum.Errors+sum.Warnings+sum.Infos == 0 {
+		fmt.Fprintf(&w, "No findings in %s.\n", plural(res.Files, "file"))
 	} else {
-		fmt.Fprintf(w, "%s\n\n", sum.Line())
-		m.table(w, sum.rulesOf(), shown)
-		m.findings(w, res, shown)
+		fmt.Fprintf(&w, "%s\n\n", sum.Line())
+		m.table(&w, sum.rulesOf(), res.Findings)
+		m.findings(&w, memo, idx)
+	}
+	if left > 0 {
+		fmt.Fprintf(&w, "\n**%s not shown**, to fit a pull-request comment; the worst are above. %s\n", plural(left, "more finding"), m.fullReport())
 	}
 	if len(res.Errors) > 0 {
-		fmt.Fprintf(w, "\nNot linted:\n\n")
-		for _, err := range res.Errors {
-			fmt.Fprintf(w, "- %s\n", mdEscape(err.Error()))
+		fmt.Fprintf(&w, "\nNot linted:\n\n")
+		for i, err := range res.Errors {
+			if !m.Full && i == mdMaxListed {
+				fmt.Fprintf(&w, "- and %d more\n", len(res.Errors)-i)
+				break
+			}
+			fmt.Fprintf(&w, "- %s\n", m.cut(mdEscape(err.Error())))
 		}
 	}
 	if len(suppressed) > 0 {
-		fmt.Fprintf(w, "\n<details>\n<summary>%s</summary>\n\n", plural(len(suppressed), "suppressed finding"))
-		for _, f := range suppressed {
-			fmt.Fprintf(w, "- %s %s — reason: %s\n", codeSpan(fileOrNoFile(f.File)), m.bullet(f), mdEscape(f.Suppressed.Reason))
+		fmt.Fprintf(&w, "\n<details>\n<summary>%s</summary>\n\n", plural(len(suppressed), "suppressed finding"))
+		for i, f := range suppressed {
+			if !m.Full && i == mdMaxListed {
+				fmt.Fprintf(&w, "- and %d more\n", len(suppressed)-i)
+				break
+			}
+			fmt.Fprintf(&w, "- %s\n", m.cut(fmt.Sprintf("%s %s — reason: %s", codeSpan(fileOrNoFile(f.File)), m.bullet(f), mdEscape(f.Suppressed.Reason))))
 		}
-		fmt.Fprintf(w, "\n</details>\n")
+		fmt.Fprintf(&w, "\n</details>\n")
 	}
-	return w.Flush()
+	return w.String()
+}
+
+// fullReport says where the findings left out are.
+func (m *Markdown) fullReport() string {
+	if m.FullReport != "" {
+		return "The full report: " + mdEscape(m.FullReport) + "."
+	}
+	return "For all of them: `profilelint lint --format markdown --full`."
+}
+
+// cut shortens a listed line without Options.Full. It cuts only text
+// that mdEscape or codeSpan made safe, at a rune boundary, so nothing
+// opens that is not closed but a code span, which a line end closes.
+func (m *Markdown) cut(s string) string {
+	if m.Full || utf8.RuneCountInString(s) <= mdMaxItem {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:mdMaxItem]) + " …"
 }
 
 // table counts the findings by rule and severity.
@@ -69,6 +177,9 @@ func (m *Markdown) table(w io.Writer, ids []string, fs []lint.Finding) {
 	}
 	var total counts
 	for _, f := range fs {
+		if f.Suppressed != nil {
+			continue
+		}
 		byRule[f.Rule][f.Severity]++
 		total[f.Severity]++
 	}
@@ -82,23 +193,22 @@ func (m *Markdown) table(w io.Writer, ids []string, fs []lint.Finding) {
 
 // findings prints the findings by file, then by level in the order the
 // levels first appear in the file.
-func (m *Markdown) findings(w io.Writer, res *lint.Result, fs []lint.Finding) {
-	for i := 0; i < len(fs); {
-		file := fs[i].File
+func (m *Markdown) findings(w io.Writer, memo *mdMemo, idx []int) {
+	for i := 0; i < len(idx); {
+		file := memo.shown[idx[i]].File
 		j := i
-		for j < len(fs) && fs[j].File == file {
+		for j < len(idx) && memo.shown[idx[j]].File == file {
 			j++
 		}
 		fmt.Fprintf(w, "\n### %s\n", codeSpan(fileOrNoFile(file)))
-		src := res.Sources[file]
 		var order []string
-		groups := make(map[string][]lint.Finding)
-		for _, f := range fs[i:j] {
-			g := levelOf(src, f.Pointer)
+		groups := make(map[string][]string)
+		for _, k := range idx[i:j] {
+			g, text := memo.get(m, k)
 			if _, ok := groups[g]; !ok {
 				order = append(order, g)
 			}
-			groups[g] = append(groups[g], f)
+			groups[g] = append(groups[g], text)
 		}
 		for _, g := range order {
 			if g == profileGroup {
@@ -106,11 +216,11 @@ func (m *Markdown) findings(w io.Writer, res *lint.Result, fs []lint.Finding) {
 			} else {
 				fmt.Fprintf(w, "\n#### level %s\n\n", mdEscape(g))
 			}
-			for k, f := range groups[g] {
+			for k, text := range groups[g] {
 				if k > 0 {
 					fmt.Fprintln(w)
 				}
-				m.finding(w, src, f)
+				fmt.Fprint(w, text)
 			}
 		}
 		i = j

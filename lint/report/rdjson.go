@@ -93,7 +93,7 @@ func (r *RDJSON) Print(res *lint.Result) error {
 		src := res.Sources[f.File]
 		d := rdDiagnostic{
 			Message:  f.Message,
-			Location: rdLocation{Path: relPath(f.File), Range: rdRangeOf(src, f.Line, f.Column, f.EndLine, f.EndColumn)},
+			Location: rdLocation{Path: r.repoPath(f.File), Range: rdRangeOf(src, f.Line, f.Column, f.EndLine, f.EndColumn)},
 			Severity: rdSeverity(f.Severity),
 			Code:     rdCode{Value: f.Rule, URL: rulesURI},
 		}
@@ -109,7 +109,7 @@ func (r *RDJSON) Print(res *lint.Result) error {
 		for _, p := range f.Related {
 			d.RelatedLocations = append(d.RelatedLocations, rdRelatedLocation{
 				Message:  p.Message,
-				Location: rdLocation{Path: relPath(p.File), Range: rdRangeOf(res.Sources[p.File], p.Line, p.Column, 0, 0)},
+				Location: rdLocation{Path: r.repoPath(p.File), Range: rdRangeOf(res.Sources[p.File], p.Line, p.Column, 0, 0)},
 			})
 		}
 		out.Diagnostics = append(out.Diagnostics, d)

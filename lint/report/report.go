@@ -30,6 +30,17 @@ type Options struct {
 	// Rules are the rules of the run, documented by the formats that
 	// describe rules (SARIF).
 	Rules []*lint.Rule
+	// Prefix is the run's folder relative to the repository root
+	// ("profiles/eu"), put before the relative paths of the machine
+	// formats so that they name files as the code host does; Root is that
+	// root, to which absolute paths are made relative.
+	Prefix, Root string
+	// Full prints every finding in the formats that otherwise keep to
+	// their consumer's limits (markdown, github).
+	Full bool
+	// FullReport names a report file of the same run that holds every
+	// finding, for the formats that keep to limits to point at.
+	FullReport string
 }
 
 // Formats lists the format names New accepts.
@@ -144,6 +155,27 @@ func relPath(file string) string {
 	return path.Clean(filepath.ToSlash(file))
 }
 
+// repoPath is a finding's file as the code hosts name it: relative to
+// the repository root, forward slashes, no "./". An absolute path outside
+// the root stays absolute.
+func (o Options) repoPath(file string) string {
+	if file == "" {
+		return ""
+	}
+	if filepath.IsAbs(file) {
+		if o.Root != "" {
+			if rel, err := filepath.Rel(o.Root, file); err == nil && filepath.IsLocal(rel) {
+				return relPath(rel)
+			}
+		}
+		return relPath(file)
+	}
+	if o.Prefix == "" {
+		return relPath(file)
+	}
+	return path.Clean(path.Join(filepath.ToSlash(o.Prefix), filepath.ToSlash(file)))
+}
+
 // noFile names the file of a finding that has none (a corpus rule that
 // failed) in the formats that need a file for every finding.
 const noFile = "(no file)"
@@ -161,11 +193,11 @@ func fileOrNoFile(file string) string {
 // it. The n-th finding with the same identity gets n mixed in, so that
 // fingerprints are unique and do not depend on scheduling (findings are
 // sorted).
-func fingerprints(fs []lint.Finding) []string {
+func (o Options) fingerprints(fs []lint.Finding) []string {
 	out := make([]string, len(fs))
 	seen := make(map[string]int, len(fs))
 	for i, f := range fs {
-		key := strings.Join([]string{f.Rule, relPath(f.File), f.Pointer, strings.Join(strings.Fields(f.Message), " ")}, "\x00")
+		key := strings.Join([]string{f.Rule, o.repoPath(f.File), f.Pointer, strings.Join(strings.Fields(f.Message), " ")}, "\x00")
 		seen[key]++
 		if n := seen[key]; n > 1 {
 			key += "\x00" + strconv.Itoa(n)
@@ -177,17 +209,21 @@ func fingerprints(fs []lint.Finding) []string {
 }
 
 // fileNames lists every linted file and every file named by a finding,
-// sorted.
-func fileNames(res *lint.Result) []string {
+// as the repository names them, sorted.
+func fileNames(res *lint.Result, o Options) []string {
 	set := make(map[string]bool, len(res.Paths)+len(res.Sources))
 	for _, name := range res.Paths {
-		set[name] = true
+		set[o.repoPath(name)] = true
 	}
 	for name := range res.Sources {
-		set[name] = true
+		set[o.repoPath(name)] = true
 	}
 	for _, f := range res.Findings {
-		set[fileOrNoFile(f.File)] = true
+		if f.File == "" {
+			set[noFile] = true
+		} else {
+			set[o.repoPath(f.File)] = true
+		}
 	}
 	names := make([]string, 0, len(set))
 	for name := range set {

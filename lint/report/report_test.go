@@ -288,11 +288,11 @@ func TestFingerprints(t *testing.T) {
 	f := lint.Finding{Rule: "r", File: "./p/a.yaml", Pointer: "/x", Message: "too  long", Line: 3}
 	g := f
 	g.Line, g.File, g.Message = 9, "p/a.yaml", "too long"
-	fa, fb := fingerprints([]lint.Finding{f}), fingerprints([]lint.Finding{g})
+	fa, fb := Options{}.fingerprints([]lint.Finding{f}), Options{}.fingerprints([]lint.Finding{g})
 	if fa[0] != fb[0] {
 		t.Errorf("fingerprint changed with the line, path spelling or spacing: %s, %s", fa[0], fb[0])
 	}
-	two := fingerprints([]lint.Finding{f, g})
+	two := Options{}.fingerprints([]lint.Finding{f, g})
 	if two[0] != fa[0] || two[1] == two[0] {
 		t.Errorf("duplicates: %v", two)
 	}

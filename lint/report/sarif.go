@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -22,8 +23,8 @@ type SARIF struct {
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
-	// srcRoot is the base of the relative artifact URIs: the folder the
-	// tool ran in, usually the repository's root.
+	// srcRoot is the base of the relative artifact URIs: the repository's
+	// root (Options.Prefix and Root).
 	srcRoot = "%SRCROOT%"
 	// fingerprintKey names profilelint's fingerprint; "v1" changes if the
 	// way it is computed does.
@@ -177,13 +178,19 @@ func (s *SARIF) Print(res *lint.Result) error {
 		ColumnKind:  "unicodeCodePoints",
 		Results:     make([]sarifResult, 0, len(res.Findings)),
 	}
+	// A rule that failed leaves the run incomplete: SARIF says so in the
+	// invocation (SARIF2005 and GitHub read it), naming the rules.
+	if res.Internal {
+		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
+			sarifNotification{Level: "error", Message: sarifText{Text: internalMessage(res)}})
+	}
 	// Files that could not be read are not findings; SARIF has a place
 	// for them all the same.
 	for _, err := range res.Errors {
 		run.Invocations[0].ToolExecutionNotifications = append(run.Invocations[0].ToolExecutionNotifications,
 			sarifNotification{Level: "error", Message: sarifText{Text: err.Error()}})
 	}
-	fps := fingerprints(res.Findings)
+	fps := s.fingerprints(res.Findings)
 	for i, f := range res.Findings {
 		r := sarifResult{
 			RuleID:              f.Rule,
@@ -194,7 +201,7 @@ func (s *SARIF) Print(res *lint.Result) error {
 		}
 		if f.File != "" {
 			r.Locations = []sarifLocation{{PhysicalLocation: sarifPhysicalLocation{
-				ArtifactLocation: artifact(f.File),
+				ArtifactLocation: s.artifact(f.File),
 				Region:           region(f.Line, f.Column, f.EndLine, f.EndColumn),
 			}}}
 		}
@@ -203,20 +210,20 @@ func (s *SARIF) Print(res *lint.Result) error {
 			r.RelatedLocations = append(r.RelatedLocations, sarifLocation{
 				ID: &id,
 				PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: artifact(p.File),
+					ArtifactLocation: s.artifact(p.File),
 					Region:           region(p.Line, p.Column, 0, 0),
 				},
 				Message: &sarifText{Text: p.Message},
 			})
 		}
 		for _, fix := range f.Fixes {
-			r.Fixes = append(r.Fixes, sarifFixOf(fix, f.File, res.Sources[f.File]))
+			r.Fixes = append(r.Fixes, sarifFixOf(fix, s.artifact(f.File), res.Sources[f.File]))
 		}
 		if f.Suppressed != nil {
 			sup := sarifSuppression{Kind: "inSource", Justification: f.Suppressed.Reason}
 			if f.Suppressed.Line > 0 && f.File != "" {
 				sup.Location = &sarifLocation{PhysicalLocation: sarifPhysicalLocation{
-					ArtifactLocation: artifact(f.File),
+					ArtifactLocation: s.artifact(f.File),
 					Region:           region(f.Suppressed.Line, 0, 0, 0),
 				}}
 			}
@@ -296,16 +303,17 @@ func region(line, col, endLine, endCol int) *sarifRegion {
 }
 
 // artifact returns the location of a file: a URI relative to %SRCROOT%,
-// or a file: URI for an absolute path.
-func artifact(file string) sarifArtifactLocation {
-	if filepath.IsAbs(file) {
-		p := filepath.ToSlash(file)
+// the repository root, or a file: URI for an absolute path outside it.
+func (s *SARIF) artifact(file string) sarifArtifactLocation {
+	rel := s.repoPath(file)
+	if filepath.IsAbs(filepath.FromSlash(rel)) || strings.HasPrefix(rel, "/") {
+		p := rel
 		if !strings.HasPrefix(p, "/") {
 			p = "/" + p // a Windows drive letter
 		}
 		return sarifArtifactLocation{URI: "file://" + escapeURIPath(p)}
 	}
-	return sarifArtifactLocation{URI: escapeURIPath(relPath(file)), URIBaseID: srcRoot}
+	return sarifArtifactLocation{URI: escapeURIPath(rel), URIBaseID: srcRoot}
 }
 
 // escapeURIPath percent-encodes a slash-separated path for a URI
@@ -321,12 +329,12 @@ func escapeURIPath(p string) string {
 
 // sarifFixOf converts a fix. SARIF byte offsets count from the start of
 // the file, including a byte-order mark that profilelint's offsets skip.
-func sarifFixOf(fix lint.Fix, file string, src *profiles.File) sarifFix {
+func sarifFixOf(fix lint.Fix, loc sarifArtifactLocation, src *profiles.File) sarifFix {
 	bom := 0
 	if src != nil && src.BOM {
 		bom = 3
 	}
-	change := sarifArtifactChange{ArtifactLocation: artifact(file), Replacements: make([]sarifReplacement, 0, len(fix.Edits))}
+	change := sarifArtifactChange{ArtifactLocation: loc, Replacements: make([]sarifReplacement, 0, len(fix.Edits))}
 	for _, e := range fix.Edits {
 		change.Replacements = append(change.Replacements, sarifReplacement{
 			DeletedRegion:   sarifByteRegion{ByteOffset: e.Start + bom, ByteLength: e.End - e.Start},
@@ -334,4 +342,28 @@ func sarifFixOf(fix lint.Fix, file string, src *profiles.File) sarifFix {
 		})
 	}
 	return sarifFix{Description: sarifText{Text: fix.Message}, ArtifactChanges: []sarifArtifactChange{change}}
+}
+
+// internalMessage says which rules failed, for the invocation's
+// notification; each failure is also a finding of its own.
+func internalMessage(res *lint.Result) string {
+	count := make(map[string]int)
+	for _, f := range res.Findings {
+		if strings.HasPrefix(f.Message, "internal error") {
+			count[f.Rule]++
+		}
+	}
+	ids := make([]string, 0, len(count))
+	for id := range count {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	parts := make([]string, len(ids))
+	for i, id := range ids {
+		parts[i] = fmt.Sprintf("%s (%s)", id, plural(count[id], "finding"))
+	}
+	if len(parts) == 0 {
+		return "a rule failed; the results are incomplete"
+	}
+	return "a rule failed, so the results are incomplete: " + strings.Join(parts, ", ")
 }
