@@ -158,6 +158,7 @@ func Filter(res *lint.Result, base *File) (stale []Entry) {
 		if f.Suppressed == nil {
 			if k := EntryOf(f, res.Sources[f.File]).key(); remaining[k] > 0 {
 				remaining[k]--
+				res.Accepted++
 				continue
 			}
 		}
