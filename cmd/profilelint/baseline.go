@@ -57,7 +57,7 @@ func narrow(c *cli.Context, res *lint.Result, in *runInput) error {
 		return in.oldErr
 	}
 	if in.old != nil {
-		baseline.NewSince(res, in.old)
+		baseline.NewSinceSame(res, in.old, func(file string) bool { return in.oldSame[file] })
 	}
 	return nil
 }
@@ -154,23 +154,23 @@ func newFrom(c *cli.Context) (flag, rev string) {
 // linted from the working tree, where the cache knows it by its stamp
 // without reading it; the others are read from git in one process.
 // Before the first commit, "HEAD" has no files: every finding is new.
-func lintAtRevision(c *cli.Context, in *runInput, files []string) (*lint.Result, error) {
+func lintAtRevision(c *cli.Context, in *runInput, files []string) (old *lint.Result, same map[string]bool, err error) {
 	flag, rev := newFrom(c)
 	fail := func(err error) error {
 		return &exitError{code: exitUsage, err: fmt.Errorf("--%s: %w", flag, err)}
 	}
 	repo, err := profdiff.OpenRepo()
 	if err != nil {
-		return nil, fail(err)
+		return nil, nil, fail(err)
 	}
 	if flag == "new-from-merge-base" {
 		if rev, err = repo.MergeBase(rev); err != nil {
-			return nil, fail(err)
+			return nil, nil, fail(err)
 		}
 	} else if rev == "HEAD" && repo.Unborn() {
-		return &lint.Result{Sources: map[string]*profiles.File{}}, nil
+		return &lint.Result{Sources: map[string]*profiles.File{}}, nil, nil
 	} else if err := repo.Resolve(rev); err != nil {
-		return nil, fail(err)
+		return nil, nil, fail(err)
 	}
 	repo.Limits = in.cfg.Limits
 	byPath := make(map[string]lint.Source, len(in.sources))
@@ -195,7 +195,7 @@ func lintAtRevision(c *cli.Context, in *runInput, files []string) (*lint.Result,
 	}
 	entries, _, err := repo.Tree(rev, args)
 	if err != nil {
-		return nil, fail(err)
+		return nil, nil, fail(err)
 	}
 	kept := entries[:0]
 	for _, e := range entries {
@@ -203,25 +203,27 @@ func lintAtRevision(c *cli.Context, in *runInput, files []string) (*lint.Result,
 			kept = append(kept, e)
 		}
 	}
-	same, err := repo.Unchanged(rev, kept)
+	unchanged, err := repo.Unchanged(rev, kept)
 	if err != nil {
-		return nil, fail(err)
+		return nil, nil, fail(err)
 	}
 	// In the new side's order, so that the corpus-wide rules meet the
 	// same corpus as the new side and their cached findings serve.
 	sources := make([]lint.Source, len(kept))
 	var read []profdiff.Entry
 	var at []int
+	same = make(map[string]bool, len(unchanged))
 	for i, e := range kept {
-		if same[e.Name] {
+		if unchanged[e.Name] {
 			sources[i] = byPath[e.Local]
+			same[sources[i].Name] = true
 		} else {
 			read, at = append(read, e), append(at, i)
 		}
 	}
 	ins, err := repo.Read(rev, read)
 	if err != nil {
-		return nil, fail(err)
+		return nil, nil, fail(err)
 	}
 	for j := range ins {
 		now := byPath[ins[j].Path]
@@ -231,5 +233,5 @@ func lintAtRevision(c *cli.Context, in *runInput, files []string) (*lint.Result,
 	}
 	cfg := in.cfg
 	cfg.Progress = nil
-	return lint.Run(cfg, sources), nil
+	return lint.Run(cfg, sources), same, nil
 }

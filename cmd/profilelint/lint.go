@@ -180,9 +180,10 @@ type runInput struct {
 	// notProfiles are walked files that the files: globs do not match.
 	notProfiles []string
 	// old is the result at the revision of --new-from-rev, oldErr why
-	// there is none.
-	old    *lint.Result
-	oldErr error
+	// there is none; oldSame names the files that are the same there.
+	old     *lint.Result
+	oldSame map[string]bool
+	oldErr  error
 }
 
 // prepare expands the paths, loads the configuration and builds the lint
@@ -204,6 +205,9 @@ func prepare(c *cli.Context, reports []string) (*runInput, error) {
 		return nil, err
 	}
 	files, notProfiles := byFileGlobs(conf, files, named)
+	if flag, _ := newFrom(c); flag != "" {
+		files = tracked(files, named)
+	}
 	if flag, _ := newFrom(c); flag != "" {
 		files = tracked(files, named)
 	}
@@ -317,7 +321,7 @@ func (in *runInput) run(c *cli.Context) *lint.Result {
 	if flag, _ := newFrom(c); flag != "" {
 		// Through the same cache session: the old side's unchanged files
 		// are the new side's entries.
-		in.old, in.oldErr = lintAtRevision(c, in, linted(in.files, res))
+		in.old, in.oldSame, in.oldErr = lintAtRevision(c, in, linted(in.files, res))
 	}
 	if store != nil {
 		_ = store.Save() // a cache that cannot be written only costs speed
