@@ -147,7 +147,8 @@ func (r *Repo) rel(arg string) (string, error) {
 }
 
 // Read reads the entries' blobs, all through one "git cat-file --batch":
-// a process per file cost 5.8 s for 1,000 files, one process 0.05 s.
+// a process per file cost 5.8 s for 1,000 files (issue 15), one process
+// for all of them 0.1 s of CPU.
 // A blob far over the size limit is read apart, only as far as its head
 // (see blob), so that nothing past the head is ever read.
 func (r *Repo) Read(rev string, entries []Entry) ([]Input, error) {
@@ -170,11 +171,11 @@ func (r *Repo) Read(rev string, entries []Entry) ([]Input, error) {
 	if len(batch) == 0 {
 		return ins, nil
 	}
-	oids := make([]string, len(batch))
+	want := make([]treeEntry, len(batch))
 	for j, i := range batch {
-		oids[j] = entries[i].oid
+		want[j] = treeEntry{oid: entries[i].oid, size: entries[i].size}
 	}
-	blobs, err := r.catFile(oids)
+	blobs, err := r.catFile(want)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s at %s: %v", rev, r.Top, err)
 	}
@@ -184,10 +185,10 @@ func (r *Repo) Read(rev string, entries []Entry) ([]Input, error) {
 	return ins, nil
 }
 
-// catFile reads blobs by id through one "git cat-file --batch". The ids
-// are written from another goroutine while the blobs are read, so that
+// catFile reads blobs through one "git cat-file --batch". The ids are
+// written from another goroutine while the blobs are read, so that
 // neither pipe fills while the other waits.
-func (r *Repo) catFile(oids []string) ([][]byte, error) {
+func (r *Repo) catFile(blobs []treeEntry) ([][]byte, error) {
 	cmd := exec.Command("git", "cat-file", "--batch")
 	cmd.Dir = r.Top
 	stdin, err := cmd.StdinPipe()
@@ -205,23 +206,23 @@ func (r *Repo) catFile(oids []string) ([][]byte, error) {
 	}
 	go func() {
 		w := bufio.NewWriter(stdin)
-		for _, oid := range oids {
-			w.WriteString(oid)
+		for _, b := range blobs {
+			w.WriteString(b.oid)
 			w.WriteByte('\n')
 		}
 		w.Flush()
 		stdin.Close()
 	}()
 	rd := bufio.NewReaderSize(stdout, 64<<10)
-	blobs := make([][]byte, len(oids))
-	for i, oid := range oids {
-		data, err := readBatchBlob(rd, oid)
+	out := make([][]byte, len(blobs))
+	for i, b := range blobs {
+		data, err := readBatchBlob(rd, b.oid, b.size)
 		if err != nil {
 			_ = cmd.Process.Kill()
 			_ = cmd.Wait()
 			return nil, err
 		}
-		blobs[i] = data
+		out[i] = data
 	}
 	if err := cmd.Wait(); err != nil {
 		if msg := strings.TrimSpace(stderr.String()); msg != "" {
@@ -229,12 +230,14 @@ func (r *Repo) catFile(oids []string) ([][]byte, error) {
 		}
 		return nil, err
 	}
-	return blobs, nil
+	return out, nil
 }
 
 // readBatchBlob reads one answer of "git cat-file --batch":
 // "OID blob SIZE\n", the content and a newline, or "OID missing\n".
-func readBatchBlob(rd *bufio.Reader, oid string) ([]byte, error) {
+// The size must be the one the tree gave, so that what is allocated is
+// what was asked for.
+func readBatchBlob(rd *bufio.Reader, oid string, want int64) ([]byte, error) {
 	header, err := rd.ReadString('\n')
 	if err != nil {
 		return nil, fmt.Errorf("git cat-file: reading the header of %s: %v", oid, err)
@@ -244,8 +247,8 @@ func readBatchBlob(rd *bufio.Reader, oid string) ([]byte, error) {
 		return nil, fmt.Errorf("git cat-file: %s: unexpected answer %q", oid, strings.TrimSpace(header))
 	}
 	size, err := strconv.ParseInt(fields[2], 10, 64)
-	if err != nil || size < 0 {
-		return nil, fmt.Errorf("git cat-file: %s: bad size %q", oid, fields[2])
+	if err != nil || size != want {
+		return nil, fmt.Errorf("git cat-file: %s: size %q, the tree says %d", oid, fields[2], want)
 	}
 	data := make([]byte, size+1)
 	if _, err := io.ReadFull(rd, data); err != nil {
