@@ -8,7 +8,10 @@
 #
 # The cache is first warmed as an author's earlier runs would have: the
 # tree as committed, then the edited tree. Each timed command runs
-# ${RUNS:-3} times; wall seconds are printed. Writes under
+# ${RUNS:-3} times; wall, user and system seconds
+# (git included: GNU time counts the children) and peak memory are
+# printed. On a loaded machine compare CPU seconds: wall time is then
+# mostly waiting for a core. Writes under
 # ${BENCH_DIR:-/tmp/profilelint-bench-git}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,13 +28,13 @@ export GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.com
 measure() { # label, command... (in the repository)
   local label=$1; shift
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "$label	%e	%M" "$@" > /dev/null 2> "$dir/time.txt" || true
+    /usr/bin/time -f "$label	%e	%U	%S	%M" "$@" > /dev/null 2> "$dir/time.txt" || true
     tail -n 1 "$dir/time.txt"
   done
 }
 
 [ $# -gt 0 ] || set -- 1000 10000
-printf 'run\twall_s\tpeak_KiB\n'
+printf 'run\twall_s\tuser_s\tsys_s\tpeak_KiB\n'
 for n in "$@"; do
   repo="$dir/repo-$n"
   rm -rf "$repo" "$XDG_CACHE_HOME"
