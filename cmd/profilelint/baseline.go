@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
@@ -179,9 +180,9 @@ func lintAtRevision(c *cli.Context, in *runInput, files []string) (old *lint.Res
 			byPath[filepath.Clean(src.Name)] = src
 		}
 	}
-	linted := make(map[string]bool, len(files))
-	for _, f := range files {
-		linted[filepath.Clean(f)] = true
+	order := make(map[string]int, len(files)) // a linted file's place in the run
+	for i, f := range files {
+		order[filepath.Clean(f)] = i
 	}
 	paths := c.Args().Slice()
 	if len(paths) == 0 {
@@ -199,16 +200,18 @@ func lintAtRevision(c *cli.Context, in *runInput, files []string) (old *lint.Res
 	}
 	kept := entries[:0]
 	for _, e := range entries {
-		if linted[e.Local] {
+		if _, ok := order[e.Local]; ok {
 			kept = append(kept, e)
 		}
 	}
+	// In the new side's order (git sorts "a-b/x" before "a/x", a walk
+	// does not), so that the corpus-wide rules meet the same corpus as on
+	// the new side and their cached findings serve.
+	slices.SortFunc(kept, func(a, b profdiff.Entry) int { return order[a.Local] - order[b.Local] })
 	unchanged, err := repo.Unchanged(rev, kept)
 	if err != nil {
 		return nil, nil, fail(err)
 	}
-	// In the new side's order, so that the corpus-wide rules meet the
-	// same corpus as the new side and their cached findings serve.
 	sources := make([]lint.Source, len(kept))
 	var read []profdiff.Entry
 	var at []int

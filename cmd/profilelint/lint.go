@@ -208,9 +208,6 @@ func prepare(c *cli.Context, reports []string) (*runInput, error) {
 	if flag, _ := newFrom(c); flag != "" {
 		files = tracked(files, named)
 	}
-	if flag, _ := newFrom(c); flag != "" {
-		files = tracked(files, named)
-	}
 	in := &runInput{conf: conf, files: files, pathErrs: pathErrs, notProfiles: notProfiles}
 	memoryLimit(len(files))
 	in.cfg = conf.Lint()
