@@ -108,3 +108,26 @@ func TestBaselineFileNameNotUTF8(t *testing.T) {
 		t.Errorf("not accepted: findings %v, stale %v", res.Findings, stale)
 	}
 }
+
+// NewSinceSame matches the findings of a file that is the same on both
+// sides without its text: here the new side no longer holds p.yaml's
+// source (as after a warm run), which NewSince would need, and p.yaml's
+// findings are still not new. q.yaml changed: its new TODO is.
+func TestNewSinceSameNeedsNoText(t *testing.T) {
+	old := run(t, map[string]string{"p.yaml": before, "q.yaml": before})
+	cur := run(t, map[string]string{"p.yaml": before, "q.yaml": after})
+	delete(cur.Sources, "p.yaml")
+	NewSinceSame(cur, old, func(file string) bool { return file == "p.yaml" })
+	if got, want := messages(cur), "/skills/1/description placeholder \"TODO\"; write the real text\n"; got != want || cur.Findings[0].File != "q.yaml" {
+		t.Errorf("new findings:\n%s\nwant, in q.yaml:\n%s", got, want)
+	}
+	// With one more copy of a finding in a file that is the same, the copy
+	// is left to NewSince, and is new there.
+	old = run(t, map[string]string{"p.yaml": before})
+	cur = run(t, map[string]string{"p.yaml": before})
+	cur.Findings = append(cur.Findings, cur.Findings[0])
+	NewSinceSame(cur, old, func(string) bool { return true })
+	if len(cur.Findings) != 1 {
+		t.Errorf("want the extra copy as new; got:\n%s", messages(cur))
+	}
+}

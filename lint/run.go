@@ -115,6 +115,9 @@ type Result struct {
 	Skipped []string
 	// Internal is set when a rule failed (panicked); its finding says so.
 	Internal bool
+	// Accepted counts the findings a baseline accepted, which were
+	// dropped from Findings.
+	Accepted int
 	// Paths lists every file linted, in input order.
 	Paths []string
 	// Sources keeps, by name, the parsed files that have findings, for

@@ -121,7 +121,11 @@ func writeText(w io.Writer, r *Report) error {
 		case "removed":
 			ew.printf("%s: removed (was %s)\n", p.ID, p.Old)
 		default:
-			ew.printf("%s: %s → %s\n", p.ID, p.Old, p.New)
+			if p.Old == p.New {
+				ew.printf("%s: changed in %s\n", p.ID, p.New)
+			} else {
+				ew.printf("%s: %s → %s\n", p.ID, p.Old, p.New)
+			}
 		}
 		for _, n := range p.Notes {
 			ew.printf("  %s\n", n)
@@ -204,7 +208,11 @@ func writeMarkdown(w io.Writer, r *Report) error {
 		case "removed":
 			ew.printf("Removed (was %s).\n", code(p.Old))
 		default:
-			ew.printf("%s → %s\n", code(p.Old), code(p.New))
+			if p.Old == p.New {
+				ew.printf("Changed in %s.\n", code(p.New))
+			} else {
+				ew.printf("%s → %s\n", code(p.Old), code(p.New))
+			}
 		}
 		if len(p.Notes) > 0 || len(p.Changes) > 0 || (p.Status == "changed" && len(p.Changes) == 0) {
 			ew.printf("\n")

@@ -1,6 +1,7 @@
 package profdiff
 
 import (
+	"bufio"
 	"bytes"
 	"testing"
 
@@ -33,6 +34,31 @@ func FuzzCompare(f *testing.F) {
 		same := Compare(cfg, []Input{{Name: "old/p.yaml", Path: "p.yaml", Data: a}}, []Input{{Name: "new/p.yaml", Path: "p.yaml", Data: a}}, true)
 		if c := same.Counts(); c.Unchanged != 1 || c.Introduced+c.Resolved != 0 || len(same.Profiles[0].Changes) != 0 {
 			t.Errorf("a file compared with itself: %+v", same.Profiles)
+		}
+	})
+}
+
+// FuzzReadBatchBlob checks that any answer of "git cat-file --batch" is
+// read without a panic, and that a blob read is exactly the size the
+// tree gave, followed by the newline git writes after it.
+func FuzzReadBatchBlob(f *testing.F) {
+	const oid = "0123456789abcdef0123456789abcdef01234567"
+	f.Add([]byte(oid+" blob 3\nabc\n"), int64(3))
+	f.Add([]byte(oid+" blob 0\n\n"), int64(0))
+	f.Add([]byte(oid+" missing\n"), int64(3))
+	f.Add([]byte(oid+" blob 5\nabc\n"), int64(5))
+	f.Add([]byte(oid+" blob -1\n"), int64(-1))
+	f.Add([]byte(oid+" tree 3\nabc\n"), int64(3))
+	f.Fuzz(func(t *testing.T, answer []byte, size int64) {
+		if size < 0 || size > 1<<16 {
+			return // the tree's sizes: a blob's, bounded by the head limit
+		}
+		data, err := readBatchBlob(bufio.NewReader(bytes.NewReader(answer)), oid, size)
+		if err != nil {
+			return
+		}
+		if int64(len(data)) != size || !bytes.HasPrefix(answer[bytes.IndexByte(answer, '\n')+1:], data) {
+			t.Fatalf("read %q of %q, size %d", data, answer, size)
 		}
 	})
 }

@@ -130,7 +130,7 @@ func TestRevisionBlobsBounded(t *testing.T) {
 	for _, in := range ins {
 		names = append(names, in.Name)
 	}
-	if got := strings.Join(names, " "); got != "HEAD:big.yaml HEAD:small.yaml" {
+	if got := strings.Join(names, " "); got != "big.yaml small.yaml" {
 		t.Fatalf("inputs %s; want big.yaml and small.yaml, not the link", got)
 	}
 	overLimit(t, ins[0], len(data))

@@ -2,12 +2,15 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/profilelint/profilelint/baseline"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profdiff"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 const defaultBaseline = ".profilelint-baseline.json"
@@ -15,13 +18,16 @@ const defaultBaseline = ".profilelint-baseline.json"
 func baselineFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "baseline", TakesFile: true, Usage: "accept the findings listed in `FILE` (written by \"profilelint baseline\"); entries that no longer match are reported on standard error"},
-		&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings that were not present at git revision `REV` (matched by rule, profile id, node and text, not by line)"},
+		&cli.StringFlag{Name: "new-from-rev", Usage: "report only findings that were not present at git revision `REV` (matched by rule, profile id, node and text, not by line); walked files git neither tracks nor has staged are not linted"},
+		&cli.StringFlag{Name: "new-from-merge-base", Usage: "like --new-from-rev, at the merge base of `REV` and HEAD: what a pull request introduces when its base has moved"},
 		&cli.IntFlag{Name: "max-warnings", Value: -1, Usage: "fail (exit 1) when there are more than `N` warnings; -1 never"},
 	}
 }
 
-// narrow applies --baseline and --new-from-rev to a result.
-func narrow(c *cli.Context, res *lint.Result, cfg lint.Config, files []string) error {
+// narrow applies --baseline and --new-from-rev to a result; in.old is
+// the result at the revision, which run linted.
+func narrow(c *cli.Context, res *lint.Result, in *runInput) error {
+	cfg := in.cfg
 	if path := c.String("baseline"); path != "" {
 		base, err := baseline.Read(path)
 		if err != nil {
@@ -48,12 +54,11 @@ func narrow(c *cli.Context, res *lint.Result, cfg lint.Config, files []string) e
 			fmt.Fprintf(c.App.ErrWriter, "profilelint: %d stale baseline %s; \"profilelint baseline -o %s\" rewrites the file\n", len(stale), plural(len(stale), "entry", "entries"), path)
 		}
 	}
-	if rev := c.String("new-from-rev"); rev != "" {
-		old, err := lintAtRevision(rev, files, cfg)
-		if err != nil {
-			return &exitError{code: exitUsage, err: fmt.Errorf("--new-from-rev: %w", err)}
-		}
-		baseline.NewSince(res, old)
+	if in.oldErr != nil {
+		return in.oldErr
+	}
+	if in.old != nil {
+		baseline.NewSinceSame(res, in.old, func(file string) bool { return in.oldSame[file] })
 	}
 	return nil
 }
@@ -131,33 +136,105 @@ func lintForBaseline(c *cli.Context) (*lint.Result, *runInput, error) {
 	return in.run(c), in, nil
 }
 
-// lintAtRevision lints the files the run linted as they were at rev, with
-// the same configuration, naming each by its current path so that the
-// corpus-wide rules see the same corpus shape.
-func lintAtRevision(rev string, files []string, cfg lint.Config) (*lint.Result, error) {
+// newFrom is the revision --new-from-rev or --new-from-merge-base
+// names, and the flag that named it; empty without either.
+func newFrom(c *cli.Context) (flag, rev string) {
+	if rev := c.String("new-from-merge-base"); rev != "" {
+		return "new-from-merge-base", rev
+	}
+	if rev := c.String("new-from-rev"); rev != "" {
+		return "new-from-rev", rev
+	}
+	return "", ""
+}
+
+// lintAtRevision lints the files the run linted as they were at the
+// revision, with the same configuration and under the same names, so
+// that the corpus-wide rules see the same corpus shape and the result
+// cache serves both sides. A file git says is unchanged since then is
+// linted from the working tree, where the cache knows it by its stamp
+// without reading it; the others are read from git in one process.
+// Before the first commit, "HEAD" has no files: every finding is new.
+func lintAtRevision(c *cli.Context, in *runInput, files []string) (old *lint.Result, same map[string]bool, err error) {
+	flag, rev := newFrom(c)
+	fail := func(err error) error {
+		return &exitError{code: exitUsage, err: fmt.Errorf("--%s: %w", flag, err)}
+	}
 	repo, err := profdiff.OpenRepo()
 	if err != nil {
-		return nil, err
+		return nil, nil, fail(err)
 	}
-	if err := repo.Resolve(rev); err != nil {
-		return nil, err
+	if flag == "new-from-merge-base" {
+		if rev, err = repo.MergeBase(rev); err != nil {
+			return nil, nil, fail(err)
+		}
+	} else if rev == "HEAD" && repo.Unborn() {
+		return &lint.Result{Sources: map[string]*profiles.File{}}, nil, nil
+	} else if err := repo.Resolve(rev); err != nil {
+		return nil, nil, fail(err)
 	}
-	repo.Limits = cfg.Limits
-	var paths []string
-	for _, f := range files {
-		if f != "-" {
-			paths = append(paths, f)
+	repo.Limits = in.cfg.Limits
+	byPath := make(map[string]lint.Source, len(in.sources))
+	for _, src := range in.sources {
+		if src.Name != "-" {
+			byPath[filepath.Clean(src.Name)] = src
 		}
 	}
-	ins, _, err := repo.Files(rev, paths)
+	order := make(map[string]int, len(files)) // a linted file's place in the run
+	for i, f := range files {
+		order[filepath.Clean(f)] = i
+	}
+	paths := c.Args().Slice()
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var args []string
+	for _, p := range paths {
+		if p != "-" {
+			args = append(args, p)
+		}
+	}
+	entries, _, err := repo.Tree(rev, args)
 	if err != nil {
-		return nil, err
+		return nil, nil, fail(err)
 	}
-	sources := make([]lint.Source, len(ins))
-	for i := range ins {
-		sources[i] = ins[i].Source()
-		sources[i].Name = ins[i].Path
+	kept := entries[:0]
+	for _, e := range entries {
+		if _, ok := order[e.Local]; ok {
+			kept = append(kept, e)
+		}
 	}
-	cfg.Store = nil // old versions are linted once
-	return lint.Run(cfg, sources), nil
+	// In the new side's order (git sorts "a-b/x" before "a/x", a walk
+	// does not), so that the corpus-wide rules meet the same corpus as on
+	// the new side and their cached findings serve.
+	slices.SortFunc(kept, func(a, b profdiff.Entry) int { return order[a.Local] - order[b.Local] })
+	unchanged, err := repo.Unchanged(rev, kept)
+	if err != nil {
+		return nil, nil, fail(err)
+	}
+	sources := make([]lint.Source, len(kept))
+	var read []profdiff.Entry
+	var at []int
+	same = make(map[string]bool, len(unchanged))
+	for i, e := range kept {
+		if unchanged[e.Name] {
+			sources[i] = byPath[e.Local]
+			same[sources[i].Name] = true
+		} else {
+			read, at = append(read, e), append(at, i)
+		}
+	}
+	ins, err := repo.Read(rev, read)
+	if err != nil {
+		return nil, nil, fail(err)
+	}
+	for j := range ins {
+		now := byPath[ins[j].Path]
+		src := ins[j].Source()
+		src.Name, src.Detect = now.Name, now.Detect
+		sources[at[j]] = src
+	}
+	cfg := in.cfg
+	cfg.Progress = nil
+	return lint.Run(cfg, sources), same, nil
 }

@@ -126,7 +126,7 @@ func runLint(c *cli.Context) error {
 		return &exitError{code: exitUsage, err: err}
 	}
 	res := in.run(c)
-	if err := narrow(c, res, cfg, linted(in.files, res)); err != nil {
+	if err := narrow(c, res, in); err != nil {
 		_ = finishOutputs(false)
 		return err
 	}
@@ -187,6 +187,11 @@ type runInput struct {
 	pathErrs []error
 	// notProfiles are walked files that the files: globs do not match.
 	notProfiles []string
+	// old is the result at the revision of --new-from-rev, oldErr why
+	// there is none; oldSame names the files that are the same there.
+	old     *lint.Result
+	oldSame map[string]bool
+	oldErr  error
 }
 
 // prepare expands the paths, loads the configuration and builds the lint
@@ -208,6 +213,9 @@ func prepare(c *cli.Context, reports []string) (*runInput, error) {
 		return nil, err
 	}
 	files, notProfiles := byFileGlobs(conf, files, named)
+	if flag, _ := newFrom(c); flag != "" {
+		files = tracked(files, named)
+	}
 	in := &runInput{conf: conf, files: files, pathErrs: pathErrs, notProfiles: notProfiles}
 	memoryLimit(len(files))
 	in.cfg = conf.Lint()
@@ -323,6 +331,11 @@ func (in *runInput) run(c *cli.Context) *lint.Result {
 	if len(in.notProfiles) > 0 {
 		res.Skipped = append(res.Skipped, in.notProfiles...)
 		sort.Strings(res.Skipped)
+	}
+	if flag, _ := newFrom(c); flag != "" {
+		// Through the same cache session: the old side's unchanged files
+		// are the new side's entries.
+		in.old, in.oldSame, in.oldErr = lintAtRevision(c, in, linted(in.files, res))
 	}
 	if store != nil {
 		_ = store.Save() // a cache that cannot be written only costs speed

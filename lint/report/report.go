@@ -89,11 +89,13 @@ type Summary struct {
 	// Skipped counts the files met in a folder walk that are not
 	// profiles (package.json, mkdocs.yml, …), which were not linted.
 	Skipped int `json:"skipped,omitempty"`
+	// Accepted counts the findings a baseline accepted (not shown).
+	Accepted int `json:"accepted,omitempty"`
 }
 
 // Summarize counts a result's findings.
 func Summarize(res *lint.Result) Summary {
-	s := Summary{Files: res.Files, ByRule: map[string]int{}, Skipped: len(res.Skipped)}
+	s := Summary{Files: res.Files, ByRule: map[string]int{}, Skipped: len(res.Skipped), Accepted: res.Accepted}
 	for _, f := range res.Findings {
 		if f.Suppressed != nil {
 			s.Suppressed++
@@ -125,6 +127,9 @@ func (s Summary) Line() string {
 	line := fmt.Sprintf("%s linted: %s", plural(s.Files, "file"), strings.Join(parts, ", "))
 	if s.Suppressed > 0 {
 		line += fmt.Sprintf(" (%d suppressed)", s.Suppressed)
+	}
+	if s.Accepted > 0 {
+		line += fmt.Sprintf("; %s accepted by the baseline", plural(s.Accepted, "finding"))
 	}
 	if s.Skipped > 0 {
 		if s.Skipped == 1 {
