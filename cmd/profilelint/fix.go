@@ -56,6 +56,7 @@ be read or a file that could not be written (the file is left as it was),
 			&cli.BoolFlag{Name: "diff", Usage: "print the changes as a unified diff instead of writing them"},
 			&cli.BoolFlag{Name: "check", Usage: "exit 1 when a fix would apply; write nothing"},
 			&cli.BoolFlag{Name: "force", Usage: "write read-only files too"},
+			&cli.BoolFlag{Name: "only-profiles", Usage: "leave named files that are not profiles alone, as a folder walk does (for hooks that pass every staged YAML file)"},
 			&cli.StringSliceFlag{Name: "only", Usage: "apply the fixes of these rules only (repeat the flag or separate ids with commas)"},
 			&cli.StringSliceFlag{Name: "disable", Usage: "do not apply the fixes of these rules"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "<stdin>", Usage: "the name to report, and to match the configuration with, for a profile read from standard input"},
@@ -90,7 +91,10 @@ func runFix(c *cli.Context) error {
 	walked := make(map[string]bool)
 	for i, f := range found {
 		files[i] = f.Path
-		walked[f.Path] = !f.Named
+		// --only-profiles judges named files as a walk judges the files
+		// it meets: pre-commit names every staged YAML file, mkdocs.yml
+		// among them.
+		walked[f.Path] = !f.Named || c.Bool("only-profiles") && f.Path != "-"
 	}
 	conf, files, err := configureLint(c, paths, files)
 	if err != nil {
