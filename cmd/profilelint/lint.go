@@ -113,6 +113,7 @@ func runLint(c *cli.Context) error {
 	cfg, pathErrs := in.cfg, in.pathErrs
 	printers, finishOutputs, err := openOutputs(outputs, out, c.String("color"), report.Options{
 		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: enabledRules(&cfg),
+		Load: loader(in.sources, cfg.Limits),
 	})
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
@@ -397,6 +398,26 @@ func unknownRule(id string) error {
 // output is one --format value: a format and the file it goes to, or ""
 // for standard output.
 type output struct{ format, path string }
+
+// loader reads a linted file again for the printers that show clean files
+// too (html).
+func loader(sources []lint.Source, lim profiles.Limits) func(string) (*profiles.File, error) {
+	byName := make(map[string]lint.Source, len(sources))
+	for _, s := range sources {
+		byName[s.Name] = s
+	}
+	return func(name string) (*profiles.File, error) {
+		s, ok := byName[name]
+		if !ok {
+			return nil, fmt.Errorf("%s: not in this run", name)
+		}
+		data, err := s.Read()
+		if err != nil {
+			return nil, err
+		}
+		return profiles.ParseWithLimits(name, data, lim)
+	}
+}
 
 // parseFormats reads the --format values: NAME for standard output, at
 // most one of them, or NAME=PATH for a file.

@@ -30,10 +30,13 @@ type Options struct {
 	// Rules are the rules of the run, documented by the formats that
 	// describe rules (SARIF).
 	Rules []*lint.Rule
+	// Load reads a linted file again, for the formats that show clean
+	// files too (html); the run keeps only the files with findings.
+	Load func(name string) (*profiles.File, error)
 }
 
 // Formats lists the format names New accepts.
-var Formats = []string{"text", "json", "sarif", "github", "junit", "checkstyle", "gitlab", "rdjson", "markdown"}
+var Formats = []string{"text", "json", "sarif", "github", "junit", "checkstyle", "gitlab", "rdjson", "markdown", "html"}
 
 // InformationURI is the tool's home page, named by the machine formats.
 const InformationURI = "https://github.com/profilelint/profilelint"
@@ -62,6 +65,8 @@ func New(format string, w io.Writer, opt Options) (Printer, error) {
 		return &RDJSON{W: w, Options: opt}, nil
 	case "markdown":
 		return &Markdown{W: w, Options: opt}, nil
+	case "html":
+		return &HTML{W: w, Options: opt}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
