@@ -320,9 +320,16 @@ func (h *HTML) focus(w *bufio.Writer, res *lint.Result, v *focusView) {
 		}
 	}
 	slices.SortFunc(v.pages, func(a, b *page) int { return cmp.Compare(a.name, b.name) })
+	// The texts of a level without its own profile come from the fullest
+	// profile, and of those the one with the most findings, so that the
+	// table shows the texts the findings are about.
+	found := map[string]int{}
+	for _, i := range v.findings {
+		found[res.Findings[i].File]++
+	}
 	rep := v.pages[0]
 	for _, p := range v.pages {
-		if len(p.resp)+len(p.rubric) > len(rep.resp)+len(rep.rubric) {
+		if cmp.Or(cmp.Compare(len(p.resp)+len(p.rubric), len(rep.resp)+len(rep.rubric)), cmp.Compare(found[p.name], found[rep.name])) > 0 {
 			rep = p
 		}
 	}
@@ -349,18 +356,32 @@ func (h *HTML) focus(w *bufio.Writer, res *lint.Result, v *focusView) {
 
 	// profile
 	var buf strings.Builder
+	var rows []string
 	row := func(title string, cell func(level string) string) {
-		fmt.Fprintf(tw, "<tr><th scope=\"row\">%s</th>", title)
+		var b strings.Builder
+		fmt.Fprintf(&b, "<tr><th scope=\"row\">%s</th>", title)
+		empty := true
 		for _, l := range levels {
-			fmt.Fprintf(tw, "<td>%s</td>", cell(l))
+			c := cell(l)
+			empty = empty && c == ""
+			fmt.Fprintf(&b, "<td>%s</td>", c)
 		}
-		fmt.Fprintf(tw, "</tr>\n")
+		b.WriteString("</tr>\n")
+		if empty && title != "profile" {
+			return
+		}
+		rows = append(rows, b.String())
 	}
-	row("profile", func(l string) string {
+	// The profile row is drawn last and shown first: it takes the
+	// findings of its file that no other cell shows.
+	profileRow := func(l string) string {
 		buf.Reset()
 		for _, p := range atLevel[l] {
-			a, fs := t.claim(p.name, "/level")
+			a, fs := t.claim(p.name, "")
 			fmt.Fprintf(&buf, "<div id=\"%s\" class=\"%s\"><span class=\"path\">%s</span>", a, markClass(res, fs), htmlpage.Escape(p.name))
+			if p.title != "" {
+				fmt.Fprintf(&buf, "<br>%s", htmlpage.Escape(p.title))
+			}
 			if p.levelName != "" {
 				fmt.Fprintf(&buf, "<br>%s", htmlpage.Escape(p.levelName))
 			}
@@ -371,7 +392,7 @@ func (h *HTML) focus(w *bufio.Writer, res *lint.Result, v *focusView) {
 			buf.WriteString("</div>")
 		}
 		return buf.String()
-	})
+	}
 	// responsibilities
 	row("responsibilities", func(l string) string {
 		p, r := respAt(l, atLevel[l], rep)
@@ -379,14 +400,14 @@ func (h *HTML) focus(w *bufio.Writer, res *lint.Result, v *focusView) {
 			return "<span class=\"muted\">none</span>"
 		}
 		buf.Reset()
-		a, fs := t.claim(p.name, r.ptr)
-		fmt.Fprintf(&buf, "<ul id=\"%s\">", a)
+		// The items take their findings first; the list, what is left.
+		var items strings.Builder
 		for _, it := range r.items {
 			ia, ifs := t.claim(p.name, it.ptr)
-			fmt.Fprintf(&buf, "<li id=\"%s\" class=\"%s\"%s>%s%s%s</li>", ia, markClass(res, ifs), hover(res, ifs), htmlpage.Escape(it.text), marks(res, ifs), t.copy(it.text, l, ia))
+			fmt.Fprintf(&items, "<li id=\"%s\" class=\"%s\"%s>%s%s%s</li>", ia, markClass(res, ifs), hover(res, ifs), htmlpage.Escape(it.text), marks(res, ifs), t.copy(it.text, l, ia))
 		}
-		buf.WriteString("</ul>")
-		buf.WriteString(marks(res, fs))
+		a, fs := t.claim(p.name, r.ptr)
+		fmt.Fprintf(&buf, "<div id=\"%s\" class=\"%s\"><ul>%s</ul>%s</div>", a, markClass(res, fs), items.String(), marks(res, fs))
 		return buf.String()
 	})
 	keys := rubricKeys(rep, v.pages)
@@ -412,6 +433,11 @@ func (h *HTML) focus(w *bufio.Writer, res *lint.Result, v *focusView) {
 		a, fs := t.claim(p.name, r.yearsP)
 		return fmt.Sprintf("<div id=\"%s\" class=\"%s\">%s years%s</div>", a, markClass(res, fs), r.years, marks(res, fs))
 	})
+	row("profile", profileRow)
+	tw.WriteString(rows[len(rows)-1])
+	for _, r := range rows[:len(rows)-1] {
+		tw.WriteString(r)
+	}
 	fmt.Fprintf(tw, "</table></div>\n")
 	w.WriteString(t.links(tw.String()))
 	h.list(w, t)
