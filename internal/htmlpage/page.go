@@ -44,13 +44,13 @@ section.focus{content-visibility:auto;contain-intrinsic-size:auto 60em;margin-bo
 .copy{display:block;font-size:.8em;color:var(--muted)}
 ol.findings{padding-left:1.4em}ol.findings li{margin:.15em 0}
 del{background:#fbe1d6;text-decoration:line-through}ins{background:#d8f0e4;text-decoration:underline}
-svg.years{max-width:44em;width:100%;height:auto;display:block;margin:.4em 0}
+svg.years{max-width:100%;height:auto;display:block;margin:.4em 0}
 svg.years text{font:11px system-ui,sans-serif;fill:#1a1a1a}
 svg.years .axis{stroke:#999;stroke-width:1}
 svg.years .grid{stroke:#e4e4e4;stroke-width:1}
 svg.years .bar{fill:#9cc3e4;stroke:#0060a0;stroke-width:1}
+svg.years .bar.open{fill:#dbe9f5}
 svg.years .bar.before{fill:none;stroke:#666;stroke-dasharray:3 2}
-svg.years .bar.open{fill:url(#fade)}
 svg.years .typical{fill:#1a1a1a}
 svg.years .typical.bad{fill:var(--error)}
 svg.years .step{fill:none;stroke-width:2.5}

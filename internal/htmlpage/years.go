@@ -105,7 +105,9 @@ func Years(w io.Writer, title string, levels []Level) {
 		}
 		desc = append(desc, d)
 	}
-	fmt.Fprintf(w, "<svg class=\"years\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n", width, height, Escape(title))
+	// Drawn at 1.25 times its units at most: a ladder of three levels
+	// would otherwise fill the page with letters an inch high.
+	fmt.Fprintf(w, "<svg class=\"years\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n", width*5/4, height*5/4, width, height, Escape(title))
 	fmt.Fprintf(w, "<title>%s</title>\n<desc>%s</desc>\n", Escape(title), Escape(strings.Join(desc, "; ")))
 	// The grid, every 5 years.
 	for v := 0.0; v <= top; v += 5 {
