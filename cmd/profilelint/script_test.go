@@ -108,7 +108,9 @@ func TestScript(t *testing.T) {
 			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"readonly": readonly,
+			"readonly":  readonly,
+			"browser":   browser,
+			"gencorpus": gencorpus,
 		},
 	})
 }
