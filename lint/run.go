@@ -53,6 +53,11 @@ type Config struct {
 	// until the parse ends, even after Run returns, one per worker at
 	// most. Zero means no bound.
 	ParseTimeout time.Duration
+	// Visit, when set, is called with each file parsed, from the worker
+	// goroutines, before its tree is dropped: a printer that shows clean
+	// files too takes what it needs then instead of parsing them again.
+	// Files read from the cache are not parsed, and not visited.
+	Visit func(*profiles.File)
 
 	// parse reads a file; nil means profiles.ParseWithLimits. Tests stand
 	// in a parse that blocks.
@@ -187,6 +192,9 @@ func Run(cfg Config, sources []Source) *Result {
 					// Its goroutine is still in the late rule: leave it.
 					runner.stop()
 					runner = newRuleRunner(&cfg)
+				}
+				if cfg.Visit != nil && r.file != nil && r.file.Root != nil {
+					cfg.Visit(r.file)
 				}
 				// Keep a file's tree only while something reports on it.
 				if len(r.findings) == 0 && r.file != nil {

@@ -118,6 +118,7 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	in.cfg.Visit = visitors(printers)
 	res := in.run(c)
 	if err := narrow(c, res, cfg, linted(in.files, res)); err != nil {
 		_ = finishOutputs(false)
@@ -398,6 +399,24 @@ func unknownRule(id string) error {
 // output is one --format value: a format and the file it goes to, or ""
 // for standard output.
 type output struct{ format, path string }
+
+// visitors passes each parsed file to the printers that take one.
+func visitors(printers []report.Printer) func(*profiles.File) {
+	var vs []report.Visitor
+	for _, p := range printers {
+		if v, ok := p.(report.Visitor); ok {
+			vs = append(vs, v)
+		}
+	}
+	if len(vs) == 0 {
+		return nil
+	}
+	return func(f *profiles.File) {
+		for _, v := range vs {
+			v.Visit(f)
+		}
+	}
+}
 
 // loader reads a linted file again for the printers that show clean files
 // too (html).

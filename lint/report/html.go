@@ -13,6 +13,7 @@ import (
 
 	"github.com/profilelint/profilelint/internal/htmlpage"
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // HTML prints one self-contained page for a reviewer: an overview, then
@@ -22,6 +23,14 @@ import (
 type HTML struct {
 	W io.Writer
 	Options
+
+	visited sync.Map // file name → *page, from Visit
+}
+
+// Visit takes what the page shows of a file while the run has its tree
+// (lint.Config.Visit), so that Print need not parse it again.
+func (h *HTML) Visit(f *profiles.File) {
+	h.visited.Store(f.Path, readPage(f.Path, f))
 }
 
 // focusView is one focus: its profiles and the findings in their files.
@@ -104,6 +113,10 @@ func (h *HTML) pages(res *lint.Result) []*page {
 			for i := range next {
 				name := names[i]
 				if name == noFile {
+					continue
+				}
+				if p, ok := h.visited.Load(name); ok {
+					out[i] = p.(*page)
 					continue
 				}
 				f := res.Sources[name]

@@ -22,6 +22,12 @@ type Printer interface {
 	Print(res *lint.Result) error
 }
 
+// A Visitor is a printer that takes something of every file parsed
+// during the run (lint.Config.Visit), as the html format does.
+type Visitor interface {
+	Visit(f *profiles.File)
+}
+
 // Options tune printers.
 type Options struct {
 	Color   bool   // ANSI colour (text only)
