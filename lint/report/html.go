@@ -30,7 +30,7 @@ type HTML struct {
 // Visit takes what the page shows of a file while the run has its tree
 // (lint.Config.Visit), so that Print need not parse it again.
 func (h *HTML) Visit(f *profiles.File) {
-	h.visited.Store(f.Path, readPage(f.Path, f))
+	h.visited.Store(f.Path, readPage(f.Path, f, true))
 }
 
 // focusView is one focus: its profiles and the findings in their files.
@@ -125,7 +125,7 @@ func (h *HTML) pages(res *lint.Result) []*page {
 						f = g
 					}
 				}
-				out[i] = readPage(name, f)
+				out[i] = readPage(name, f, false)
 				if f != nil && res.Sources[name] == nil {
 					f.Release()
 				}
@@ -138,6 +138,23 @@ func (h *HTML) pages(res *lint.Result) []*page {
 	close(next)
 	wg.Wait()
 	return slices.DeleteFunc(out, func(p *page) bool { return p == nil })
+}
+
+// full reads a trimmed page again with the texts of every level, for a
+// focus with levels that have no profile of their own.
+func (h *HTML) full(res *lint.Result, p *page) *page {
+	f := res.Sources[p.name]
+	if f == nil && h.Load != nil {
+		f, _ = h.Load(p.name)
+	}
+	if f == nil {
+		return p
+	}
+	full := readPage(p.name, f, false)
+	if res.Sources[p.name] == nil {
+		f.Release()
+	}
+	return full
 }
 
 var severitySymbol = [...]string{lint.Info: "●", lint.Warning: "▲", lint.Error: "✖"}
@@ -350,6 +367,14 @@ func (h *HTML) focus(w *bufio.Writer, res *lint.Result, v *focusView) {
 	atLevel := map[string][]*page{}
 	for _, p := range v.pages {
 		atLevel[p.level] = append(atLevel[p.level], p)
+	}
+	if rep.trimmed {
+		for _, l := range levels {
+			if len(atLevel[l]) == 0 {
+				rep = h.full(res, rep)
+				break
+			}
+		}
 	}
 
 	fmt.Fprintf(w, "<section class=\"focus\" id=\"%s\" aria-labelledby=\"%s-h\">\n<h2 id=\"%s-h\">%s <code>%s</code></h2>\n", v.anchor, v.anchor, v.anchor, htmlpage.Escape(v.label), htmlpage.Escape(v.key))

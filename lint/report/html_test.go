@@ -265,3 +265,32 @@ func TestHTMLEscapes(t *testing.T) {
 		t.Error("the right-to-left override is not escaped")
 	}
 }
+
+// TestHTMLVisited: pages taken during the run (trimmed to their own
+// level) give the same report as files read again after it.
+func TestHTMLVisited(t *testing.T) {
+	res, opt := ladderResult(t)
+	want := render(t, "html", res, opt)
+	h := &HTML{Options: opt}
+	for _, name := range res.Paths {
+		var f *profiles.File
+		var err error
+		if name == ladderName {
+			f, err = profiles.Parse(name, []byte(ladderSrc))
+		} else {
+			f, err = opt.Load(name)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.Visit(f)
+	}
+	var buf bytes.Buffer
+	h.W = &buf
+	if err := h.Print(res); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), want) {
+		t.Errorf("visited pages give another report:\n%s\nwant:\n%s", buf.Bytes(), want)
+	}
+}

@@ -21,6 +21,11 @@ type page struct {
 	resp         []respRow
 	rubric       []rubricRow
 	parsed       bool
+	// trimmed pages keep the texts of their own level only: a corpus's
+	// pages all repeat the ladder, and keeping every copy would keep the
+	// whole corpus in memory. The focus reads its fullest page again when
+	// it needs the other levels' texts.
+	trimmed bool
 }
 
 type text struct{ ptr, text string }
@@ -40,9 +45,11 @@ type rubricRow struct {
 	yearsP string
 }
 
-// readPage takes from a profile's tree what the report shows.
-func readPage(name string, f *profiles.File) *page {
-	p := &page{name: name}
+// readPage takes from a profile's tree what the report shows; with trim,
+// only the texts of the profile's own level. Texts are copied, so that
+// the page does not keep the file's bytes.
+func readPage(name string, f *profiles.File, trim bool) *page {
+	p := &page{name: name, trimmed: trim}
 	var root *profiles.Node
 	if f != nil {
 		root = f.Tree()
@@ -53,6 +60,7 @@ func readPage(name string, f *profiles.File) *page {
 		return p
 	}
 	p.parsed = true
+	defer p.clone()
 	p.id = root.Lookup("/id").Text()
 	p.title = root.Lookup("/title").Text()
 	p.level = root.Lookup("/level/code").Text()
@@ -77,7 +85,7 @@ func readPage(name string, f *profiles.File) *page {
 			r := respRow{level: e.Lookup("/level").Text(), ptr: ptr}
 			if items := e.Get("items"); items != nil && items.Kind == profiles.Seq {
 				for j, it := range items.Items {
-					if it.Kind != profiles.Map && it.Kind != profiles.Seq {
+					if it.Kind != profiles.Map && it.Kind != profiles.Seq && (!trim || r.level == p.level) {
 						r.items = append(r.items, text{ptr + "/items/" + strconv.Itoa(j), it.Text()})
 					}
 				}
@@ -100,7 +108,7 @@ func readPage(name string, f *profiles.File) *page {
 				case k == "level":
 				case k == "experience":
 					r.years, r.yearsP = rangeOf(fld.Value), ptr+"/experience"
-				case fld.Value.Kind != profiles.Map && fld.Value.Kind != profiles.Seq:
+				case fld.Value.Kind != profiles.Map && fld.Value.Kind != profiles.Seq && (!trim || r.level == p.level):
 					r.keys = append(r.keys, k)
 					r.cells[k] = text{ptr + "/" + k, fld.Value.Text()}
 				}
@@ -111,6 +119,29 @@ func readPage(name string, f *profiles.File) *page {
 		}
 	}
 	return p
+}
+
+// clone copies the page's texts out of the file's bytes.
+func (p *page) clone() {
+	c := strings.Clone
+	p.id, p.title, p.focus, p.label, p.level, p.levelName = c(p.id), c(p.title), c(p.focus), c(p.label), c(p.level), c(p.levelName)
+	for i := range p.resp {
+		r := &p.resp[i]
+		r.level = c(r.level)
+		for j := range r.items {
+			r.items[j].text = c(r.items[j].text)
+		}
+	}
+	for i := range p.rubric {
+		r := &p.rubric[i]
+		r.level = c(r.level)
+		for k, t := range r.cells {
+			r.cells[k] = text{t.ptr, c(t.text)}
+		}
+		for j := range r.keys {
+			r.keys[j] = c(r.keys[j])
+		}
+	}
 }
 
 // focusFromName guesses the focus of a file that could not be read from
