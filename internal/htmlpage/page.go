@@ -24,6 +24,7 @@ h1{font-size:1.5em;margin:.2em 0}h2{font-size:1.25em;margin:1.5em 0 .4em;border-
 a{color:#0047a0}code,.path{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.9em;overflow-wrap:anywhere}
 .muted{color:var(--muted)}
 table{border-collapse:collapse;margin:.4em 0}
+caption{text-align:left;caption-side:top}
 th,td{border:1px solid var(--line);padding:.3em .45em;vertical-align:top;text-align:left}
 th{background:#f3f3f3}
 td.n{text-align:right;font-variant-numeric:tabular-nums}
@@ -39,6 +40,7 @@ section.focus{content-visibility:auto;contain-intrinsic-size:auto 60em;margin-bo
 .has-warning{background:#fcf3d9;border-left:4px dashed var(--warning)}
 .has-info{background:#e3eef8;border-left:4px dotted var(--info)}
 .finding{display:block;font-size:.85em;margin:.15em 0 .25em;padding-left:.2em}
+a.finding{color:inherit;text-decoration:none}a.finding:hover{text-decoration:underline}
 .suppressed{opacity:.55}
 .suppressed .sev{text-decoration:line-through}
 .copy{display:block;font-size:.8em;color:var(--muted)}
