@@ -294,3 +294,27 @@ func TestHTMLVisited(t *testing.T) {
 		t.Errorf("visited pages give another report:\n%s\nwant:\n%s", buf.Bytes(), want)
 	}
 }
+
+// checkHTML fails on any element or attribute that would load or run
+// something: whatever the profiles hold, the page has none.
+func checkHTML(t *testing.T, out []byte) {
+	t.Helper()
+	z := html.NewTokenizer(bytes.NewReader(out))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			switch tok.Data {
+			case "script", "img", "link", "iframe", "object", "embed", "base", "form", "image", "use":
+				t.Fatalf("html: a <%s> element", tok.Data)
+			}
+			for _, a := range tok.Attr {
+				if strings.HasPrefix(a.Key, "on") || a.Key == "style" || a.Key == "src" || a.Key == "srcdoc" || strings.HasSuffix(a.Key, "href") && !strings.HasPrefix(a.Val, "#") {
+					t.Fatalf("html: <%s %s=%q>", tok.Data, a.Key, a.Val)
+				}
+			}
+		}
+	}
+}
