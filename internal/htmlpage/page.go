@@ -61,7 +61,8 @@ svg.years .step.flat{stroke:var(--warning);stroke-dasharray:4 2}
 svg.years .warn{fill:var(--error);font-weight:700}
 svg.years .flatmark{fill:var(--warning);font-weight:700}
 .legend{font-size:.85em;color:var(--muted)}
-@media (max-width:40em){body{padding:.5em;font-size:14px}table.ladder td,table.ladder th{min-width:10em}}
+th code{overflow-wrap:normal;white-space:nowrap}
+@media (max-width:40em){body{padding:.5em;font-size:14px}table.ladder td,table.ladder th{min-width:10em}table:not(.ladder){display:block;overflow-x:auto;max-width:100%}}
 @media print{body{max-width:none;font-size:10pt}section.focus{content-visibility:visible;break-inside:auto}a{color:inherit;text-decoration:none}.scroll{overflow:visible}table.ladder{table-layout:auto}h2{break-after:avoid}}
 `
 
