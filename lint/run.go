@@ -51,6 +51,11 @@ type Config struct {
 	// until the parse ends, even after Run returns, one per worker at
 	// most. Zero means no bound.
 	ParseTimeout time.Duration
+	// Visit, when set, is called with each file parsed, from the worker
+	// goroutines, before its tree is dropped: a printer that shows clean
+	// files too takes what it needs then instead of parsing them again.
+	// Files read from the cache are not parsed, and not visited.
+	Visit func(*profiles.File)
 
 	// parse reads a file; nil means profiles.ParseWithLimits. Tests stand
 	// in a parse that blocks.
@@ -223,6 +228,10 @@ func lintFiles(ctx context.Context, cfg *Config, sources []Source) []fileResult 
 					runner.stop()
 					runner = newRuleRunner(cfg)
 				}
+				if cfg.Visit != nil && r.file != nil && r.file.Root != nil {
+					cfg.Visit(r.file)
+				}
+				// Keep a file's tree only while something reports on it.
 				if len(r.findings) == 0 && r.file != nil {
 					r.path, r.file = r.file.Path, nil
 				} else if r.file != nil && !r.abandoned {

@@ -42,6 +42,9 @@ type ProfileDiff struct {
 	// findings are matched by rule, pointer and message, not by line.
 	Introduced []lint.Finding `json:"introduced"`
 	Resolved   []lint.Finding `json:"resolved"`
+
+	// The years of both versions, for the picture of the html format.
+	oldYears, newYears *sideYears
 }
 
 // Report is a comparison of two sets of profiles.
@@ -169,6 +172,7 @@ func Compare(cfg lint.Config, old, new []Input, direct bool) *Report {
 				d.Changes = append(d.Changes, diffProfiles(pr.o, pr.n)...)
 			}
 		}
+		d.oldYears, d.newYears = yearsOfProfile(pr.o), yearsOfProfile(pr.n)
 		d.Introduced, d.Resolved = minus(newF, newNames, oldF, oldNames), minus(oldF, oldNames, newF, newNames)
 		rep.Profiles = append(rep.Profiles, d)
 	}

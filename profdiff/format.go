@@ -12,10 +12,10 @@ import (
 )
 
 // Formats are the report formats Write knows.
-var Formats = []string{"text", "markdown", "json"}
+var Formats = []string{"text", "markdown", "json", "html"}
 
 // Write prints the report in a format: "text", "markdown" (for a
-// pull-request comment) or "json". Profiles that did not change are
+// pull-request comment), "json" or "html" (one page for a reviewer). Profiles that did not change are
 // counted, and listed only when their findings changed (a cross-file rule
 // reacting to a change elsewhere).
 func Write(w io.Writer, format string, r *Report) error {
@@ -26,6 +26,8 @@ func Write(w io.Writer, format string, r *Report) error {
 		return writeMarkdown(w, r)
 	case "json":
 		return writeJSON(w, r)
+	case "html":
+		return writeHTML(w, r)
 	}
 	return fmt.Errorf("unknown format %q (want %s)", format, strings.Join(Formats, ", "))
 }

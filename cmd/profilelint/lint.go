@@ -121,10 +121,12 @@ func runLint(c *cli.Context) error {
 	printers, finishOutputs, err := openOutputs(outputs, out, c.String("color"), report.Options{
 		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: enabledRules(&cfg),
 		Prefix: prefix, Root: root, Full: c.Bool("full"), FullReport: fullReport(c, outputs, c.Bool("full")),
+		Load: loader(in.sources, cfg.Limits),
 	})
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
+	in.cfg.Visit = visitors(printers)
 	res := in.run(c)
 	if err := narrow(c, res, in); err != nil {
 		_ = finishOutputs(false)
@@ -433,6 +435,44 @@ func unknownRule(id string) error {
 // output is one --format value: a format and the file it goes to, or ""
 // for standard output.
 type output struct{ format, path string }
+
+// visitors passes each parsed file to the printers that take one.
+func visitors(printers []report.Printer) func(*profiles.File) {
+	var vs []report.Visitor
+	for _, p := range printers {
+		if v, ok := p.(report.Visitor); ok {
+			vs = append(vs, v)
+		}
+	}
+	if len(vs) == 0 {
+		return nil
+	}
+	return func(f *profiles.File) {
+		for _, v := range vs {
+			v.Visit(f)
+		}
+	}
+}
+
+// loader reads a linted file again for the printers that show clean files
+// too (html).
+func loader(sources []lint.Source, lim profiles.Limits) func(string) (*profiles.File, error) {
+	byName := make(map[string]lint.Source, len(sources))
+	for _, s := range sources {
+		byName[s.Name] = s
+	}
+	return func(name string) (*profiles.File, error) {
+		s, ok := byName[name]
+		if !ok {
+			return nil, fmt.Errorf("%s: not in this run", name)
+		}
+		data, err := s.Read()
+		if err != nil {
+			return nil, err
+		}
+		return profiles.ParseWithLimits(name, data, lim)
+	}
+}
 
 // parseFormats reads the --format values: NAME for standard output, at
 // most one of them, or NAME=PATH for a file.

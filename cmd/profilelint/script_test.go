@@ -118,6 +118,8 @@ func TestScript(t *testing.T) {
 				from := ts.MkAbs(args[0])
 				ts.Check(os.Rename(from, filepath.Join(filepath.Dir(from), "a\x1b[2Jb.yaml")))
 			},
+			"browser":   browser,
+			"gencorpus": gencorpus,
 		},
 	})
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/profilelint/profilelint/internal/corpus"
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 	"github.com/profilelint/profilelint/rules"
 )
 
@@ -33,4 +34,53 @@ func BenchmarkPrinters(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkHTML writes the HTML report of a 10,000-profile corpus: the
+// cost of the report beyond the lint (issue 20's target: under 2 s).
+// "visited" takes each file's page while the run has its tree, as a cold
+// run of the CLI does; "reparsed" reads every file again through Load,
+// as after a warm run from the cache, which parses nothing.
+//
+//	go test -run '^$' -bench BenchmarkHTML -benchtime 3x ./lint/report
+func BenchmarkHTML(b *testing.B) {
+	files, _ := corpus.Generate(10000, 1, 0.05)
+	srcs := corpus.Sources(files)
+	byName := make(map[string]lint.Source, len(srcs))
+	for _, s := range srcs {
+		byName[s.Name] = s
+	}
+	load := func(name string) (*profiles.File, error) {
+		data, err := byName[name].Read()
+		if err != nil {
+			return nil, err
+		}
+		return profiles.Parse(name, data)
+	}
+	visited := &HTML{Options: Options{Rules: rules.All()}}
+	res := lint.Run(lint.Config{Rules: rules.All(), Visit: visited.Visit}, srcs)
+	reparsed := &HTML{Options: Options{Rules: rules.All(), Load: load}}
+	for _, bc := range []struct {
+		name string
+		h    *HTML
+	}{{"visited", visited}, {"reparsed", reparsed}} {
+		b.Run(bc.name, func(b *testing.B) {
+			var size countingWriter
+			bc.h.W = &size
+			for b.Loop() {
+				size = 0
+				if err := bc.h.Print(res); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(size)/1e6, "MB")
+		})
+	}
+}
+
+type countingWriter int
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	*c += countingWriter(len(p))
+	return len(p), nil
 }

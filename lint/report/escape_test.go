@@ -142,6 +142,8 @@ func checkOutput(t *testing.T, format string, out []byte) {
 		if !json.Valid(out) {
 			t.Fatalf("%s is not valid JSON:\n%s", format, out)
 		}
+	case "html":
+		checkHTML(t, out)
 	}
 }
 

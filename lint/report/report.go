@@ -22,6 +22,12 @@ type Printer interface {
 	Print(res *lint.Result) error
 }
 
+// A Visitor is a printer that takes something of every file parsed
+// during the run (lint.Config.Visit), as the html format does.
+type Visitor interface {
+	Visit(f *profiles.File)
+}
+
 // Options tune printers.
 type Options struct {
 	Color   bool   // ANSI colour (text only)
@@ -41,10 +47,13 @@ type Options struct {
 	// FullReport names a report file of the same run that holds every
 	// finding, for the formats that keep to limits to point at.
 	FullReport string
+	// Load reads a linted file again, for the formats that show clean
+	// files too (html); the run keeps only the files with findings.
+	Load func(name string) (*profiles.File, error)
 }
 
 // Formats lists the format names New accepts.
-var Formats = []string{"text", "json", "sarif", "github", "junit", "checkstyle", "gitlab", "rdjson", "markdown"}
+var Formats = []string{"text", "json", "sarif", "github", "junit", "checkstyle", "gitlab", "rdjson", "markdown", "html"}
 
 // InformationURI is the tool's home page, named by the machine formats.
 const InformationURI = "https://github.com/profilelint/profilelint"
@@ -73,6 +82,8 @@ func New(format string, w io.Writer, opt Options) (Printer, error) {
 		return &RDJSON{W: w, Options: opt}, nil
 	case "markdown":
 		return &Markdown{W: w, Options: opt}, nil
+	case "html":
+		return &HTML{W: w, Options: opt}, nil
 	}
 	return nil, fmt.Errorf("unknown format %q (want one of %s)", format, strings.Join(Formats, ", "))
 }
