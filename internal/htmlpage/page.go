@@ -86,9 +86,10 @@ func Start(w io.Writer, title string) {
 		"<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n", policy, Escape(title), css)
 }
 
-// End closes what Start opened.
+// End closes what Start opened. A write error is the caller's to see, at
+// its writer's Flush or Close, as for every other write of the page.
 func End(w io.Writer) {
-	io.WriteString(w, "</main>\n</body>\n</html>\n")
+	_, _ = io.WriteString(w, "</main>\n</body>\n</html>\n")
 }
 
 // Escape makes untrusted text safe as HTML text or as a quoted attribute

@@ -127,11 +127,10 @@ func Years(w io.Writer, title string, levels []Level) {
 		}
 		if l.Rubric != nil {
 			drawBar(w, "bar", x, bar, *l.Rubric, y, top, "rubric")
-			labelY := y(l.Rubric.Min) - 4
+			// Above the bar's top; an open range ("8+") has an arrow there.
+			labelY := y(math.Min(top, l.Rubric.Min+3)) - 10
 			if l.Rubric.HasMax {
 				labelY = y(l.Rubric.Max) - 4
-			} else {
-				labelY = y(math.Min(top, l.Rubric.Min+3)) - 10
 			}
 			fmt.Fprintf(w, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n", x+bar/2, labelY, Escape(l.Rubric.String()))
 			if prev && l.Step != "" {
