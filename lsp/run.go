@@ -203,8 +203,10 @@ func (s *server) runWorkspace() {
 	s.mu.Unlock()
 
 	corpus := map[string][]placed{}
+	linted := 0
 	if root != "" {
 		res := lintWorkspace(root, conf, overlay, s.opt.Cache)
+		linted = res.Files
 		texts := map[string]*text{}
 		for _, f := range res.Findings {
 			if !s.corpusRules[f.Rule] {
@@ -231,11 +233,12 @@ func (s *server) runWorkspace() {
 			sends = append(sends, s.diagnosticsLocked(d))
 		}
 	}
-	s.wsRuns++
-	s.wsDone.Broadcast()
 	s.mu.Unlock()
 	for _, p := range sends {
 		s.publish(p)
+	}
+	if s.opt.WorkspaceLinted != nil {
+		s.opt.WorkspaceLinted(linted)
 	}
 }
 

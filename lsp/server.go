@@ -48,7 +48,15 @@ type Options struct {
 	// Published, when set, is called after diagnostics are sent (tests
 	// and benchmarks wait on it).
 	Published func(uri string)
+	// WorkspaceLinted, when set, is called after each workspace run with
+	// the number of files linted.
+	WorkspaceLinted func(files int)
 }
+
+// DefaultDebounce is the wait after a change that profilelint lsp uses:
+// short, since a seed-sized profile lints in a few milliseconds, and
+// long enough that a burst of keystrokes is linted once.
+const DefaultDebounce = 10 * time.Millisecond
 
 // Serve runs a server on a stream (standard input and output) until the
 // client says exit or the stream closes.
@@ -83,16 +91,13 @@ type server struct {
 	docs     map[string]*document
 	// corpus holds, by file, the corpus-wide findings of the last
 	// workspace run, with the text they were judged on.
-	corpus     map[string][]placed
-	watch      bool // the client watches files for us
-	shutdown   bool
-	wsTrigger  chan struct{}
-	stopped    chan struct{}
-	stopOnce   sync.Once
-	connOnce   sync.Once
-	wsRuns     int // workspace runs done, for tests
-	wsDone     *sync.Cond
-	lastCorpus time.Duration
+	corpus    map[string][]placed
+	watch     bool // the client watches files for us
+	shutdown  bool
+	wsTrigger chan struct{}
+	stopped   chan struct{}
+	stopOnce  sync.Once
+	connOnce  sync.Once
 }
 
 // document is an open document.
@@ -126,7 +131,6 @@ func newServer(opt Options) *server {
 		wsTrigger:   make(chan struct{}, 1),
 		stopped:     make(chan struct{}),
 	}
-	s.wsDone = sync.NewCond(&s.mu)
 	for _, r := range append([]*lint.Rule{lint.Syntax, lint.UnusedSuppression, lint.InvalidSuppression}, opt.Rules...) {
 		s.rules[r.ID] = r
 		if r.Scope == lint.PerCorpus {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
@@ -32,7 +31,7 @@ for Neovim, Helix, Emacs and VS Code.`,
 		Flags: []cli.Flag{
 			noConfigFlag(),
 			noCacheFlag(),
-			&cli.DurationFlag{Name: "debounce", Value: 10 * time.Millisecond, Usage: "lint a changed document `DURATION` after the last change"},
+			&cli.DurationFlag{Name: "debounce", Value: lsp.DefaultDebounce, Usage: "lint a changed document `DURATION` after the last change"},
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
