@@ -130,6 +130,8 @@ func (t *text) position(off int, enc encoding) Position {
 			hi = mid - 1
 		}
 	}
+	// An offset in the line break (the \r of \r\n) is the line's end.
+	off = min(off, t.starts[n]+len(t.line(n)))
 	return Position{Line: n, Character: units(t.src[t.starts[n]:off], enc)}
 }
 

@@ -319,15 +319,7 @@ func (s *server) didChange(p DidChangeTextDocumentParams) {
 		return
 	}
 	for _, c := range p.ContentChanges {
-		if c.Range == nil {
-			d.text = newText([]byte(c.Text))
-			continue
-		}
-		// Full sync is what the server asked for; a client that sends
-		// ranges anyway is followed.
-		start, end := d.text.offset(c.Range.Start, s.enc), d.text.offset(c.Range.End, s.enc)
-		src := append(append(append([]byte{}, d.text.src[:start]...), c.Text...), d.text.src[max(start, end):]...)
-		d.text = newText(src)
+		d.text = applyChange(d.text, c, s.enc)
 	}
 	d.version = p.TextDocument.Version
 	if d.timer != nil {
@@ -335,6 +327,19 @@ func (s *server) didChange(p DidChangeTextDocumentParams) {
 	}
 	uri := d.uri
 	d.timer = time.AfterFunc(s.opt.Debounce, func() { s.lintDocument(uri) })
+}
+
+// applyChange applies one change event. Full sync is what the server asks
+// for; a client that sends ranges anyway is followed. A range whose end is
+// before its start replaces nothing.
+func applyChange(t *text, c TextDocumentContentChangeEvent, enc encoding) *text {
+	if c.Range == nil {
+		return newText([]byte(c.Text))
+	}
+	start, end := t.offset(c.Range.Start, enc), t.offset(c.Range.End, enc)
+	src := make([]byte, 0, len(t.src)+len(c.Text))
+	src = append(append(append(src, t.src[:start]...), c.Text...), t.src[max(start, end):]...)
+	return newText(src)
 }
 
 func (s *server) didClose(p DidCloseTextDocumentParams) {
