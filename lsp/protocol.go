@@ -120,7 +120,8 @@ type ServerCapabilities struct {
 	CodeActionProvider CodeActionOptions       `json:"codeActionProvider"`
 }
 
-// TextDocumentSyncOptions: the client sends whole documents on change.
+// TextDocumentSyncOptions says how documents are synchronised: whole,
+// on every change.
 type TextDocumentSyncOptions struct {
 	OpenClose bool        `json:"openClose"`
 	Change    int         `json:"change"`
@@ -257,12 +258,6 @@ type WorkspaceEdit struct {
 type TextEdit struct {
 	Range   Range  `json:"range"`
 	NewText string `json:"newText"`
-}
-
-// ShowMessageParams is a message for the user.
-type ShowMessageParams struct {
-	Type    int    `json:"type"` // 1 error, 2 warning, 3 info, 4 log
-	Message string `json:"message"`
 }
 
 // RegistrationParams registers capabilities dynamically.

@@ -11,12 +11,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/url"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -413,10 +411,6 @@ func (s *server) publish(p PublishDiagnosticsParams) {
 	}
 }
 
-func (s *server) showMessage(typ int, format string, args ...any) {
-	_ = s.conn.Notify(context.Background(), "window/showMessage", ShowMessageParams{Type: typ, Message: fmt.Sprintf(format, args...)})
-}
-
 // pathURI and uriPath convert between file paths and file URIs.
 func pathURI(path string) string {
 	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
@@ -443,10 +437,4 @@ func readText(path string) *text {
 // sameText reports whether two texts hold the same bytes.
 func sameText(a, b *text) bool {
 	return a != nil && b != nil && bytes.Equal(a.src, b.src)
-}
-
-// inside reports whether path lies in folder root.
-func inside(root, path string) bool {
-	rel, err := filepath.Rel(root, path)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
