@@ -489,3 +489,37 @@ func TestShutdown(t *testing.T) {
 		t.Fatal("the server did not stop on exit")
 	}
 }
+
+// TestDebounce: a burst of changes is linted once, a quiet moment after
+// the last.
+func TestDebounce(t *testing.T) {
+	const debounce = 300 * time.Millisecond
+	root := workspace(t)
+	c := startServer(t, Options{Debounce: debounce})
+	initialize(c, root)
+	path, text := nonASCII(t, workspace(t, p4))
+	uri := open(c, filepath.Join(root, filepath.Base(path)), text)
+	c.waitFor(uri, "whitespace", has("whitespace"))
+	time.Sleep(100 * time.Millisecond) // the workspace run, over an empty folder
+	c.mu.Lock()
+	before := c.count[uri]
+	c.mu.Unlock()
+	for i := 2; i < 7; i++ {
+		change(c, uri, i, strings.Replace(text, "  x", strings.Repeat(" ", i)+"x", 1))
+	}
+	last := time.Now()
+	c.waitFor(uri, "the last change's finding", func(ds []Diagnostic) bool {
+		d := find(ds, "whitespace")
+		return d != nil && strings.Contains(d.Message, "(6 spaces)")
+	})
+	if waited := time.Since(last); waited < debounce {
+		t.Errorf("linted %v after the last change, before the debounce of %v", waited, debounce)
+	}
+	time.Sleep(debounce)
+	c.mu.Lock()
+	after := c.count[uri]
+	c.mu.Unlock()
+	if after-before != 1 {
+		t.Errorf("%d publications for a burst of 5 changes, want 1", after-before)
+	}
+}
