@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"maps"
+	"os"
 	"path/filepath"
 
 	"github.com/profilelint/profilelint/config"
@@ -66,8 +67,7 @@ func findConfig(root string, opt Options) (*config.Config, map[string][]*config.
 	}
 	path, err := config.Find(dir)
 	if err != nil {
-		// Two configuration files in one folder: said on both.
-		return config.Default(opt.Rules), nil
+		return config.Default(opt.Rules), bothNames(dir, err)
 	}
 	if path == "" {
 		return config.Default(opt.Rules), nil
@@ -89,6 +89,35 @@ func findConfig(root string, opt Options) (*config.Config, map[string][]*config.
 		problems[abs] = append(problems[abs], e)
 	}
 	return config.Default(opt.Rules), problems
+}
+
+// bothNames puts Find's one error, two configuration files in one folder,
+// on both files: the first folder from dir up that holds them.
+func bothNames(dir string, err error) map[string][]*config.Error {
+	cur, aerr := filepath.Abs(dir)
+	if aerr != nil {
+		return nil
+	}
+	for {
+		var paths []string
+		for _, n := range config.Names {
+			if info, serr := os.Stat(filepath.Join(cur, n)); serr == nil && !info.IsDir() {
+				paths = append(paths, filepath.Join(cur, n))
+			}
+		}
+		if len(paths) == len(config.Names) {
+			problems := map[string][]*config.Error{}
+			for _, p := range paths {
+				problems[p] = []*config.Error{{Path: p, Line: 1, Column: 1, Msg: err.Error()}}
+			}
+			return problems
+		}
+		parent := filepath.Dir(cur)
+		if parent == cur {
+			return nil
+		}
+		cur = parent
+	}
 }
 
 // currentText is the editor's text of path when it is open, else the

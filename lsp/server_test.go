@@ -523,3 +523,22 @@ func TestDebounce(t *testing.T) {
 		t.Errorf("%d publications for a burst of 5 changes, want 1", after-before)
 	}
 }
+
+// TestTwoConfigs: two configuration files in one folder, which lint
+// refuses, are said on both.
+func TestTwoConfigs(t *testing.T) {
+	root := workspace(t, p4)
+	for _, n := range []string{".profilelint.yaml", ".profilelint.yml"} {
+		if err := os.WriteFile(filepath.Join(root, n), []byte("rules: {}\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := startServer(t, Options{})
+	initialize(c, root)
+	for _, n := range []string{".profilelint.yaml", ".profilelint.yml"} {
+		ds := c.waitFor(pathURI(filepath.Join(root, n)), "the error", func(ds []Diagnostic) bool { return len(ds) > 0 })
+		if !strings.Contains(ds[0].Message, "keep one") {
+			t.Errorf("%s: %q", n, ds[0].Message)
+		}
+	}
+}
