@@ -1,8 +1,18 @@
 package lsp
 
 import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"testing"
+	"time"
 	"unicode/utf8"
+
+	"github.com/sourcegraph/jsonrpc2"
+
+	"github.com/profilelint/profilelint/rules"
 )
 
 // FuzzPositions converts byte offsets to positions and back in both
@@ -50,6 +60,47 @@ func FuzzApplyChange(f *testing.F) {
 			want := string(src[:start]) + repl + string(src[max(start, end):])
 			if string(got.src) != want {
 				t.Fatalf("%s: %q with %+v → %q, want %q", enc, src, r, got.src, want)
+			}
+		}
+	})
+}
+
+// FuzzDocument opens any text as a profile and asks for hover and code
+// actions at any place: nothing panics, and every edit offered lies in the
+// document.
+func FuzzDocument(f *testing.F) {
+	seed, err := os.ReadFile(filepath.Join("..", "examples", p4))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(string(seed), 6, 12)
+	f.Add("\ufefftitle: \"é — 😀  x\"\nid: [a\n", 0, 9)
+	f.Add("schema: profile/v1\nresponsibilities:\n  - level: P1\n    items: [\"a  b\", \"a  b\"]\n", 3, 14)
+	all := rules.All()
+	f.Fuzz(func(t *testing.T, src string, line, char int) {
+		watch := time.AfterFunc(5*time.Second, func() { panic(fmt.Sprintf("stuck on %q %d %d", src, line, char)) })
+		defer watch.Stop()
+		s := newServer(Options{Rules: all})
+		a, b := streams()
+		defer a.Close()
+		go func() { _, _ = io.Copy(io.Discard, b) }()
+		s.conn = jsonrpc2.NewConn(context.Background(), jsonrpc2.NewBufferedStream(a, jsonrpc2.VSCodeObjectCodec{}), jsonrpc2.HandlerWithError(s.handle))
+		defer s.conn.Close()
+		for _, enc := range []encoding{utf16Units, utf8Units} {
+			s.enc = enc
+			uri := pathURI("/profiles/P4.yaml")
+			s.didOpen(DidOpenTextDocumentParams{TextDocument: TextDocumentItem{URI: uri, Version: 1, Text: src}})
+			pos := Position{Line: line % 200, Character: char % 400}
+			_ = s.hover(TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Position: pos})
+			tx := newText([]byte(src))
+			for _, act := range s.codeActions(CodeActionParams{TextDocument: TextDocumentIdentifier{URI: uri}, Range: Range{Start: Position{}, End: Position{Line: 1 << 20}}}) {
+				for _, e := range act.Edit.Changes[uri] {
+					for _, p := range []Position{e.Range.Start, e.Range.End} {
+						if p.Line < 0 || p.Line >= len(tx.starts) || p.Character > units(tx.line(p.Line), enc) {
+							t.Fatalf("%s: %q offers an edit at %+v, outside the text", enc, act.Title, p)
+						}
+					}
+				}
 			}
 		}
 	})

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/profilelint/profilelint/config"
 	"github.com/profilelint/profilelint/internal/gitignore"
@@ -135,7 +136,7 @@ func (s *server) currentText(path string) *text {
 // the rules that compare files are off (the workspace run judges them),
 // and nothing is cached, since the text changes with every keystroke.
 func (s *server) aloneConfig(conf *config.Config) lint.Config {
-	cfg := conf.Lint()
+	cfg := bounded(conf.Lint())
 	cfg.Jobs = 1
 	cfg.Severity = maps.Clone(cfg.Severity)
 	if cfg.Severity == nil {
@@ -153,6 +154,16 @@ func (s *server) aloneConfig(conf *config.Config) lint.Config {
 		overrides[i] = o
 	}
 	cfg.Overrides = overrides
+	return cfg
+}
+
+// Timeout bounds a file's parse and its rules, as lint's --parse-timeout
+// and --rule-timeout do by default: a hostile text in the editor is
+// reported, and the server goes on answering.
+const Timeout = 10 * time.Second
+
+func bounded(cfg lint.Config) lint.Config {
+	cfg.ParseTimeout, cfg.RuleTimeout = Timeout, Timeout
 	return cfg
 }
 
@@ -293,7 +304,7 @@ func lintWorkspace(root string, conf *config.Config, overlay map[string][]byte, 
 		}
 		sources = append(sources, src)
 	}
-	cfg := conf.Lint()
+	cfg := bounded(conf.Lint())
 	var store Store
 	if open != nil {
 		store = open(conf, &cfg)

@@ -421,9 +421,14 @@ func TestWatchedFiles(t *testing.T) {
 	if d.Severity == 0 {
 		t.Error("no severity")
 	}
-	c.mu.Lock()
-	registered := c.registered
-	c.mu.Unlock()
+	// The registration is a request of its own, sent beside the first
+	// diagnostics.
+	registered := false
+	for wait := time.Now(); !registered && time.Since(wait) < 5*time.Second; time.Sleep(10 * time.Millisecond) {
+		c.mu.Lock()
+		registered = c.registered
+		c.mu.Unlock()
+	}
 	if !registered {
 		t.Error("the server did not ask to watch the workspace's files")
 	}
