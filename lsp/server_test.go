@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -487,6 +488,12 @@ func TestShutdown(t *testing.T) {
 	initialize(c, t.TempDir())
 	var res any
 	c.call("shutdown", nil, &res)
+	// After shutdown, only exit (LSP: InvalidRequest for the rest).
+	err := c.conn.Call(context.Background(), "textDocument/hover", TextDocumentPositionParams{}, &res)
+	var rpcErr *jsonrpc2.Error
+	if !errors.As(err, &rpcErr) || rpcErr.Code != jsonrpc2.CodeInvalidRequest {
+		t.Errorf("hover after shutdown: %v, want InvalidRequest", err)
+	}
 	c.notify("exit", nil)
 	select {
 	case <-c.done:
