@@ -17,7 +17,9 @@ import (
 func (pr *Profile) YAML(source string) []byte {
 	var b bytes.Buffer
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	w("# yaml-language-server: $schema=https://profilelint.dev/schema/profile-v1.json\n")
+	// No schema modeline: the folder the file lands in has no schema beside
+	// it; the README maps the schema by glob (yaml.schemas) instead.
+	w("# profile/v1: \"profilelint schema\" prints the schema; \"profilelint lint\" checks the rest.\n")
 	w("# Imported by \"profilelint import\" from the published page %s:\n", oneLine(source))
 	w("# every text as on the page; what the page shows empty stays empty.\n")
 	w("schema: profile/v1\n")

@@ -1,6 +1,9 @@
 package schema
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -55,5 +58,37 @@ func TestExternalRefIsAnError(t *testing.T) {
 	_, err := Compile("https://example.com/s.json", []byte(`{"$ref": "https://example.com/other.json"}`))
 	if err == nil || !strings.Contains(err.Error(), "never fetches") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestModelinesResolve: the schema modeline at the top of the shipped
+// profiles names a file that exists offline, the schema itself, so that
+// yaml-language-server validates them in a clone without the network.
+func TestModelinesResolve(t *testing.T) {
+	files, _ := filepath.Glob("../examples/*.yaml")
+	more, _ := filepath.Glob("../testdata/ladder/*.yaml")
+	files = append(files, more...)
+	if len(files) == 0 {
+		t.Fatal("no shipped profiles found")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		first, _, _ := strings.Cut(strings.TrimPrefix(string(data), "\ufeff"), "\n")
+		_, ref, ok := strings.Cut(first, "# yaml-language-server: $schema=")
+		if !ok {
+			t.Errorf("%s: no schema modeline on the first line", f)
+			continue
+		}
+		got, err := os.ReadFile(filepath.Join(filepath.Dir(f), ref))
+		if err != nil {
+			t.Errorf("%s: the modeline's schema: %v", f, err)
+			continue
+		}
+		if !bytes.Equal(got, JSON) {
+			t.Errorf("%s: %s is not the embedded schema", f, ref)
+		}
 	}
 }

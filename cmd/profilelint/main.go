@@ -174,6 +174,7 @@ Start with:
 			baselineCommand(),
 			versionCommand(),
 			completionCommand(),
+			lspCommand(),
 		},
 	}
 	forEachCommand(app.Commands, "profilelint", func(c *cli.Command, path string) {
