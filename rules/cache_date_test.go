@@ -2,31 +2,11 @@ package rules
 
 import (
 	"encoding/json"
-	"sync"
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/lint/resultcache"
 )
-
-// mapBackend keeps a result cache in memory.
-type mapBackend struct {
-	mu sync.Mutex
-	m  map[string][]byte
-}
-
-func (b *mapBackend) Get(k string) ([]byte, bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	v, ok := b.m[k]
-	return v, ok
-}
-
-func (b *mapBackend) Put(k string, v []byte) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.m[k] = v
-}
 
 // A finding that depends on today's date ("retrieved … is in the future
 // (today is D)") must not be served from the cache once the day has
@@ -34,7 +14,7 @@ func (b *mapBackend) Put(k string, v []byte) {
 func TestCachedResultsFollowTheDate(t *testing.T) {
 	src := plantInFixture(t, "retrieved: 2026-03-10", "retrieved: 2026-05-02")
 	sources := []lint.Source{{Name: provName, Read: func() ([]byte, error) { return []byte(src), nil }}}
-	backend := &mapBackend{m: map[string][]byte{}}
+	backend := resultcache.NewMemory()
 	run := func(date string, cached bool) string {
 		withToday(t, date)
 		cfg := lint.Config{Rules: All()}

@@ -3,7 +3,6 @@ package resultcache_test
 import (
 	"encoding/json"
 	"io/fs"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -13,29 +12,6 @@ import (
 	"github.com/profilelint/profilelint/lint/resultcache"
 	"github.com/profilelint/profilelint/rules"
 )
-
-// memCache is a resultcache.Backend in memory that counts its hits.
-type memCache struct {
-	mu   sync.Mutex
-	m    map[string][]byte
-	hits int
-}
-
-func (c *memCache) Get(k string) ([]byte, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	v, ok := c.m[k]
-	if ok {
-		c.hits++
-	}
-	return v, ok
-}
-
-func (c *memCache) Put(k string, v []byte) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.m[k] = v
-}
 
 func findingsJSON(t *testing.T, res *lint.Result) string {
 	t.Helper()
@@ -58,7 +34,7 @@ func TestCacheGivesIdenticalResults(t *testing.T) {
 	cfg := lint.Config{Rules: rules.All()}
 	want := findingsJSON(t, lint.Run(cfg, corpus.Sources(files)))
 
-	cache := &memCache{m: map[string][]byte{}}
+	cache := resultcache.NewMemory()
 	cfg.Store = resultcache.New(cache, &cfg, time.Now())
 	if got := findingsJSON(t, lint.Run(cfg, corpus.Sources(files))); got != want {
 		t.Fatalf("cold run with a cache differs:\n%s\nwant:\n%s", got, want)
@@ -71,14 +47,14 @@ func TestCacheGivesIdenticalResults(t *testing.T) {
 			corpusRules++
 		}
 	}
-	if cache.hits != 0 || len(cache.m) <= len(files)+corpusRules {
-		t.Fatalf("cold run: %d hits, %d entries; want 0 and more than %d", cache.hits, len(cache.m), len(files)+corpusRules)
+	if cache.Hits() != 0 || cache.Len() <= len(files)+corpusRules {
+		t.Fatalf("cold run: %d hits, %d entries; want 0 and more than %d", cache.Hits(), cache.Len(), len(files)+corpusRules)
 	}
 	if got := findingsJSON(t, lint.Run(cfg, corpus.Sources(files))); got != want {
 		t.Fatalf("warm run differs:\n%s\nwant:\n%s", got, want)
 	}
-	if cache.hits != len(files)+corpusRules {
-		t.Fatalf("warm run: %d hits, want %d", cache.hits, len(files)+corpusRules)
+	if cache.Hits() != len(files)+corpusRules {
+		t.Fatalf("warm run: %d hits, want %d", cache.Hits(), len(files)+corpusRules)
 	}
 
 	// One file changes: the cached run must agree with a fresh one.
@@ -99,12 +75,10 @@ func TestCorruptCacheEntryIsIgnored(t *testing.T) {
 	files, _ := corpus.Generate(14, 3, 0.5)
 	cfg := lint.Config{Rules: rules.All()}
 	want := findingsJSON(t, lint.Run(cfg, corpus.Sources(files)))
-	cache := &memCache{m: map[string][]byte{}}
+	cache := resultcache.NewMemory()
 	cfg.Store = resultcache.New(cache, &cfg, time.Now())
 	lint.Run(cfg, corpus.Sources(files))
-	for k := range cache.m {
-		cache.m[k] = []byte("garbage")
-	}
+	cache.Each(func(string, []byte) []byte { return []byte("garbage") })
 	if got := findingsJSON(t, lint.Run(cfg, corpus.Sources(files))); got != want {
 		t.Fatalf("corrupt entries changed the result:\n%s\nwant:\n%s", got, want)
 	}
@@ -141,7 +115,7 @@ func TestStampedFilesAreNotRead(t *testing.T) {
 		return out
 	}
 	cfg := lint.Config{Rules: rules.All()}
-	cfg.Store = resultcache.New(&memCache{m: map[string][]byte{}}, &cfg, time.Now())
+	cfg.Store = resultcache.New(resultcache.NewMemory(), &cfg, time.Now())
 	want := findingsJSON(t, lint.Run(cfg, srcs(func(int) time.Time { return old })))
 	withFindings := map[string]bool{}
 	var res []lint.Finding

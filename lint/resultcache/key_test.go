@@ -73,23 +73,23 @@ func TestEverySettingMissesTheCache(t *testing.T) {
 	for name, change := range changes {
 		t.Run(name, func(t *testing.T) {
 			day = time.Date(2026, 5, 1, 12, 0, 0, 0, time.Local)
-			backend := &memCache{m: map[string][]byte{}}
+			backend := resultcache.NewMemory()
 			cfg := base()
 			cfg.Store = resultcache.New(backend, &cfg, day)
 			lint.Run(cfg, corpus.Sources(files))
 			cfg.Store = resultcache.New(backend, &cfg, day)
-			backend.hits = 0
+			before := backend.Hits()
 			lint.Run(cfg, corpus.Sources(files))
-			if backend.hits == 0 {
+			if backend.Hits() == before {
 				t.Fatal("the unchanged configuration missed the cache: the test proves nothing")
 			}
 			cfg = base()
 			change(&cfg)
 			cfg.Store = resultcache.New(backend, &cfg, day)
-			backend.hits = 0
+			before = backend.Hits()
 			lint.Run(cfg, corpus.Sources(files))
-			if backend.hits != 0 {
-				t.Errorf("after the change, %d hits; want none", backend.hits)
+			if hits := backend.Hits() - before; hits != 0 {
+				t.Errorf("after the change, %d hits; want none", hits)
 			}
 		})
 	}

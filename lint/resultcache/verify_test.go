@@ -2,30 +2,11 @@ package resultcache
 
 import (
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/profilelint/profilelint/lint"
 )
-
-type mapBackend struct {
-	mu sync.Mutex
-	m  map[string][]byte
-}
-
-func (b *mapBackend) Get(k string) ([]byte, bool) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	v, ok := b.m[k]
-	return v, ok
-}
-
-func (b *mapBackend) Put(k string, v []byte) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.m[k] = v
-}
 
 // TestVerifyFindsAStaleHit plants the kind of bug the date was: a rule
 // whose findings depend on something the key does not cover. Served from
@@ -48,7 +29,7 @@ func TestVerifyFindsAStaleHit(t *testing.T) {
 		{Name: "a.yaml", Read: func() ([]byte, error) { return []byte("id: A\n"), nil }},
 		{Name: "b.yaml", Read: func() ([]byte, error) { return []byte("id: B\n"), nil }},
 	}
-	backend := &mapBackend{m: map[string][]byte{}}
+	backend := NewMemory()
 	run := func() (*Cache, string) {
 		c := New(backend, &cfg, time.Now())
 		var warn strings.Builder
