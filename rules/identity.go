@@ -11,7 +11,6 @@ import (
 	"sync"
 	"unicode"
 
-	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 )
@@ -232,33 +231,6 @@ is a warning. Lint the whole ladder at once to resolve every reference.`,
 	Collect: collectIDs,
 	Codec:   idCodec,
 	Finish:  finishAdjacentUnresolved,
-}
-
-func finishAdjacentUnresolved(c *lint.Corpus) {
-	defined := make(map[string]bool)
-	var ids []string
-	for _, fs := range c.Facts {
-		if f, ok := fs.Facts.(idFact); ok && f.ID != "" && !defined[f.ID] {
-			defined[f.ID] = true
-			ids = append(ids, f.ID)
-		}
-	}
-	for _, fs := range c.Facts {
-		f, ok := fs.Facts.(idFact)
-		if !ok {
-			continue
-		}
-		for _, a := range f.Adjacent {
-			if defined[a.ID] {
-				continue
-			}
-			msg := fmt.Sprintf("adjacent role %s is not defined by any linted file", a.ID)
-			if near := suggest.Closest(a.ID, nearInLength(ids, a.ID, f.ID)); near != "" {
-				msg += fmt.Sprintf(" (did you mean %s?)", near)
-			}
-			c.Report(lint.Finding{File: a.Place.File, Line: a.Place.Line, Column: a.Place.Column, Pointer: a.Place.Pointer, Message: msg})
-		}
-	}
 }
 
 // SOCCode reports SOC and O*NET-SOC codes that are malformed, unknown, or
