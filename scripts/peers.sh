@@ -60,7 +60,7 @@ fi
 
 # A copy with apiVersion and kind, and a schema that allows them, for kubeconform.
 kube="$dir/corpus-$style-$n-kube"
-if [ ! -d "$kube" ]; then
+if [[ $peers == *" kubeconform "* && ! -d "$kube" ]]; then
   mkdir -p "$kube"
   for f in "$corpus"/*.yaml; do
     { printf 'apiVersion: profilelint.dev/v1\nkind: Profile\n'; cat "$f"; } > "$kube/${f##*/}"
