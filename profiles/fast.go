@@ -28,14 +28,14 @@ type builder struct {
 	tks   []*token.Token
 	i     int
 	depth int
-	// blocks are the block scalars maskBlocks read, by line, until the
-	// word standing for each is met (blocks.go).
-	blocks map[int]maskedBlock
+	// blocks are the scalars maskScalars read, by line, until the word
+	// standing for each is met (mask.go).
+	blocks map[int]maskedScalar
 }
 
 // build returns the document's tree from its tokens, or errSlowPath.
-// blocks are the block scalars masked in the text the tokens are of.
-func (f *File) build(tks token.Tokens, blocks map[int]maskedBlock) (*Node, error) {
+// blocks are the scalars masked in the text the tokens are of.
+func (f *File) build(tks token.Tokens, blocks map[int]maskedScalar) (*Node, error) {
 	b := &builder{f: f, tks: tks, blocks: blocks}
 	if tk := b.peek(); tk != nil && tk.Type == token.DocumentHeaderType {
 		// A leading "---" on a line of its own starts the one document.
@@ -343,9 +343,10 @@ func (b *builder) scalar() (*Node, error) {
 		if blk, ok := b.blocks[tk.Position.Line]; ok && tk.Position.Column == blk.col && tk.Value == blk.word {
 			delete(b.blocks, tk.Position.Line)
 			n := b.f.node()
-			*n = Node{Kind: String, Value: blk.value, Pos: b.f.nodePos(tk), Style: "literal"}
-			if blk.folded {
-				n.Style = "folded"
+			*n = Node{Kind: String, Value: blk.value, Pos: b.f.nodePos(tk), Style: blk.style}
+			if blk.size > 0 {
+				// A quoted text ends on its line, as scalar places it.
+				n.End = b.f.PosAt(n.Pos.Offset + blk.size)
 			}
 			return n, nil
 		}

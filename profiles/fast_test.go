@@ -98,8 +98,9 @@ func TestFastPathTakesProfiles(t *testing.T) {
 }
 
 // The lexer never sees the body of a block scalar of the shape authors
-// wrap their texts in (blocks.go), and sees those of every other shape.
-func TestMaskBlocks(t *testing.T) {
+// wrap their texts in, nor a quoted text alone on its line (mask.go), and
+// sees those of every other shape.
+func TestMaskScalars(t *testing.T) {
 	for _, tc := range []struct {
 		text   string
 		masked string
@@ -107,6 +108,8 @@ func TestMaskBlocks(t *testing.T) {
 	}{
 		{"a: >-\n  one\n  two\nb: |\n  x\n\n", "a: xx\n\n\nb: x\n\n\n", []string{"one two", "x\n"}},
 		{"- k: |-  # c\n    é\n- >\n  y\n", "- k: xx  # c\n\n- x\n\n", []string{"é", "y\n"}},
+		{"a: \"x: y\"  \n- 'é #'\nb: |\n  z\n", "a: x\n- x\nb: x\n\n", []string{"x: y", "é #", "z\n"}},
+		{"a: \"x\\ty\"\nb: 'it''s'\nc: \"x\" # c\nd: \" x\"\ne: \"\"\n\"f\": \"g\"\n", "", nil}, // escapes, comments, spaces, keys
 		{"a: >-\n  p1\n\n  p2\n", "", nil},                                     // two paragraphs
 		{"a: |\n  x\n    deeper\n", "", nil},                                   // a more-indented line
 		{"a: |+\n  x\n", "", nil},                                              // keep
@@ -116,7 +119,7 @@ func TestMaskBlocks(t *testing.T) {
 		{"a: >-\n  x", "", nil},                                                // no last line break
 		{"a: \"t\n  b: >-\n    x\"\n", "a: \"t\n  b: xx\n\n", []string{"x\""}}, // masked, then refused by build
 	} {
-		masked, blocks := maskBlocks([]byte(tc.text))
+		masked, blocks := maskScalars([]byte(tc.text))
 		if tc.masked == "" {
 			if blocks != nil || string(masked) != tc.text {
 				t.Errorf("%q: masked as %q", tc.text, masked)

@@ -137,9 +137,9 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 	}
 	var tokens token.Tokens
 	if fast {
-		lexed, blocks := text, map[int]maskedBlock(nil)
+		lexed, blocks := text, map[int]maskedScalar(nil)
 		if !f.tabMarks {
-			lexed, blocks = maskBlocks(text)
+			lexed, blocks = maskScalars(text)
 		}
 		tokens = lexer.Tokenize(string(lexed))
 		if root, err := f.build(tokens, blocks); err == nil { // build refuses invalid tokens

@@ -5,70 +5,86 @@ import (
 	"unicode/utf8"
 )
 
-// Block scalars past goccy's lexer. goccy/go-yaml v1.19.2's lexer calls
+// Texts past goccy's lexer. goccy/go-yaml v1.19.2's lexer calls
 // strconv.ParseInt("") once for every character inside a block scalar
 // ("|", ">-"), allocating an error each time: a profile whose texts are
-// folded paragraphs lexes several times slower than the same profile
-// quoted, and the collector follows. maskBlocks reads the block scalars
-// of the simplest shape itself (one paragraph at one indentation, the
-// shape authors wrap texts in) and hands the lexer the text with each
-// such scalar's header replaced by a plain word of the same width and its
-// lines emptied, so lines and columns of every other token stay where they
-// were. build takes each word back as the block scalar it stands for, and
-// gives up unless every one of them comes back as a plain scalar of its
-// own at its header's place; that is what shows the header was a block
-// scalar's header in the first place, and not text inside a quoted or
-// plain scalar. Anything else about block scalars (more-indented lines,
-// blank lines within, "+" or an indentation indicator, trailing spaces,
-// tabs) is left to goccy's lexer, and FuzzFastPath holds the values read
-// here to the ones goccy's parser reads.
+// folded paragraphs lexed several times slower than the same profile
+// quoted, and the collector followed; and it reads a quoted text a
+// character at a time too. maskScalars reads the texts of the simplest
+// shapes itself (a block scalar of one paragraph at one indentation, the
+// shape authors wrap texts in; a quoted text on one line, ending it) and
+// hands the lexer the text with each such scalar replaced by a plain word
+// ("x", "xx": a block scalar's header keeps its width) and a block
+// scalar's lines emptied, so the line and column of every other token stay
+// where they were. build takes each word back as the scalar it stands for,
+// and gives up unless every one of them comes back as a plain scalar of
+// its own at the scalar's place; that is what shows the scalar was a value
+// in the first place, and not text inside a quoted, plain or block scalar.
+// Anything else (more-indented lines or blank lines within a block
+// scalar, "+" or an indentation indicator, trailing spaces, tabs, escapes,
+// a comment after a quoted text) is left to goccy's lexer, and
+// FuzzFastPath holds the values read here to the ones goccy's parser
+// reads.
 
-// maskedBlock is a block scalar that maskBlocks read.
-type maskedBlock struct {
-	col    int    // column of its header ("|", ">-", …), after ASCII only
-	word   string // what stands for the header in the lexer's text
-	value  string
-	folded bool
+// maskedScalar is a block scalar that maskScalars read.
+type maskedScalar struct {
+	col   int    // column of its header ("|", ">-", …) or quote, after ASCII only
+	word  string // what stands for it in the lexer's text
+	value string
+	style string // "literal", "folded", "double" or "single"
+	// size is the length of a quoted text as written, quotes included.
+	size int
 }
 
-// maskBlocks returns text with the block scalars it reads masked, and
+// maskScalars returns text with the block scalars it reads masked, and
 // those scalars by the line of their header (1-based); text itself when
 // it reads none. Text has "\n" line ends.
-func maskBlocks(text []byte) ([]byte, map[int]maskedBlock) {
-	if bytes.IndexByte(text, '|') < 0 && bytes.IndexByte(text, '>') < 0 {
-		return text, nil
-	}
+func maskScalars(text []byte) ([]byte, map[int]maskedScalar) {
 	var out []byte
-	var blocks map[int]maskedBlock
+	var blocks map[int]maskedScalar
 	copied := 0 // text[:copied] is in out
 	line := 1
 	for start := 0; start < len(text); {
 		end := lineEnd(text, start)
-		hdr, parent, ok := blockHeader(text[start:end])
+		val, parent, ok := lineValue(text[start:end])
 		if !ok {
 			start, line = end+1, line+1
 			continue
 		}
-		b, bodyEnd, ok := readBlock(text, start+hdr, end, parent)
+		var b maskedScalar
+		bodyEnd := end
+		switch text[start+val] {
+		case '"', '\'':
+			b, ok = readQuoted(text[start+val : end])
+		default:
+			b, bodyEnd, ok = readBlock(text, start+val, end, parent)
+		}
 		if !ok {
 			start, line = end+1, line+1
 			continue
 		}
-		b.col = hdr + 1
-		hdr += start
+		b.col = val + 1
 		if blocks == nil {
-			blocks = make(map[int]maskedBlock)
+			blocks = make(map[int]maskedScalar)
 			out = make([]byte, 0, len(text))
 		}
 		blocks[line] = b
-		out = append(out, text[copied:hdr]...)
+		out = append(out, text[copied:start+val]...)
 		out = append(out, b.word...)
-		out = append(out, text[hdr+len(b.word):end]...)
+		if b.size == 0 {
+			out = append(out, text[start+val+len(b.word):end]...) // a header's comment
+		}
 		// The body's lines, emptied: only their line breaks are left.
 		for i := end; i < bodyEnd; i++ {
 			if text[i] == '\n' {
 				out = append(out, '\n')
 				line++
+			}
+		}
+		if bodyEnd == end { // a quoted text: its line is done
+			bodyEnd, line = min(end+1, len(text)), line+1
+			if end < len(text) {
+				out = append(out, '\n')
 			}
 		}
 		copied, start = bodyEnd, bodyEnd
@@ -87,12 +103,13 @@ func lineEnd(text []byte, start int) int {
 	return len(text)
 }
 
-// blockHeader finds a block scalar header that is the value of a line:
-// spaces, "- " entries, at most one plain key and ": ", then "|", "|-",
-// ">" or ">-", then nothing but spaces and a comment. It returns the
-// header's offset in the line and the column (0-based) of the node the
-// scalar belongs to: its key, or its entry's "-".
-func blockHeader(l []byte) (hdr, parent int, ok bool) {
+// lineValue finds the value of a line that a scalar may be masked in:
+// spaces, "- " entries, at most one plain key and ": ", then a block
+// scalar's header ("|", "|-", ">" or ">-", then nothing but spaces and a
+// comment) or a quote. It returns the value's offset in the line and the
+// column (0-based) of the node the scalar belongs to: its key, or its
+// entry's "-".
+func lineValue(l []byte) (val, parent int, ok bool) {
 	i := 0
 	for i < len(l) && l[i] == ' ' {
 		i++
@@ -111,10 +128,17 @@ func blockHeader(l []byte) (hdr, parent int, ok bool) {
 			return 0, 0, false // "a:>-" is a key
 		}
 	}
-	if parent < 0 || i >= len(l) || l[i] != '|' && l[i] != '>' {
+	if parent < 0 || i >= len(l) {
 		return 0, 0, false
 	}
-	hdr = i
+	switch l[i] {
+	case '"', '\'':
+		return i, parent, true
+	case '|', '>':
+	default:
+		return 0, 0, false
+	}
+	val = i
 	if i++; i < len(l) && l[i] == '-' {
 		i++
 	}
@@ -125,7 +149,32 @@ func blockHeader(l []byte) (hdr, parent int, ok bool) {
 	if len(rest) > 0 && (rest[0] != '#' || len(rest) == len(l)-i) {
 		return 0, 0, false // anything but a comment after the header, or "|#"
 	}
-	return hdr, parent, true
+	return val, parent, true
+}
+
+// readQuoted reads a quoted text that is all of l but trailing spaces:
+// no escape, no quote inside, no tab or control character, no space at
+// either end of the text.
+func readQuoted(l []byte) (maskedScalar, bool) {
+	q := l[0]
+	end := bytes.IndexByte(l[1:], q) + 1
+	if end == 0 || end == 1 {
+		return maskedScalar{}, false // unclosed, or empty
+	}
+	for _, c := range l[end+1:] {
+		if c != ' ' {
+			return maskedScalar{}, false // a comment, or more
+		}
+	}
+	body := l[1:end]
+	if body[0] == ' ' || !plainLine(body) || q == '"' && bytes.IndexByte(body, '\\') >= 0 {
+		return maskedScalar{}, false
+	}
+	b := maskedScalar{word: "x", value: string(body), style: "double", size: end + 1}
+	if q == '\'' {
+		b.style = "single"
+	}
+	return b, true
 }
 
 // keyEnd returns the offset of the ":" after a plain key at i, or -1.
@@ -150,8 +199,11 @@ func plainKeyByte(c byte) bool {
 // trailing space, tab or control character, then empty lines, then a line
 // no deeper than parent or the end of the text. It returns the scalar and
 // the offset after its body's last line break.
-func readBlock(text []byte, hdr, end, parent int) (maskedBlock, int, bool) {
-	b := maskedBlock{folded: text[hdr] == '>'}
+func readBlock(text []byte, hdr, end, parent int) (maskedScalar, int, bool) {
+	b := maskedScalar{style: "literal"}
+	if text[hdr] == '>' {
+		b.style = "folded"
+	}
 	strip := hdr+1 < end && text[hdr+1] == '-'
 	b.word = "x"
 	if strip {
@@ -219,7 +271,7 @@ func readBlock(text []byte, hdr, end, parent int) (maskedBlock, int, bool) {
 		break
 	}
 	sep := byte('\n')
-	if b.folded {
+	if b.style == "folded" {
 		sep = ' '
 	}
 	size := len(lines)
