@@ -26,7 +26,7 @@ import (
 // FuzzFastPath holds the values read here to the ones goccy's parser
 // reads.
 
-// maskedScalar is a block scalar that maskScalars read.
+// maskedScalar is a block scalar or quoted text that maskScalars read.
 type maskedScalar struct {
 	col   int    // column of its header ("|", ">-", …) or quote, after ASCII only
 	word  string // what stands for it in the lexer's text
@@ -36,9 +36,9 @@ type maskedScalar struct {
 	size int
 }
 
-// maskScalars returns text with the block scalars it reads masked, and
-// those scalars by the line of their header (1-based); text itself when
-// it reads none. Text has "\n" line ends.
+// maskScalars returns text with the scalars it reads masked, and those
+// scalars by the line they start on (1-based); text itself when it reads
+// none. Text has "\n" line ends.
 func maskScalars(text []byte) ([]byte, map[int]maskedScalar) {
 	var out []byte
 	var blocks map[int]maskedScalar
