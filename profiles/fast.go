@@ -28,15 +28,15 @@ type builder struct {
 	tks   []*token.Token
 	i     int
 	depth int
-	// blocks are the scalars maskScalars read, by line, until the word
+	// masked holds the scalars maskScalars read, by line, until the word
 	// standing for each is met (mask.go).
-	blocks map[int]maskedScalar
+	masked map[int]maskedScalar
 }
 
 // build returns the document's tree from its tokens, or errSlowPath.
-// blocks are the scalars masked in the text the tokens are of.
-func (f *File) build(tks token.Tokens, blocks map[int]maskedScalar) (*Node, error) {
-	b := &builder{f: f, tks: tks, blocks: blocks}
+// masked holds the scalars masked in the text the tokens are of.
+func (f *File) build(tks token.Tokens, masked map[int]maskedScalar) (*Node, error) {
+	b := &builder{f: f, tks: tks, masked: masked}
 	if tk := b.peek(); tk != nil && tk.Type == token.DocumentHeaderType {
 		// A leading "---" on a line of its own starts the one document.
 		b.next()
@@ -51,7 +51,7 @@ func (f *File) build(tks token.Tokens, blocks map[int]maskedScalar) (*Node, erro
 	if err != nil {
 		return nil, err
 	}
-	if b.peek() != nil || len(b.blocks) > 0 {
+	if b.peek() != nil || len(b.masked) > 0 {
 		// More than one value, or something after; or a masked header
 		// that was not a value of its own.
 		return nil, errSlowPath
@@ -340,8 +340,8 @@ func (b *builder) scalar() (*Node, error) {
 	var n ast.Node
 	switch tk.Type {
 	case token.StringType:
-		if blk, ok := b.blocks[tk.Position.Line]; ok && tk.Position.Column == blk.col && tk.Value == blk.word {
-			delete(b.blocks, tk.Position.Line)
+		if blk, ok := b.masked[tk.Position.Line]; ok && tk.Position.Column == blk.col && tk.Value == blk.word {
+			delete(b.masked, tk.Position.Line)
 			n := b.f.node()
 			*n = Node{Kind: String, Value: blk.value, Pos: b.f.nodePos(tk), Style: blk.style}
 			if blk.size > 0 {

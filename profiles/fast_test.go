@@ -119,21 +119,21 @@ func TestMaskScalars(t *testing.T) {
 		{"a: >-\n  x", "", nil},                                                // no last line break
 		{"a: \"t\n  b: >-\n    x\"\n", "a: \"t\n  b: xx\n\n", []string{"x\""}}, // masked, then refused by build
 	} {
-		masked, blocks := maskScalars([]byte(tc.text))
+		lexed, masked := maskScalars([]byte(tc.text))
 		if tc.masked == "" {
-			if blocks != nil || string(masked) != tc.text {
-				t.Errorf("%q: masked as %q", tc.text, masked)
+			if masked != nil || string(lexed) != tc.text {
+				t.Errorf("%q: masked as %q", tc.text, lexed)
 			}
 			continue
 		}
 		var values []string
 		for line := 1; line <= strings.Count(tc.text, "\n")+1; line++ {
-			if b, ok := blocks[line]; ok {
+			if b, ok := masked[line]; ok {
 				values = append(values, b.value)
 			}
 		}
-		if string(masked) != tc.masked || !slices.Equal(values, tc.values) {
-			t.Errorf("%q: masked as %q with %q, want %q with %q", tc.text, masked, values, tc.masked, tc.values)
+		if string(lexed) != tc.masked || !slices.Equal(values, tc.values) {
+			t.Errorf("%q: masked as %q with %q, want %q with %q", tc.text, lexed, values, tc.masked, tc.values)
 		}
 	}
 	f, err := Parse("x.yaml", []byte("a: \"t\n  b: >-\n    x\"\n"))

@@ -41,7 +41,7 @@ type maskedScalar struct {
 // none. Text has "\n" line ends.
 func maskScalars(text []byte) ([]byte, map[int]maskedScalar) {
 	var out []byte
-	var blocks map[int]maskedScalar
+	var masked map[int]maskedScalar
 	copied := 0 // text[:copied] is in out
 	line := 1
 	for start := 0; start < len(text); {
@@ -64,11 +64,11 @@ func maskScalars(text []byte) ([]byte, map[int]maskedScalar) {
 			continue
 		}
 		b.col = val + 1
-		if blocks == nil {
-			blocks = make(map[int]maskedScalar)
+		if masked == nil {
+			masked = make(map[int]maskedScalar)
 			out = make([]byte, 0, len(text))
 		}
-		blocks[line] = b
+		masked[line] = b
 		out = append(out, text[copied:start+val]...)
 		out = append(out, b.word...)
 		if b.size == 0 {
@@ -89,10 +89,10 @@ func maskScalars(text []byte) ([]byte, map[int]maskedScalar) {
 		}
 		copied, start = bodyEnd, bodyEnd
 	}
-	if blocks == nil {
+	if masked == nil {
 		return text, nil
 	}
-	return append(out, text[copied:]...), blocks
+	return append(out, text[copied:]...), masked
 }
 
 // lineEnd is the offset of the "\n" ending the line at start, or len(text).

@@ -137,16 +137,16 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 	}
 	var tokens token.Tokens
 	if fast {
-		lexed, blocks := text, map[int]maskedScalar(nil)
+		lexed, masked := text, map[int]maskedScalar(nil)
 		if !f.tabMarks {
-			lexed, blocks = maskScalars(text)
+			lexed, masked = maskScalars(text)
 		}
 		tokens = lexer.Tokenize(string(lexed))
-		if root, err := f.build(tokens, blocks); err == nil { // build refuses invalid tokens
+		if root, err := f.build(tokens, masked); err == nil { // build refuses invalid tokens
 			f.Root, f.fromTokens = root, true
 			return f, nil
 		}
-		if blocks != nil {
+		if masked != nil {
 			tokens = nil // the parser reads the text as written
 		}
 	}
