@@ -69,20 +69,22 @@ func BenchmarkCorpus(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	files, _ := corpus.Generate(n, 1, 0.05)
-	size := corpus.Size(files)
-	b.Run("goccy-parse", func(b *testing.B) {
-		b.SetBytes(size)
-		for b.Loop() {
-			parallel(files, func(f corpus.File) { _, _ = parser.ParseBytes(f.Data, 0) })
-		}
-	})
-	b.Run("lint-cold", func(b *testing.B) {
-		b.SetBytes(size)
-		for b.Loop() {
-			lint.Run(lint.Config{Rules: rules.All()}, corpus.Sources(files))
-		}
-	})
+	for _, st := range corpus.Styles {
+		files, _ := corpus.GenerateStyle(n, 1, 0.05, st)
+		size := corpus.Size(files)
+		b.Run(string(st)+"/goccy-parse", func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				parallel(files, func(f corpus.File) { _, _ = parser.ParseBytes(f.Data, 0) })
+			}
+		})
+		b.Run(string(st)+"/lint-cold", func(b *testing.B) {
+			b.SetBytes(size)
+			for b.Loop() {
+				lint.Run(lint.Config{Rules: rules.All()}, corpus.Sources(files))
+			}
+		})
+	}
 }
 
 // parallel runs fn over files with one worker per CPU, as lint.Run does.

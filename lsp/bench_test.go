@@ -67,7 +67,7 @@ func BenchmarkWorkspaceOpen(b *testing.B) {
 		}
 	}
 	root := b.TempDir()
-	if err := corpus.Write(root, n, 1, 0.05); err != nil {
+	if err := corpus.Write(root, n, 1, 0.05, corpus.Quoted); err != nil {
 		b.Fatal(err)
 	}
 	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {

@@ -12,8 +12,9 @@ import (
 // then its parser's tree, which convert turns into Nodes; the parser is a
 // third of the time, and most profiles are block mappings and sequences of
 // plain or quoted scalars and small flow collections. build makes the Nodes
-// straight from the tokens for exactly that kind of document, and gives up
-// on anything else (anchors, tags, documents markers, empty values, keys
+// straight from the tokens for exactly that kind of document (after
+// comments and a "---" at most), and gives up on anything else (anchors,
+// tags, a second document marker, empty values, keys
 // beyond plain words, numbers other than plain decimals, any indentation it
 // does not expect), which then goes to goccy's parser. Where build succeeds
 // its tree is the one convert makes from the parser's (FuzzFastPath checks
@@ -27,11 +28,22 @@ type builder struct {
 	tks   []*token.Token
 	i     int
 	depth int
+	// masked holds the scalars maskScalars read, by line, until the word
+	// standing for each is met (mask.go).
+	masked map[int]maskedScalar
 }
 
 // build returns the document's tree from its tokens, or errSlowPath.
-func (f *File) build(tks token.Tokens) (*Node, error) {
-	b := &builder{f: f, tks: tks}
+// masked holds the scalars masked in the text the tokens are of.
+func (f *File) build(tks token.Tokens, masked map[int]maskedScalar) (*Node, error) {
+	b := &builder{f: f, tks: tks, masked: masked}
+	if tk := b.peek(); tk != nil && tk.Type == token.DocumentHeaderType {
+		// A leading "---" on a line of its own starts the one document.
+		b.next()
+		if nt := b.peek(); tk.Position.Column != 1 || nt == nil || nt.Position.Line == tk.Position.Line {
+			return nil, errSlowPath
+		}
+	}
 	if b.peek() == nil {
 		return nil, errSlowPath
 	}
@@ -39,8 +51,10 @@ func (f *File) build(tks token.Tokens) (*Node, error) {
 	if err != nil {
 		return nil, err
 	}
-	if b.peek() != nil {
-		return nil, errSlowPath // more than one value, or something after
+	if b.peek() != nil || len(b.masked) > 0 {
+		// More than one value, or something after; or a masked header
+		// that was not a value of its own.
+		return nil, errSlowPath
 	}
 	return root, nil
 }
@@ -325,7 +339,19 @@ func (b *builder) scalar() (*Node, error) {
 	tk := b.next()
 	var n ast.Node
 	switch tk.Type {
-	case token.StringType, token.SingleQuoteType, token.DoubleQuoteType:
+	case token.StringType:
+		if blk, ok := b.masked[tk.Position.Line]; ok && tk.Position.Column == blk.col && tk.Value == blk.word {
+			delete(b.masked, tk.Position.Line)
+			n := b.f.node()
+			*n = Node{Kind: String, Value: blk.value, Pos: b.f.nodePos(tk), Style: blk.style}
+			if blk.size > 0 {
+				// A quoted text ends on its line, as scalar places it.
+				n.End = b.f.PosAt(n.Pos.Offset + blk.size)
+			}
+			return n, nil
+		}
+		return b.f.scalar(String, tk.Value, tk), nil
+	case token.SingleQuoteType, token.DoubleQuoteType:
 		return b.f.scalar(String, tk.Value, tk), nil
 	case token.IntegerType, token.BinaryIntegerType, token.OctetIntegerType, token.HexIntegerType:
 		n = ast.Integer(tk)

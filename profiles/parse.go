@@ -135,12 +135,23 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 	if bytes.Contains(text, []byte("\r\n")) {
 		text = bytes.ReplaceAll(text, []byte("\r\n"), []byte("\n"))
 	}
-	tokens := lexer.Tokenize(string(text))
+	var tokens token.Tokens
 	if fast {
-		if root, err := f.build(tokens); err == nil { // build refuses invalid tokens
+		lexed, masked := text, map[int]maskedScalar(nil)
+		if !f.tabMarks {
+			lexed, masked = maskScalars(text)
+		}
+		tokens = lexer.Tokenize(string(lexed))
+		if root, err := f.build(tokens, masked); err == nil { // build refuses invalid tokens
 			f.Root, f.fromTokens = root, true
 			return f, nil
 		}
+		if masked != nil {
+			tokens = nil // the parser reads the text as written
+		}
+	}
+	if tokens == nil {
+		tokens = lexer.Tokenize(string(text))
 	}
 	astFile, perr := parser.Parse(tokens, 0)
 	if perr != nil {

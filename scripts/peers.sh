@@ -4,6 +4,12 @@
 # files each found invalid.
 #
 #   bash scripts/peers.sh 10000
+#   STYLES="quoted folded" PEERS=ajv bash scripts/peers.sh 10000
+#
+# STYLES names the styles of corpus to run on (default quoted; see
+# cmd/profilegen -style), one after another in the same run. PEERS limits
+# the peers run beside profilelint (default "ajv kubeconform python
+# yamllint spectral").
 #
 # Peers are used where they are found; the docs say how to install each:
 #   ajv-cli 5 and Spectral 6   npm install ajv-cli @stoplight/spectral-cli
@@ -23,13 +29,24 @@ dir=${BENCH_DIR:-/tmp/profilelint-bench}
 n=${1:-10000}
 nm=${PEERS_NODE_MODULES:-$dir/peers/node_modules}
 mkdir -p "$dir"
-corpus="$dir/corpus-$n"
-[ -d "$corpus" ] || go run ./cmd/profilegen -n "$n" -o "$corpus"
 go build -o "$dir/profilelint" ./cmd/profilelint
 schema="$root/schema/profile-v1.json"
+peers=" ${PEERS:-ajv kubeconform python yamllint spectral} "
+
+measure() { # label, output file, command...
+  local label=$1 out=$2; shift 2
+  /usr/bin/time -f "%e	%U	%M" "$@" > "$out" 2> "$out.err" || true
+  printf '%s\t%s\n' "$label" "$(tail -n 1 "$out.err")"
+}
+
+# run_style runs the peers on the corpus of one style.
+run_style() { # style
+local style=$1
+corpus="$dir/corpus-$style-$n"
+[ -d "$corpus" ] || go run ./cmd/profilegen -n "$n" -style "$style" -o "$corpus"
 
 # The corpus without its syntax-broken files, for ajv-cli.
-clean="$dir/corpus-$n-nosyntax"
+clean="$dir/corpus-$style-$n-nosyntax"
 if [ ! -d "$clean" ]; then
   mkdir -p "$clean"
   cp "$corpus"/*.yaml "$clean"/
@@ -42,8 +59,8 @@ EOF
 fi
 
 # A copy with apiVersion and kind, and a schema that allows them, for kubeconform.
-kube="$dir/corpus-$n-kube"
-if [ ! -d "$kube" ]; then
+kube="$dir/corpus-$style-$n-kube"
+if [[ $peers == *" kubeconform "* && ! -d "$kube" ]]; then
   mkdir -p "$kube"
   for f in "$corpus"/*.yaml; do
     { printf 'apiVersion: profilelint.dev/v1\nkind: Profile\n'; cat "$f"; } > "$kube/${f##*/}"
@@ -97,16 +114,9 @@ for name in sorted(os.listdir(sys.argv[2])):
 print(f"invalid {invalid}", file=sys.stderr)
 EOF
 
-measure() { # label, output file, command...
-  local label=$1 out=$2; shift 2
-  /usr/bin/time -f "%e	%U	%M" "$@" > "$out" 2> "$out.err" || true
-  printf '%s\t%s\n' "$label" "$(tail -n 1 "$out.err")"
-}
-
-printf 'tool\twall_s\tuser_s\tpeak_KiB\n'
-measure "profilelint everything ($n)" "$dir/peer-pl.out" \
+measure "profilelint everything ($style $n)" "$dir/peer-pl.out" \
   "$dir/profilelint" lint --no-cache -f json "$corpus"
-measure "profilelint --only syntax,schema ($n)" "$dir/peer-pl-schema.out" \
+measure "profilelint --only syntax,schema ($style $n)" "$dir/peer-pl-schema.out" \
   "$dir/profilelint" lint --no-cache --only syntax,schema -f json "$corpus"
 python3 - "$dir/peer-pl-schema.out" <<'EOF'
 import json, sys
@@ -114,28 +124,36 @@ fs = json.load(open(sys.argv[1]))["findings"]
 for rule in ("syntax", "schema"):
     print(f"  profilelint {rule}: {len({f['file'] for f in fs if f['rule'] == rule})} files")
 EOF
-if [ -x "$nm/.bin/ajv" ]; then
-  measure "ajv-cli schema only (nosyntax)" "$dir/peer-ajv.out" \
+measure "profilelint --only syntax,schema ($style $n, nosyntax)" "$dir/peer-pl-clean.out" \
+  "$dir/profilelint" lint --no-cache --only syntax,schema -q "$clean"
+if [[ $peers == *" ajv "* && -x "$nm/.bin/ajv" ]]; then
+  measure "ajv-cli schema only ($style $n, nosyntax)" "$dir/peer-ajv.out" \
     "$nm/.bin/ajv" validate --spec=draft2020 --strict=false -s "$schema" -d "$clean/*.yaml"
   echo "  ajv-cli invalid: $(grep -c ' invalid$' "$dir/peer-ajv.out.err" || true)"
 fi
-if command -v kubeconform > /dev/null; then
+if [[ $peers == *" kubeconform "* ]] && command -v kubeconform > /dev/null; then
   measure "kubeconform schema only (apiVersion/kind added)" "$dir/peer-kube.out" \
     kubeconform -n 2 -summary -schema-location "$dir/kube-schemas/profile-v1.json" "$kube"
   echo "  kubeconform: $(tail -n 1 "$dir/peer-kube.out")"
 fi
-if python3 -c 'import yaml, jsonschema' 2> /dev/null; then
+if [[ $peers == *" python "* ]] && python3 -c 'import yaml, jsonschema' 2> /dev/null; then
   measure "python jsonschema + libyaml" "$dir/peer-py.out" \
     python3 "$dir/pyjsonschema.py" "$schema" "$corpus"
   echo "  python: $(grep invalid "$dir/peer-py.out.err")"
 fi
-if command -v yamllint > /dev/null; then
+if [[ $peers == *" yamllint "* ]] && command -v yamllint > /dev/null; then
   measure "yamllint (default config)" "$dir/peer-yamllint.out" \
     yamllint -f parsable "$corpus"
   echo "  yamllint: $(cut -d: -f1 "$dir/peer-yamllint.out" | sort -u | wc -l) files with a finding"
 fi
-if [ -x "$nm/.bin/spectral" ]; then
+if [[ $peers == *" spectral "* && -x "$nm/.bin/spectral" ]]; then
   measure "Spectral schema + 1 rule" "$dir/peer-spectral.out" \
     "$nm/.bin/spectral" lint -q -f text -r "$dir/spectral.json" "$corpus/*.yaml"
   echo "  spectral: $(cut -d: -f1 "$dir/peer-spectral.out" | sort -u | grep -c . || true) files with a finding"
 fi
+}
+
+printf 'tool\twall_s\tuser_s\tpeak_KiB\n'
+for style in ${STYLES:-quoted}; do
+  run_style "$style"
+done

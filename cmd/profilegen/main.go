@@ -4,6 +4,13 @@
 // defects listed in a manifest.
 //
 //	go run ./cmd/profilegen -n 10000 -o /tmp/corpus
+//	go run ./cmd/profilegen -n 10000 -style folded -o /tmp/corpus-folded
+//
+// -style says how the texts are written: quoted (one double-quoted line
+// each, the default), folded (">-" block scalars wrapped at 80 columns,
+// after a comment and "---") or mixed (block, plain and quoted scalars,
+// "---" or not, some CRLF files). The profiles and defects are the same in
+// every style.
 package main
 
 import (
@@ -19,8 +26,13 @@ func main() {
 	out := flag.String("o", "corpus", "folder to write into (created)")
 	seed := flag.Uint64("seed", 1, "random seed; the same seed writes the same corpus")
 	defects := flag.Float64("defects", 0.05, "share of files with a planted defect")
+	style := flag.String("style", "quoted", "how texts are written: quoted, folded or mixed")
 	flag.Parse()
-	if err := corpus.Write(*out, *n, *seed, *defects); err != nil {
+	st, err := corpus.ParseStyle(*style)
+	if err == nil {
+		err = corpus.Write(*out, *n, *seed, *defects, st)
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "profilegen: %v\n", err)
 		os.Exit(1)
 	}

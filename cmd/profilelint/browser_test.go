@@ -65,5 +65,5 @@ func gencorpus(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	n, err := strconv.Atoi(args[0])
 	ts.Check(err)
-	ts.Check(corpus.Write(ts.MkAbs(args[1]), n, 1, 0.05))
+	ts.Check(corpus.Write(ts.MkAbs(args[1]), n, 1, 0.05, corpus.Quoted))
 }

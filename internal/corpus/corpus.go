@@ -26,9 +26,18 @@ type File struct {
 }
 
 // Generate returns n profiles, the same for the same seed; share of them
-// (0 to 1) carry one planted defect each, listed in the manifest.
+// (0 to 1) carry one planted defect each, listed in the manifest. They are
+// written in the Quoted style.
 func Generate(n int, seed uint64, share float64) ([]File, []Planted) {
+	return GenerateStyle(n, seed, share, Quoted)
+}
+
+// GenerateStyle is Generate writing in style st: the same profiles and
+// defects as Generate's for the same seed, written another way.
+func GenerateStyle(n int, seed uint64, share float64, st Style) ([]File, []Planted) {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	// Its own generator, so that the style changes nothing else.
+	styleRng := rand.New(rand.NewPCG(seed^0x5bd1e995, seed))
 	var files []File
 	var manifest []Planted
 	used := make(map[[6]uint8]bool)
@@ -43,19 +52,19 @@ func Generate(n int, seed uint64, share float64) ([]File, []Planted) {
 				text, rule, what = plant(rng, text, p)
 				manifest = append(manifest, Planted{File: name, Rule: rule, What: what})
 			}
-			files = append(files, File{Name: name, Data: []byte(text)})
+			files = append(files, File{Name: name, Data: []byte(restyle(text, st, styleRng))})
 		}
 	}
 	return files, manifest
 }
 
-// Write generates a corpus into dir and its manifest beside it, as
-// dir + ".manifest.json".
-func Write(dir string, n int, seed uint64, share float64) error {
+// Write generates a corpus in style st into dir and its manifest beside
+// it, as dir + ".manifest.json".
+func Write(dir string, n int, seed uint64, share float64, st Style) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	files, manifest := Generate(n, seed, share)
+	files, manifest := GenerateStyle(n, seed, share, st)
 	for _, f := range files {
 		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
 			return err
