@@ -132,11 +132,19 @@ func (p *Pass) report1(ptr string, key bool, format string, args ...any) *Findin
 
 // At returns a finding of the running rule placed at the node of pointer
 // ptr (or its nearest existing parent), for a rule to complete — message,
-// related places, fixes — and hand over whole with Report, instead of
-// changing what Reportf returned after the fact.
+// related places, fixes — and hand over whole with Report.
 func (p *Pass) At(ptr string) Finding {
+	return p.at(ptr, false)
+}
+
+// AtKey is At placed at the key of the mapping entry ptr.
+func (p *Pass) AtKey(ptr string) Finding {
+	return p.at(ptr, true)
+}
+
+func (p *Pass) at(ptr string, key bool) Finding {
 	f := Finding{Rule: p.Rule.ID, File: p.File.Path, Pointer: ptr}
-	n := p.node(ptr, false)
+	n := p.node(ptr, key)
 	f.Line, f.Column = n.Pos.Line, n.Pos.Column
 	if n.End.Line > 0 {
 		f.EndLine, f.EndColumn = n.End.Line, n.End.Column

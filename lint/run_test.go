@@ -235,3 +235,24 @@ func TestReportWholeFinding(t *testing.T) {
 		t.Errorf("Report gave\n%+v\nReportf\n%+v", viaReport, viaReportf)
 	}
 }
+
+// AtKey places a finding at the key of its entry, At at the value.
+func TestAtKey(t *testing.T) {
+	rule := &Rule{ID: "key", Severity: Warning, Run: func(p *Pass) {
+		f := p.AtKey("/b")
+		f.Message = "at the key"
+		p.Report(f)
+		f = p.At("/b")
+		f.Message = "at the value"
+		p.Report(f)
+	}}
+	res := Run(Config{Rules: []*Rule{rule}}, []Source{src("x.yaml", "a: 1\nb: two\n")})
+	var got []string
+	for _, f := range res.Findings {
+		got = append(got, fmt.Sprintf("%d:%d-%d:%d %s", f.Line, f.Column, f.EndLine, f.EndColumn, f.Message))
+	}
+	want := []string{"2:1-2:2 at the key", "2:4-2:7 at the value"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
