@@ -193,20 +193,20 @@ func runDashStyle(p *lint.Pass) {
 		}
 		v, r := fd.node.Value, fd.r
 		fixed := v[r.i:r.di] + want.char + v[r.dj:r.j]
-		f := p.Reportf(fd.ptr, "%s in the range %q; this file writes ranges with %s %s (%d of %d, as in %q)",
+		f := p.At(fd.ptr)
+		f.Message = fmt.Sprintf("%s in the range %q; this file writes ranges with %s %s (%d of %d, as in %q)",
 			dashStyles[r.style].name, v[r.i:r.j], want.article, want.name, count[major], len(all), example)
-		st := p.File.MapScalar(fd.node)
-		if st == nil {
-			continue
+		if st := p.File.MapScalar(fd.node); st != nil {
+			start, end := st.Span(r.di, r.dj)
+			atSpan(p.File, &f, start, end)
+			if st.Verbatim(p.File.Src, r.di, r.dj) {
+				f.Fixes = []lint.Fix{{
+					Message: fmt.Sprintf("write %q", fixed),
+					Edits:   []lint.Edit{{Start: start, End: end, New: want.char}},
+				}}
+			}
 		}
-		start, end := st.Span(r.di, r.dj)
-		atSpan(p.File, f, start, end)
-		if st.Verbatim(p.File.Src, r.di, r.dj) {
-			f.Fixes = append(f.Fixes, lint.Fix{
-				Message: fmt.Sprintf("write %q", fixed),
-				Edits:   []lint.Edit{{Start: start, End: end, New: want.char}},
-			})
-		}
+		p.Report(f)
 	}
 }
 

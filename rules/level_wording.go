@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -165,15 +166,20 @@ func runLevelWording(p *lint.Pass) {
 		}
 		// Each finding is at its phrase where the source text maps to the
 		// value exactly, at the text's start otherwise.
-		at := func(f *lint.Finding, m phraseMatch) { atValue(p.File, f, text, m.start, m.end) }
+		report := func(m phraseMatch, message string) {
+			f := p.At(ptr())
+			f.Message = message
+			atValue(p.File, &f, text, m.start, m.end)
+			p.Report(f)
+		}
 		if place(r) >= juniorFrom-eps {
 			for _, m := range findPhrases(text.Value, junior) {
-				at(p.Reportf(ptr(), "%q is junior wording for %s (top of the ladder: %s)", m.text, code, ladderSpan(top)), m)
+				report(m, fmt.Sprintf("%q is junior wording for %s (top of the ladder: %s)", m.text, code, ladderSpan(top)))
 			}
 		}
 		if place(r) <= executiveUntil+eps {
 			for _, m := range findPhrases(text.Value, executive) {
-				at(p.Reportf(ptr(), "%q is executive wording for %s (bottom of the ladder: %s)", m.text, code, ladderSpan(bottom)), m)
+				report(m, fmt.Sprintf("%q is executive wording for %s (bottom of the ladder: %s)", m.text, code, ladderSpan(bottom)))
 			}
 		}
 	}

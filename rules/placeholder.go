@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"sync"
@@ -91,11 +92,13 @@ func runPlaceholder(p *lint.Pass) {
 		var i, j int
 		var ok bool
 		if i, j, ok, scratch = findPlaceholder(v, phrases, scratch); ok {
-			f := p.Reportf(ptr, "placeholder %q; write the real text", v[i:j])
+			f := p.At(ptr)
+			f.Message = fmt.Sprintf("placeholder %q; write the real text", v[i:j])
 			// A placeholder that is the whole text is shown at the text.
 			if i > 0 || j < len(v) {
-				atValue(p.File, f, n, i, j)
+				atValue(p.File, &f, n, i, j)
 			}
+			p.Report(f)
 		}
 	})
 }

@@ -74,24 +74,30 @@ func runWhitespace(p *lint.Pass) {
 			}
 			descs = append(descs, describeIssue(n.Value, is))
 		}
-		f := p.Reportf(ptr, "%s; expected the text trimmed, with single spaces", strings.Join(descs, ", "))
-		if st == nil {
-			return
+		f := p.At(ptr)
+		f.Message = strings.Join(descs, ", ") + "; expected the text trimmed, with single spaces"
+		if st != nil {
+			first := issues[0]
+			start, end := st.Span(first.i, first.j)
+			atSpan(p.File, &f, start, end)
+			f.Fixes = whitespaceFixes(p.File.Src, st, issues)
 		}
-		first := issues[0]
-		start, end := st.Span(first.i, first.j)
-		atSpan(p.File, f, start, end)
-		var edits []lint.Edit
-		for _, is := range issues {
-			start, end := st.Span(is.i, is.j)
-			if !st.Verbatim(p.File.Src, is.i, is.j) {
-				// Escaped or folded white space: no exact edit.
-				return
-			}
-			edits = append(edits, lint.Edit{Start: start, End: end, New: is.keep})
-		}
-		f.Fixes = append(f.Fixes, lint.Fix{Message: "remove the extra white space", Edits: edits})
+		p.Report(f)
 	})
+}
+
+// whitespaceFixes is the fix removing the issues, none where one of them
+// is escaped or folded white space, which no exact edit removes.
+func whitespaceFixes(src []byte, st *profiles.ScalarSource, issues []wsIssue) []lint.Fix {
+	var edits []lint.Edit
+	for _, is := range issues {
+		if !st.Verbatim(src, is.i, is.j) {
+			return nil
+		}
+		start, end := st.Span(is.i, is.j)
+		edits = append(edits, lint.Edit{Start: start, End: end, New: is.keep})
+	}
+	return []lint.Fix{{Message: "remove the extra white space", Edits: edits}}
 }
 
 // atValue moves a finding to the source of value bytes [i, j) of a string
