@@ -47,8 +47,7 @@ func runExperienceConsistent(p *lint.Pass) {
 		return
 	}
 	report := func(format string, args ...any) {
-		f := p.Reportf(typical.MinPtr(), format, args...)
-		f.Related = append(f.Related, p.Place(rubric.MinPtr(), "the rubric for "+code+": "+rubric.String()))
+		reportRelated(p, typical.MinPtr(), p.Place(rubric.MinPtr(), "the rubric for "+code+": "+rubric.String()), format, args...)
 	}
 	switch {
 	case typical.Min < rubric.Min:
@@ -63,7 +62,7 @@ func runExperienceConsistent(p *lint.Pass) {
 		return
 	}
 	if u := yearsAt(p, under.Ptr+"/experience"); u.HasMin && typical.Min < u.Min {
-		f := p.Reportf(typical.MinPtr(), "typical experience %s is below the rubric's %s for %s, the level under %s", typical, u, under.Code, code)
-		f.Related = append(f.Related, p.Place(u.MinPtr(), "the rubric for "+under.Code+": "+u.String()))
+		reportRelated(p, typical.MinPtr(), p.Place(u.MinPtr(), "the rubric for "+under.Code+": "+u.String()),
+			"typical experience %s is below the rubric's %s for %s, the level under %s", typical, u, under.Code, code)
 	}
 }

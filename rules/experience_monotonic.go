@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/profilelint/profilelint/lint"
 )
 
@@ -35,8 +37,8 @@ func runExperienceMonotonic(p *lint.Pass) {
 	for _, e := range byRank(ladderEntries(p, "level_guidelines"), p.Ladder) {
 		y := yearsAt(p, e.Ptr+"/experience")
 		if y.HasMin && y.HasMax && y.Max < y.Min {
-			f := p.Reportf(y.MaxPtr(), "%s experience max %s is below its min %s", e.Code, fmtYears(y.Max), fmtYears(y.Min))
-			f.Related = append(f.Related, p.Place(y.MinPtr(), e.Code+" experience min"))
+			reportRelated(p, y.MaxPtr(), p.Place(y.MinPtr(), e.Code+" experience min"),
+				"%s experience max %s is below its min %s", e.Code, fmtYears(y.Max), fmtYears(y.Min))
 		}
 		if !y.HasMin {
 			continue
@@ -44,20 +46,22 @@ func runExperienceMonotonic(p *lint.Pass) {
 		if below != nil {
 			switch {
 			case y.Min < belowYears.Min:
-				f := p.Reportf(y.MinPtr(), "%s requires %s+ years, fewer than %s's %s+", e.Code, fmtYears(y.Min), below.Code, fmtYears(belowYears.Min))
-				f.Related = append(f.Related, p.Place(belowYears.MinPtr(), below.Code+" requires "+fmtYears(belowYears.Min)+"+ years"))
+				reportRelated(p, y.MinPtr(), p.Place(belowYears.MinPtr(), below.Code+" requires "+fmtYears(belowYears.Min)+"+ years"),
+					"%s requires %s+ years, fewer than %s's %s+", e.Code, fmtYears(y.Min), below.Code, fmtYears(belowYears.Min))
 			case y.Min == belowYears.Min:
-				f := p.Reportf(y.MinPtr(), "%s requires %s+ years, the same as %s", e.Code, fmtYears(y.Min), below.Code)
-				f.Related = append(f.Related, p.Place(belowYears.MinPtr(), below.Code+" requires "+fmtYears(belowYears.Min)+"+ years"))
+				f := p.At(y.MinPtr())
+				f.Message = fmt.Sprintf("%s requires %s+ years, the same as %s", e.Code, fmtYears(y.Min), below.Code)
+				f.Related = []lint.Place{p.Place(belowYears.MinPtr(), below.Code+" requires "+fmtYears(belowYears.Min)+"+ years")}
 				// A flat step is suspicious, not wrong: the engine keeps the
 				// lower of this and the configured severity.
 				f.Severity = lint.Warning
+				p.Report(f)
 			}
 		}
 		below, belowYears = &e, y // e is this iteration's own variable
 	}
 	if y := yearsAt(p, "/level/typical_experience"); y.HasMin && y.HasMax && y.Max < y.Min {
-		f := p.Reportf(y.MaxPtr(), "typical experience max %s is below its min %s", fmtYears(y.Max), fmtYears(y.Min))
-		f.Related = append(f.Related, p.Place(y.MinPtr(), "typical experience min"))
+		reportRelated(p, y.MaxPtr(), p.Place(y.MinPtr(), "typical experience min"),
+			"typical experience max %s is below its min %s", fmtYears(y.Max), fmtYears(y.Min))
 	}
 }

@@ -37,7 +37,7 @@ func runIDMismatch(p *lint.Pass) {
 		if code == nil || code.Kind != profiles.String || code.Value == parts[i] {
 			continue
 		}
-		f := p.Reportf(profiles.Pointer(key, "code"), "%s.code %s disagrees with the id %s, whose %s part is %s", key, code.Value, id, key, parts[i])
-		f.Related = append(f.Related, p.Place("/id", "the id"))
+		reportRelated(p, profiles.Pointer(key, "code"), p.Place("/id", "the id"),
+			"%s.code %s disagrees with the id %s, whose %s part is %s", key, code.Value, id, key, parts[i])
 	}
 }

@@ -74,8 +74,8 @@ func runProvenanceSource(p *lint.Pass) {
 		if id == "" {
 			name = fmt.Sprintf("source %d", i+1)
 		} else if j, dup := first[id]; dup {
-			f := p.Reportf(at("id"), "source id %q is declared twice; ids are unique in the file", id)
-			f.Related = append(f.Related, p.Place(profiles.Pointer("provenance", "sources", j, "id"), "first declared here"))
+			reportRelated(p, at("id"), p.Place(profiles.Pointer("provenance", "sources", j, "id"), "first declared here"),
+				"source id %q is declared twice; ids are unique in the file", id)
 		} else {
 			first[id] = i
 		}

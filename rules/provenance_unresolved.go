@@ -79,8 +79,10 @@ func runProvenanceUnresolved(p *lint.Pass) {
 	}
 	for _, id := range ids {
 		if !cited[id] {
-			f := p.Reportf(profiles.Pointer("provenance", "sources", index[id], "id"), "source %q is declared but no layer cites it", id)
+			f := p.At(profiles.Pointer("provenance", "sources", index[id], "id"))
+			f.Message = fmt.Sprintf("source %q is declared but no layer cites it", id)
 			f.Severity = lint.Warning
+			p.Report(f)
 		}
 	}
 }
