@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -78,8 +79,8 @@ func checkLevelList(p *lint.Pass, name string, entries, other []ladderEntry) {
 			if n := count[e.Code]; n > 2 {
 				times = strconv.Itoa(n) + " times"
 			}
-			fd := p.Reportf(e.LevelPtr(), "%s is listed %s in %s (first at %s)", e.Code, times, name, lineCol(p.Root.Lookup(f.LevelPtr())))
-			fd.Related = append(fd.Related, p.Place(f.LevelPtr(), e.Code+" first listed here"))
+			reportRelated(p, e.LevelPtr(), p.Place(f.LevelPtr(), e.Code+" first listed here"),
+				"%s is listed %s in %s (first at %s)", e.Code, times, name, lineCol(p.Root.Lookup(f.LevelPtr())))
 			continue
 		}
 		first[e.Code] = e
@@ -91,7 +92,16 @@ func checkLevelList(p *lint.Pass, name string, entries, other []ladderEntry) {
 		known = append(known, e)
 	}
 
-	var firstOut *lint.Finding
+	var missing []string
+	for _, code := range p.Ladder {
+		if _, ok := first[code]; !ok {
+			missing = append(missing, code)
+		}
+	}
+
+	// Only a pure reordering has one right answer: the first entry out of
+	// order carries it.
+	fixable := clean && len(missing) == 0
 	inOrder := longestInOrder(known)
 	for i, e := range known {
 		if inOrder[i] {
@@ -100,39 +110,35 @@ func checkLevelList(p *lint.Pass, name string, entries, other []ladderEntry) {
 		// e is out of the longest ordered run: either a kept entry before
 		// it is higher, or a kept entry after it is lower (else e would
 		// extend the run).
-		var f *lint.Finding
+		f := p.At(e.LevelPtr())
 		if j := keptBefore(inOrder, i); j >= 0 && known[j].Rank > e.Rank {
-			f = p.Reportf(e.LevelPtr(), "%s is listed after %s; levels go lowest first (%s)", e.Code, known[j].Code, ladderSpan(p.Ladder))
-			f.Related = append(f.Related, p.Place(known[j].LevelPtr(), known[j].Code+" is listed here"))
+			f.Message = fmt.Sprintf("%s is listed after %s; levels go lowest first (%s)", e.Code, known[j].Code, ladderSpan(p.Ladder))
+			f.Related = []lint.Place{p.Place(known[j].LevelPtr(), known[j].Code+" is listed here")}
 		} else if j := keptAfter(inOrder, i); j >= 0 {
-			f = p.Reportf(e.LevelPtr(), "%s is listed before %s; levels go lowest first (%s)", e.Code, known[j].Code, ladderSpan(p.Ladder))
-			f.Related = append(f.Related, p.Place(known[j].LevelPtr(), known[j].Code+" is listed here"))
-		}
-		if firstOut == nil {
-			firstOut = f
-		}
-	}
-
-	missing := 0
-	for _, code := range p.Ladder {
-		if _, ok := first[code]; ok {
+			f.Message = fmt.Sprintf("%s is listed before %s; levels go lowest first (%s)", e.Code, known[j].Code, ladderSpan(p.Ladder))
+			f.Related = []lint.Place{p.Place(known[j].LevelPtr(), known[j].Code+" is listed here")}
+		} else {
 			continue
 		}
-		missing++
-		f := p.Reportf(profiles.Pointer(name), "level %s is missing from %s", code, name)
+		if fixable {
+			fixable = false
+			if fix, ok := reorderFix(p, name, entries); ok {
+				f.Fixes = []lint.Fix{fix}
+			}
+		}
+		p.Report(f)
+	}
+
+	for _, code := range missing {
+		f := p.At(profiles.Pointer(name))
+		f.Message = fmt.Sprintf("level %s is missing from %s", code, name)
 		for _, o := range other {
 			if o.Code == code {
-				f.Related = append(f.Related, p.Place(o.LevelPtr(), code+" is listed in "+o.List))
+				f.Related = []lint.Place{p.Place(o.LevelPtr(), code+" is listed in "+o.List)}
 				break
 			}
 		}
-	}
-
-	// Only a pure reordering has one right answer.
-	if firstOut != nil && clean && missing == 0 {
-		if fix, ok := reorderFix(p, name, entries); ok {
-			firstOut.Fixes = append(firstOut.Fixes, fix)
-		}
+		p.Report(f)
 	}
 }
 
