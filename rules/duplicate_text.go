@@ -216,7 +216,8 @@ func reportCopies(p *lint.Pass, texts []descText, group []int) {
 	if len(group) > 2 {
 		msg += fmt.Sprintf("; it appears %d times", len(group))
 	}
-	f := p.Reportf(second.pointer(), "%s", msg)
+	f := p.At(second.pointer())
+	f.Message = msg
 	f.Related = append(f.Related, p.Place(first.pointer(), "first copy: "+first.label()))
 	for _, i := range group[2:] {
 		f.Related = append(f.Related, p.Place(texts[i].pointer(), "also at "+texts[i].label()))
@@ -241,6 +242,7 @@ func reportCopies(p *lint.Pass, texts []descText, group []int) {
 	if len(edits) > 0 {
 		f.Fixes = append(f.Fixes, lint.Fix{Message: "delete the repeated " + strings.Join(gone, ", "), Edits: edits})
 	}
+	p.Report(f)
 }
 
 func parentPointer(ptr string) string {
@@ -297,11 +299,13 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 		}
 		other, this := texts[best], texts[j]
 		ops, _ := text.WordDiff(other.node.Value, this.node.Value)
-		f := p.Reportf(this.pointer(), "this text nearly repeats %s (%s): %d%% of their words are the same",
+		f := p.At(this.pointer())
+		f.Message = fmt.Sprintf("this text nearly repeats %s (%s): %d%% of their words are the same",
 			other.label(), lineCol(other.node), int(bestSim*100))
 		f.Severity = lint.Warning
 		f.Related = []lint.Place{p.Place(other.pointer(), "similar text: "+other.label())}
 		f.Diff = &lint.Diff{Words: ops}
+		p.Report(f)
 	})
 }
 

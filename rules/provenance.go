@@ -91,15 +91,15 @@ func blankNode(n *profiles.Node) bool {
 // reportAtMissing reports at ptr when that node exists (an empty list or
 // mapping), and otherwise at the key of the mapping that lacks it, so that
 // the finding points at `provenance:` rather than at its first field.
-func reportAtMissing(p *lint.Pass, ptr, format string, args ...any) *lint.Finding {
-	if p.Root.Lookup(ptr) != nil {
-		return p.Reportf(ptr, format, args...)
+func reportAtMissing(p *lint.Pass, ptr, format string, args ...any) {
+	if p.Root.Lookup(ptr) == nil {
+		parent := ptr[:strings.LastIndexByte(ptr, '/')]
+		if parent != "" && p.Root.LookupKey(parent) != nil {
+			p.ReportKeyf(parent, format, args...)
+			return
+		}
 	}
-	parent := ptr[:strings.LastIndexByte(ptr, '/')]
-	if parent != "" && p.Root.LookupKey(parent) != nil {
-		return p.ReportKeyf(parent, format, args...)
-	}
-	return p.Reportf(ptr, format, args...)
+	p.Reportf(ptr, format, args...)
 }
 
 // wordList joins "a", "b", "c" as "a, b and c".
