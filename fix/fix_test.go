@@ -94,8 +94,10 @@ items:
 func handRule(id string, edit func(src []byte) []lint.Edit) *lint.Rule {
 	return &lint.Rule{ID: id, Severity: lint.Warning, Run: func(p *lint.Pass) {
 		if es := edit(p.File.Src); len(es) > 0 {
-			f := p.Reportf("/id", "%s wants a change", id)
+			f := p.At("/id")
+			f.Message = id + " wants a change"
 			f.Fixes = []lint.Fix{{Message: id, Edits: es}}
+			p.Report(f)
 		}
 	}}
 }

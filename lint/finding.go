@@ -119,8 +119,8 @@ type Suppression struct {
 // Finding is one problem found in one file.
 //
 // The engine sets Severity to the rule's configured severity. A rule may
-// lower it by setting a lower severity on the finding that Reportf returns
-// (an equal step of experience-monotonic is a warning of an error rule):
+// lower it by reporting a finding built with Pass.At whose severity is
+// lower (an equal step of experience-monotonic is a warning of an error rule):
 // the engine keeps the lower of the two, never raising a finding above the
 // configured severity.
 type Finding struct {

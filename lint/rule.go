@@ -91,8 +91,9 @@ type Pass struct {
 	File   *profiles.File
 	Root   *profiles.Node
 	Ladder Ladder
-	// pending holds the findings of the running rule until it returns.
-	pending []*Finding
+	// pending holds the findings of the running rule until it returns,
+	// when the engine gives them their severity.
+	pending []Finding
 }
 
 // NewPass is the pass a rule gets for file under the default options and
@@ -103,36 +104,24 @@ func NewPass(rule *Rule, file *profiles.File) *Pass {
 
 // Reportf reports a finding at the node of pointer ptr. Where that node
 // does not exist (a missing key), the nearest existing parent is used.
-func (p *Pass) Reportf(ptr string, format string, args ...any) *Finding {
-	return p.report1(ptr, false, format, args...)
+// A finding with more than a message (related places, fixes, a lower
+// severity) is built with At and reported with Report.
+func (p *Pass) Reportf(ptr string, format string, args ...any) {
+	f := p.at(ptr, false)
+	f.Message = fmt.Sprintf(format, args...)
+	p.pending = append(p.pending, f)
 }
 
 // ReportKeyf reports a finding at the key of the mapping entry ptr.
-func (p *Pass) ReportKeyf(ptr string, format string, args ...any) *Finding {
-	return p.report1(ptr, true, format, args...)
-}
-
-func (p *Pass) report1(ptr string, key bool, format string, args ...any) *Finding {
-	f := &Finding{
-		Rule:    p.Rule.ID,
-		File:    p.File.Path,
-		Pointer: ptr,
-		Message: fmt.Sprintf(format, args...),
-	}
-	n := p.node(ptr, key)
-	f.Line, f.Column = n.Pos.Line, n.Pos.Column
-	if n.End.Line > 0 {
-		f.EndLine, f.EndColumn = n.End.Line, n.End.Column
-	}
-	// The caller may still add related places and fixes: hand the finding
-	// over after the rule returns.
+func (p *Pass) ReportKeyf(ptr string, format string, args ...any) {
+	f := p.at(ptr, true)
+	f.Message = fmt.Sprintf(format, args...)
 	p.pending = append(p.pending, f)
-	return f
 }
 
 // At returns a finding of the running rule placed at the node of pointer
 // ptr (or its nearest existing parent), for a rule to complete — message,
-// related places, fixes — and hand over whole with Report.
+// related places, fixes, a lower severity — and hand over with Report.
 func (p *Pass) At(ptr string) Finding {
 	return p.at(ptr, false)
 }
@@ -156,7 +145,7 @@ func (p *Pass) at(ptr string, key bool) Finding {
 // pass's.
 func (p *Pass) Report(f Finding) {
 	f.Rule, f.File = p.Rule.ID, p.File.Path
-	p.pending = append(p.pending, &f)
+	p.pending = append(p.pending, f)
 }
 
 // Place returns the position of the node at ptr, for related places.

@@ -840,7 +840,7 @@ func (cfg *Config) runRules(file *profiles.File, rr *ruleRun) {
 			if f.Severity == Off || f.Severity > sev {
 				f.Severity = sev
 			}
-			rr.findings = append(rr.findings, *f)
+			rr.findings = append(rr.findings, f)
 		}
 		rr.mu.Unlock()
 	}

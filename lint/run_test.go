@@ -214,8 +214,7 @@ func TestReportWholeFinding(t *testing.T) {
 		p.Report(f)
 	}}
 	after := &Rule{ID: "whole", Severity: Warning, Run: func(p *Pass) {
-		f := p.Reportf("/b", "b is set")
-		f.Related = []Place{p.Place("/a", "a is here")}
+		p.Reportf("/b", "b is set")
 	}}
 	text := "a: 1\nb: two\n"
 	for _, c := range []struct {
@@ -231,6 +230,10 @@ func TestReportWholeFinding(t *testing.T) {
 	if viaReport.Line != 2 || viaReport.Column != 4 || viaReport.Severity != Warning {
 		t.Errorf("Report gave %+v, want line 2, column 4, a warning", viaReport)
 	}
+	if want := []Place{{File: "x.yaml", Line: 1, Column: 4, Pointer: "/a", Message: "a is here"}}; !reflect.DeepEqual(viaReport.Related, want) {
+		t.Errorf("Report gave related %+v, want %+v", viaReport.Related, want)
+	}
+	viaReportf.Related = viaReport.Related
 	if !reflect.DeepEqual(viaReport, viaReportf) {
 		t.Errorf("Report gave\n%+v\nReportf\n%+v", viaReport, viaReportf)
 	}
