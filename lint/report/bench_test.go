@@ -87,3 +87,35 @@ func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
 }
+
+// BenchmarkHTMLVisit takes the pages of 1,000 parsed profiles, as a cold
+// run does, without and with keeping them (Memo): what keeping the pages
+// costs a cold run.
+//
+//	go test -run '^$' -bench BenchmarkHTMLVisit -benchmem ./lint/report
+func BenchmarkHTMLVisit(b *testing.B) {
+	files, _ := corpus.Generate(1000, 1, 0.05)
+	var parsed []*profiles.File
+	for _, s := range corpus.Sources(files) {
+		data, err := s.Read()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if f, err := profiles.Parse(s.Name, data); err == nil {
+			parsed = append(parsed, f) // the planted syntax errors are not visited
+		}
+	}
+	for _, keep := range []bool{false, true} {
+		b.Run(map[bool]string{false: "page", true: "page+memo"}[keep], func(b *testing.B) {
+			for b.Loop() {
+				h := &HTML{}
+				if keep {
+					h.Memo = (&memoMap{m: map[string][]byte{}}).memo
+				}
+				for _, f := range parsed {
+					h.Visit(f)
+				}
+			}
+		})
+	}
+}
