@@ -372,8 +372,12 @@ func (in *runInput) saveCache(c *cli.Context, res *lint.Result) {
 
 // printerMemo is report.Options.Memo: through the result cache when the
 // run has one.
+//
+// Not after the old side of --new-from-rev was linted: its files have the
+// new side's names, so the cache then knows a changed file by its old
+// content, and a page looked up or kept under it would be the wrong one.
 func (in *runInput) printerMemo(file, name string, compute func() ([]byte, error)) ([]byte, error) {
-	if in.store == nil {
+	if in.store == nil || in.old != nil {
 		return compute()
 	}
 	return in.store.PrinterMemo(file, name, compute)
