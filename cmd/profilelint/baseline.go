@@ -236,5 +236,8 @@ func lintAtRevision(c *cli.Context, in *runInput, files []string) (old *lint.Res
 	}
 	cfg := in.cfg
 	cfg.Progress = nil
+	// The old side's files have the new side's names: shown to the
+	// printers, their pages would stand for the files as they are.
+	cfg.Visit = nil
 	return lint.Run(cfg, sources), same, nil
 }

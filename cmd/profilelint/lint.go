@@ -21,6 +21,7 @@ import (
 	"github.com/profilelint/profilelint/internal/suggest"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/lint/report"
+	"github.com/profilelint/profilelint/lint/resultcache"
 	"github.com/profilelint/profilelint/profiles"
 	"github.com/profilelint/profilelint/rules"
 )
@@ -121,23 +122,27 @@ func runLint(c *cli.Context) error {
 	printers, finishOutputs, err := openOutputs(outputs, out, c.String("color"), report.Options{
 		Color: color, Quiet: c.Bool("quiet"), Version: version, Rules: enabledRules(&cfg),
 		Prefix: prefix, Root: root, Full: c.Bool("full"), FullReport: fullReport(c, outputs, c.Bool("full")),
-		Load: loader(in.sources, cfg.Limits),
+		Load: loader(in.sources, cfg.Limits), Memo: in.printerMemo,
 	})
 	if err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
 	in.cfg.Visit = visitors(printers)
-	res := in.run(c)
+	res := in.lint(c)
 	if err := narrow(c, res, in); err != nil {
+		in.saveCache(c, res)
 		_ = finishOutputs(false)
 		return err
 	}
 	for _, p := range printers {
 		if err := p.Print(res); err != nil {
+			in.saveCache(c, res)
 			_ = finishOutputs(false) // the write error says more
 			return &exitError{code: exitUsage, err: fmt.Errorf("writing a report: %w; report files are as they were", fserr.Cause(err))}
 		}
 	}
+	// After the printers: the html report keeps pages in the cache.
+	in.saveCache(c, res)
 	if err := finishOutputs(true); err != nil {
 		return &exitError{code: exitUsage, err: err}
 	}
@@ -194,6 +199,8 @@ type runInput struct {
 	old     *lint.Result
 	oldSame map[string]bool
 	oldErr  error
+	// store is the run's result cache, nil without one.
+	store *resultcache.Store
 }
 
 // prepare expands the paths, loads the configuration and builds the lint
@@ -327,7 +334,15 @@ func walkSkip(paths, reports []string) func(path string, dir bool) bool {
 
 // run lints, through the result cache unless --no-cache.
 func (in *runInput) run(c *cli.Context) *lint.Result {
-	store := openCache(c, &in.cfg)
+	res := in.lint(c)
+	in.saveCache(c, res)
+	return res
+}
+
+// lint is run without saving the cache, for printers that keep what they
+// take of each file in it (printerMemo): saveCache writes it all.
+func (in *runInput) lint(c *cli.Context) *lint.Result {
+	in.store = openCache(c, &in.cfg)
 	in.cfg.Progress = newProgress()
 	res := lint.Run(in.cfg, in.sources)
 	if len(in.notProfiles) > 0 {
@@ -339,7 +354,12 @@ func (in *runInput) run(c *cli.Context) *lint.Result {
 		// are the new side's entries.
 		in.old, in.oldSame, in.oldErr = lintAtRevision(c, in, linted(in.files, res))
 	}
-	if store != nil {
+	return res
+}
+
+// saveCache writes what the run added to the result cache.
+func (in *runInput) saveCache(c *cli.Context, res *lint.Result) {
+	if store := in.store; store != nil {
 		_ = store.Save() // a cache that cannot be written only costs speed
 		if store.Verify() {
 			fmt.Fprintf(c.App.ErrWriter, "profilelint: PROFILELINT_CACHEVERIFY: %d cached results computed again, %d differ\n", store.Verified()+store.Mismatches(), store.Mismatches())
@@ -348,7 +368,19 @@ func (in *runInput) run(c *cli.Context) *lint.Result {
 			res.Internal = true // the cache was wrong: fail loudly
 		}
 	}
-	return res
+}
+
+// printerMemo is report.Options.Memo: through the result cache when the
+// run has one.
+//
+// Not after the old side of --new-from-rev was linted: its files have the
+// new side's names, so the cache then knows a changed file by its old
+// content, and a page looked up or kept under it would be the wrong one.
+func (in *runInput) printerMemo(file, name string, compute func() ([]byte, error)) ([]byte, error) {
+	if in.store == nil || in.old != nil {
+		return compute()
+	}
+	return in.store.PrinterMemo(file, name, compute)
 }
 
 // linted drops from files those the run skipped as not profiles.

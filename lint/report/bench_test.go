@@ -40,7 +40,8 @@ func BenchmarkPrinters(b *testing.B) {
 // cost of the report beyond the lint (issue 20's target: under 2 s).
 // "visited" takes each file's page while the run has its tree, as a cold
 // run of the CLI does; "reparsed" reads every file again through Load,
-// as after a warm run from the cache, which parses nothing.
+// as a warm run from the cache, which parses nothing, did before the
+// pages were kept; "warm" decodes the pages the cold run kept (Memo).
 //
 //	go test -run '^$' -bench BenchmarkHTML -benchtime 3x ./lint/report
 func BenchmarkHTML(b *testing.B) {
@@ -57,13 +58,15 @@ func BenchmarkHTML(b *testing.B) {
 		}
 		return profiles.Parse(name, data)
 	}
-	visited := &HTML{Options: Options{Rules: rules.All()}}
+	mm := &memoMap{m: map[string][]byte{}}
+	visited := &HTML{Options: Options{Rules: rules.All(), Load: load, Memo: mm.memo}}
 	res := lint.Run(lint.Config{Rules: rules.All(), Visit: visited.Visit}, srcs)
 	reparsed := &HTML{Options: Options{Rules: rules.All(), Load: load}}
+	warm := &HTML{Options: Options{Rules: rules.All(), Load: load, Memo: mm.memo}}
 	for _, bc := range []struct {
 		name string
 		h    *HTML
-	}{{"visited", visited}, {"reparsed", reparsed}} {
+	}{{"visited", visited}, {"reparsed", reparsed}, {"warm", warm}} {
 		b.Run(bc.name, func(b *testing.B) {
 			var size countingWriter
 			bc.h.W = &size
@@ -83,4 +86,36 @@ type countingWriter int
 func (c *countingWriter) Write(p []byte) (int, error) {
 	*c += countingWriter(len(p))
 	return len(p), nil
+}
+
+// BenchmarkHTMLVisit takes the pages of 1,000 parsed profiles, as a cold
+// run does, without and with keeping them (Memo): what keeping the pages
+// costs a cold run.
+//
+//	go test -run '^$' -bench BenchmarkHTMLVisit -benchmem ./lint/report
+func BenchmarkHTMLVisit(b *testing.B) {
+	files, _ := corpus.Generate(1000, 1, 0.05)
+	var parsed []*profiles.File
+	for _, s := range corpus.Sources(files) {
+		data, err := s.Read()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if f, err := profiles.Parse(s.Name, data); err == nil {
+			parsed = append(parsed, f) // the planted syntax errors are not visited
+		}
+	}
+	for _, keep := range []bool{false, true} {
+		b.Run(map[bool]string{false: "page", true: "page+memo"}[keep], func(b *testing.B) {
+			for b.Loop() {
+				h := &HTML{}
+				if keep {
+					h.Memo = (&memoMap{m: map[string][]byte{}}).memo
+				}
+				for _, f := range parsed {
+					h.Visit(f)
+				}
+			}
+		})
+	}
 }

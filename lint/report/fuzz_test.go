@@ -1,6 +1,7 @@
 package report
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -50,6 +51,30 @@ func FuzzPrinters(f *testing.F) {
 			if format == "markdown" && utf8.RuneCount(out) > MarkdownLimit {
 				t.Fatalf("markdown: %d characters, over a comment's %d", utf8.RuneCount(out), MarkdownLimit)
 			}
+		}
+	})
+}
+
+// FuzzDecodePage reads anything as a kept page (a damaged cache): it
+// fails or gives a page that reads back the same through encode, and
+// never panics.
+func FuzzDecodePage(f *testing.F) {
+	if tree, err := profiles.Parse(ladderName, []byte(ladderSrc)); err == nil {
+		f.Add(readPage(ladderName, tree, false).encode())
+		f.Add(readPage(ladderName, tree, true).encode())
+	}
+	f.Add(readPage("bad.yaml", nil, false).encode())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		p, err := decodePage("f.yaml", b)
+		if err != nil {
+			return
+		}
+		q, err := decodePage("f.yaml", p.encode())
+		if err != nil {
+			t.Fatalf("a decoded page does not read back: %v", err)
+		}
+		if !reflect.DeepEqual(p, q) {
+			t.Fatalf("read back:\n got %+v\nwant %+v", q, p)
 		}
 	})
 }

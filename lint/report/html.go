@@ -29,9 +29,22 @@ type HTML struct {
 
 // Visit takes what the page shows of a file while the run has its tree
 // (lint.Config.Visit), so that Print need not parse it again.
+// With a memo, the page is kept with the file's results too, for the
+// warm runs that will not parse the file.
 func (h *HTML) Visit(f *profiles.File) {
-	h.visited.Store(f.Path, readPage(f.Path, f, true))
+	p := readPage(f.Path, f, true)
+	h.visited.Store(f.Path, p)
+	if h.Memo != nil {
+		_, _ = h.Memo(f.Path, pageMemo, func() ([]byte, error) { return p.encode(), nil })
+	}
 }
+
+// The names of the memos of a file's page: trimmed to its own level, and
+// whole, for the fullest profile of a focus with levels of no profile.
+const (
+	pageMemo     = "html page"
+	fullPageMemo = "html full page"
+)
 
 // focusView is one focus: its profiles and the findings in their files.
 type focusView struct {
@@ -119,16 +132,9 @@ func (h *HTML) pages(res *lint.Result) []*page {
 					out[i] = p.(*page)
 					continue
 				}
-				f := res.Sources[name]
-				if f == nil && h.Load != nil {
-					if g, err := h.Load(name); err == nil {
-						f = g
-					}
-				}
-				out[i] = readPage(name, f, false)
-				if f != nil && res.Sources[name] == nil {
-					f.Release()
-				}
+				// Through the memo, trimmed like a visited page: the
+				// memo is then small, and so is the report's memory.
+				out[i] = h.page(res, name, h.Memo != nil)
 			}
 		}()
 	}
@@ -143,18 +149,51 @@ func (h *HTML) pages(res *lint.Result) []*page {
 // full reads a trimmed page again with the texts of every level, for a
 // focus with levels that have no profile of their own.
 func (h *HTML) full(res *lint.Result, p *page) *page {
-	f := res.Sources[p.name]
-	if f == nil && h.Load != nil {
-		f, _ = h.Load(p.name)
+	if full := h.page(res, p.name, false); full.parsed || !p.parsed {
+		return full
 	}
-	if f == nil {
-		return p
+	return p // the file cannot be read again
+}
+
+// page is the page of a file that was not visited: from the memo when it
+// holds it, else read from the file, kept with the run's findings or
+// loaded again.
+func (h *HTML) page(res *lint.Result, name string, trim bool) *page {
+	var read *page
+	compute := func() ([]byte, error) {
+		f := res.Sources[name]
+		if f == nil && h.Load != nil {
+			f, _ = h.Load(name)
+		}
+		read = readPage(name, f, trim)
+		if f == nil {
+			// Not kept: the file may well be readable next time.
+			return nil, fmt.Errorf("%s: cannot be read again", name)
+		}
+		if res.Sources[name] == nil {
+			f.Release()
+		}
+		return read.encode(), nil
 	}
-	full := readPage(p.name, f, false)
-	if res.Sources[p.name] == nil {
-		f.Release()
+	if h.Memo == nil {
+		_, _ = compute()
+		return read
 	}
-	return full
+	memo := pageMemo
+	if !trim {
+		memo = fullPageMemo
+	}
+	b, err := h.Memo(name, memo, compute)
+	if read != nil {
+		return read
+	}
+	if err == nil {
+		if p, err := decodePage(name, b); err == nil {
+			return p
+		}
+	}
+	_, _ = compute() // a page of another build's form, or damaged
+	return read
 }
 
 var severitySymbol = [...]string{lint.Info: "●", lint.Warning: "▲", lint.Error: "✖"}

@@ -50,6 +50,12 @@ type Options struct {
 	// Load reads a linted file again, for the formats that show clean
 	// files too (html); the run keeps only the files with findings.
 	Load func(name string) (*profiles.File, error)
+	// Memo, when set, keeps what a printer takes of one file under the
+	// file's content and a name (lint/resultcache), so that a warm run,
+	// which parses no file, need not read every file again for the
+	// formats that show clean files too (html). It returns compute's
+	// result, computed now or kept from an earlier run.
+	Memo func(file, name string, compute func() ([]byte, error)) ([]byte, error)
 }
 
 // Formats lists the format names New accepts.

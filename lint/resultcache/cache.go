@@ -342,11 +342,26 @@ func (c *Cache) PutCorpus(rule *lint.Rule, files []string, found []lint.Finding)
 // Memo is lint.Corpus.Memo through the cache: a result is kept under the
 // rule, its name and the content key of its file.
 func (c *Cache) Memo(rule *lint.Rule, file, name string, compute func() ([]byte, error)) ([]byte, error) {
+	return c.memo("memo "+rule.ID+" "+name, file, compute, func() string { return "memo " + name + " of " + rule.ID + " on " + file })
+}
+
+// PrinterMemo is report.Options.Memo through the cache: what a printer
+// takes of a file (the html report's page of it) is kept under its name
+// and the content key of the file, beside the file's results, so that a
+// warm run need not parse the file again to print it. Its kind differs
+// from a rule's memos, so no name of a printer can meet a rule's.
+func (c *Cache) PrinterMemo(file, name string, compute func() ([]byte, error)) ([]byte, error) {
+	return c.memo("printer "+name, file, compute, func() string { return name + " of " + file })
+}
+
+// memo keeps compute's result under kind and the content key of file;
+// what names it in verify mode's warnings.
+func (c *Cache) memo(kind, file string, compute func() ([]byte, error), what func() string) ([]byte, error) {
 	ck, ok := c.contentKey(file)
 	if !ok {
 		return compute()
 	}
-	key := c.key("memo "+rule.ID+" "+name, file, []byte(ck))
+	key := c.key(kind, file, []byte(ck))
 	held, found := c.b.Get(key)
 	if v, ok := unsealMemo(held, found); ok && !c.verify {
 		return v, nil
@@ -356,7 +371,9 @@ func (c *Cache) Memo(rule *lint.Rule, file, name string, compute func() ([]byte,
 	v, err := compute()
 	if err == nil {
 		sealed := sealMemo(v)
-		c.check(key, sealed, "memo "+name+" of "+rule.ID+" on "+file)
+		if c.verify {
+			c.check(key, sealed, what())
+		}
 		c.b.Put(key, sealed)
 	}
 	return v, err

@@ -157,3 +157,47 @@ func TestStampedFilesAreNotRead(t *testing.T) {
 		t.Fatalf("two runs over just-modified files read %d files, want every file each time (%d)", n, 2*len(files))
 	}
 }
+
+// TestPrinterMemo: what a printer keeps of a file is served to the next
+// run while the file is unchanged, computed again once it changed, kept
+// apart from a rule's memo of the same name, and never kept for a file
+// the run did not see through the cache.
+func TestPrinterMemo(t *testing.T) {
+	data := "schema: profile/v1\nid: A\n"
+	sources := []lint.Source{{Name: "a.yaml", Read: func() ([]byte, error) { return []byte(data), nil }}}
+	cfg := lint.Config{Rules: []*lint.Rule{{ID: "r", Severity: lint.Error, Run: func(*lint.Pass) {}}}}
+	backend := resultcache.NewMemory()
+	computed := 0
+	run := func(file string) string {
+		c := resultcache.New(backend, &cfg, time.Now())
+		cfg.Store = c
+		lint.Run(cfg, sources)
+		v, err := c.PrinterMemo(file, "page", func() ([]byte, error) {
+			computed++
+			return []byte("page of " + data), nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rule, _ := c.Memo(cfg.Rules[0], file, "page", func() ([]byte, error) { return []byte("rule's"), nil })
+		if string(rule) != "rule's" {
+			t.Errorf("a rule's memo of the same name holds %q", rule)
+		}
+		return string(v)
+	}
+	if v := run("a.yaml"); v != "page of "+data || computed != 1 {
+		t.Fatalf("cold: %q, computed %d times", v, computed)
+	}
+	if v := run("a.yaml"); v != "page of "+data || computed != 1 {
+		t.Fatalf("warm: %q, computed %d times, want the kept page", v, computed)
+	}
+	data = "schema: profile/v1\nid: B\n"
+	if v := run("a.yaml"); v != "page of "+data || computed != 2 {
+		t.Fatalf("changed: %q, computed %d times, want it computed again", v, computed)
+	}
+	run("other.yaml")
+	run("other.yaml")
+	if computed != 4 {
+		t.Fatalf("a file not in the run: computed %d times in all, want every time", computed)
+	}
+}
