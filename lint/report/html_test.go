@@ -271,6 +271,15 @@ func TestHTMLEscapes(t *testing.T) {
 func TestHTMLVisited(t *testing.T) {
 	res, opt := ladderResult(t)
 	want := render(t, "html", res, opt)
+	if got := printVisited(t, res, opt); !bytes.Equal(got, want) {
+		t.Errorf("visited pages give another report:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// printVisited prints the html report of res with every file handed to
+// Visit first, as the run does, and returns it.
+func printVisited(t *testing.T, res *lint.Result, opt Options) []byte {
+	t.Helper()
 	h := &HTML{Options: opt}
 	for _, name := range res.Paths {
 		var f *profiles.File
@@ -290,9 +299,7 @@ func TestHTMLVisited(t *testing.T) {
 	if err := h.Print(res); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Errorf("visited pages give another report:\n%s\nwant:\n%s", buf.Bytes(), want)
-	}
+	return buf.Bytes()
 }
 
 // checkHTML fails on any element or attribute that would load or run

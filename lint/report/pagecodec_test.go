@@ -126,27 +126,8 @@ func TestHTMLWarm(t *testing.T) {
 
 	mm := &memoMap{m: map[string][]byte{}}
 	opt.Memo = mm.memo
-	cold := &HTML{Options: opt}
-	for _, name := range res.Paths {
-		var f *profiles.File
-		var err error
-		if name == ladderName {
-			f, err = profiles.Parse(name, []byte(ladderSrc))
-		} else {
-			f, err = opt.Load(name)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		cold.Visit(f)
-	}
-	var buf bytes.Buffer
-	cold.W = &buf
-	if err := cold.Print(res); err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(buf.Bytes(), want) {
-		t.Fatalf("the cold run with a memo gives another report:\n%s\nwant:\n%s", buf.Bytes(), want)
+	if got := printVisited(t, res, opt); !bytes.Equal(got, want) {
+		t.Fatalf("the cold run with a memo gives another report:\n%s\nwant:\n%s", got, want)
 	}
 	if _, ok := mm.m[ladderName+"\x00"+fullPageMemo]; !ok {
 		t.Errorf("no whole page kept of %s, whose focus has a level without a profile", ladderName)
@@ -159,7 +140,7 @@ func TestHTMLWarm(t *testing.T) {
 		return nil, fmt.Errorf("%s: not to be read", name)
 	}
 	warm := &HTML{Options: opt}
-	buf.Reset()
+	var buf bytes.Buffer
 	warm.W = &buf
 	if err := warm.Print(&warmRes); err != nil {
 		t.Fatal(err)
