@@ -91,6 +91,9 @@ type Pass struct {
 	File   *profiles.File
 	Root   *profiles.Node
 	Ladder Ladder
+	// Bands are the levels of Ladder that share expectations (see
+	// profiles.Bands); nil when none are configured.
+	Bands profiles.Bands
 	// pending holds the findings of the running rule until it returns,
 	// when the engine gives them their severity.
 	pending []Finding
