@@ -162,3 +162,4 @@ func TestHTMLMemoDamaged(t *testing.T) {
 		t.Errorf("a damaged memo gives another report:\n%s\nwant:\n%s", got, want)
 	}
 }
+
