@@ -162,4 +162,3 @@ func TestHTMLMemoDamaged(t *testing.T) {
 		t.Errorf("a damaged memo gives another report:\n%s\nwant:\n%s", got, want)
 	}
 }
-
