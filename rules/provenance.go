@@ -49,6 +49,17 @@ const provDocSources = `provenance:
       retrieved: 2025-09-15
 `
 
+// provDocLayersOf cites one source from every layer.
+func provDocLayersOf(id string) string {
+	return "  layers:\n" + strings.ReplaceAll(`    focus: [ID]
+    level: [ID]
+    responsibilities: [ID]
+    level_guidelines: [ID]
+    skills: [ID]
+    classification: [ID]
+`, "ID", id)
+}
+
 const provDocLayers = `  layers:
     focus: [onet-15-1244]
     level: [leveling-rubric]

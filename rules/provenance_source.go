@@ -27,28 +27,14 @@ sources by id.`,
     - id: onet-15-1244
       url: https://www.onetonline.org/link/summary/15-1244.00
       retrieved: 2025-02-30
-  layers:
-    focus: [onet-15-1244]
-    level: [onet-15-1244]
-    responsibilities: [onet-15-1244]
-    level_guidelines: [onet-15-1244]
-    skills: [onet-15-1244]
-    classification: [onet-15-1244]
-`),
+` + provDocLayersOf("onet-15-1244")),
 		Good: provDocProfile(`provenance:
   sources:
     - id: onet-15-1244
       title: O*NET OnLine — 15-1244.00 Network and Computer Systems Administrators
       url: https://www.onetonline.org/link/summary/15-1244.00
       retrieved: 2025-02-28
-  layers:
-    focus: [onet-15-1244]
-    level: [onet-15-1244]
-    responsibilities: [onet-15-1244]
-    level_guidelines: [onet-15-1244]
-    skills: [onet-15-1244]
-    classification: [onet-15-1244]
-`),
+` + provDocLayersOf("onet-15-1244")),
 	},
 	Run: runProvenanceSource,
 	// "in the future" is judged against today.
