@@ -73,7 +73,7 @@ func monzo(src string) ([]*ladder, error) {
 		}
 		l.levels = append(l.levels, level{
 			code: fmt.Sprintf("L%d", n), name: fmt.Sprintf("Level %d", n),
-			title: fmt.Sprintf("%s — Level %d", strings.TrimSpace(strings.TrimPrefix(fm.Title, "🛠️")), n),
+			title:   fmt.Sprintf("%s — Level %d", strings.TrimSpace(strings.TrimPrefix(fm.Title, "🛠️")), n),
 			summary: fm.Title, items: items, minYears: years[n], emit: true,
 			pages: []string{"frameworks/engineering/backend.md"},
 		})
@@ -97,7 +97,7 @@ type pathwayGrade struct {
 }
 
 type pathwayCapability struct {
-	Name                       string            `yaml:"name"`
+	Name                         string            `yaml:"name"`
 	ProfessionalResponsibilities map[string]string `yaml:"professionalResponsibilities"`
 	ManagementResponsibilities   map[string]string `yaml:"managementResponsibilities"`
 	Skills                       []struct {
