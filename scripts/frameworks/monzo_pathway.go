@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -194,10 +195,15 @@ func pathway(src string) ([]*ladder, error) {
 				items = append(items, strings.TrimSpace(r[g.BaseSkillLevels["primary"]]))
 			}
 			lo, hi, _ := strings.Cut(strings.TrimSuffix(g.TypicalExperienceRange, "+"), "-")
-			var minY, maxY int
-			fmt.Sscan(lo, &minY)
+			minY, err := strconv.Atoi(lo)
+			if err != nil {
+				panic(fmt.Sprintf("grade %s: typicalExperienceRange %q", g.ID, g.TypicalExperienceRange))
+			}
+			var maxY int
 			if hi != "" {
-				fmt.Sscan(hi, &maxY)
+				if maxY, err = strconv.Atoi(hi); err != nil {
+					panic(fmt.Sprintf("grade %s: typicalExperienceRange %q", g.ID, g.TypicalExperienceRange))
+				}
 			}
 			title, summary := g.ProfessionalTitle, disc.Human.Professional
 			if mgmt {

@@ -29,7 +29,6 @@ type level struct {
 	guide                      obj // the rubric cells of this level, without level and experience
 	minYears                   int
 	maxYears                   int // 0: open-ended
-	file                       string
 	emit                       bool
 	pages                      []string // the framework's files this level comes from
 }
