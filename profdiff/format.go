@@ -161,6 +161,23 @@ func textFindings(ew *errWriter, what string, fs []lint.Finding) {
 
 var mdSpecial = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "~", `\~`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "|", `\|`, "\n", " ")
 
+// whereSentence says where a profile is and what became of it, with its
+// paths written by path: the same words in every format.
+func whereSentence(p ProfileDiff, path func(string) string) string {
+	switch p.Status {
+	case "unchanged":
+		return "Unchanged (" + path(p.New) + "), but its findings changed with the files around it."
+	case "added":
+		return "Added in " + path(p.New) + "."
+	case "removed":
+		return "Removed (was " + path(p.Old) + ")."
+	}
+	if p.Old == p.New {
+		return "Changed in " + path(p.New) + "."
+	}
+	return path(p.Old) + " → " + path(p.New)
+}
+
 func md(s string) string { return mdSpecial.Replace(s) }
 
 // code writes s as inline code, with a fence longer than any run of
@@ -202,20 +219,7 @@ func writeMarkdown(w io.Writer, r *Report) error {
 			continue
 		}
 		ew.printf("\n### %s\n\n", code(p.ID))
-		switch p.Status {
-		case "unchanged":
-			ew.printf("Unchanged (%s), but its findings changed with the files around it.\n", code(p.New))
-		case "added":
-			ew.printf("Added in %s.\n", code(p.New))
-		case "removed":
-			ew.printf("Removed (was %s).\n", code(p.Old))
-		default:
-			if p.Old == p.New {
-				ew.printf("Changed in %s.\n", code(p.New))
-			} else {
-				ew.printf("%s → %s\n", code(p.Old), code(p.New))
-			}
-		}
+		ew.printf("%s\n", whereSentence(p, code))
 		if len(p.Notes) > 0 || len(p.Changes) > 0 || (p.Status == "changed" && len(p.Changes) == 0) {
 			ew.printf("\n")
 		}

@@ -90,16 +90,9 @@ func statusLabel(s string) string {
 func htmlProfile(ew *errWriter, n int, p ProfileDiff) {
 	e := htmlpage.Escape
 	ew.printf("<section class=\"focus\" id=\"p%d\">\n<h2><code>%s</code> <span class=\"muted\">%s</span></h2>\n", n, e(p.ID), statusLabel(p.Status))
-	switch p.Status {
-	case "unchanged":
-		ew.printf("<p>Unchanged (<span class=\"path\">%s</span>), but its findings changed with the files around it.</p>\n", e(p.New))
-	case "added":
-		ew.printf("<p>Added in <span class=\"path\">%s</span>.</p>\n", e(p.New))
-	case "removed":
-		ew.printf("<p>Removed (was <span class=\"path\">%s</span>).</p>\n", e(p.Old))
-	default:
-		ew.printf("<p><span class=\"path\">%s</span> → <span class=\"path\">%s</span></p>\n", e(p.Old), e(p.New))
-	}
+	ew.printf("<p>%s</p>\n", whereSentence(p, func(path string) string {
+		return `<span class="path">` + e(path) + `</span>`
+	}))
 	htmlYears(ew, p)
 	if len(p.Notes) > 0 || len(p.Changes) > 0 || p.Status == "changed" {
 		ew.printf("<h3>Changes</h3>\n<ul>\n")

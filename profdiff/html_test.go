@@ -70,3 +70,20 @@ func TestHTML(t *testing.T) {
 		t.Error("the years change is not in the text")
 	}
 }
+
+// TestWhereSentence: every format says where a changed profile is in the
+// same words, "Changed in PATH." when its path stayed, not "PATH → PATH".
+func TestWhereSentence(t *testing.T) {
+	old := []Input{{Name: "p.yaml", Path: "p.yaml", Data: file("INFRAS.PLATFORM.P2", "Builds CI pipelines for teams", 2, 4)}}
+	new := []Input{{Name: "p.yaml", Path: "p.yaml", Data: file("INFRAS.PLATFORM.P2", "Builds CD pipelines for teams", 2, 4)}}
+	for _, format := range []string{"html", "markdown"} {
+		var buf bytes.Buffer
+		if err := Write(&buf, format, compare(old, new, true)); err != nil {
+			t.Fatal(err)
+		}
+		out := buf.String()
+		if !strings.Contains(out, "Changed in ") || strings.Contains(out, "→") {
+			t.Errorf("%s: no \"Changed in\" sentence, or an arrow between one path:\n%s", format, out)
+		}
+	}
+}
