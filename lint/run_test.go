@@ -52,12 +52,10 @@ func TestRuleTimeout(t *testing.T) {
 			<-release // stands for a rule stuck on hostile input
 		}
 	}}
-	start := time.Now()
 	// One worker: after the timeout on a.yaml, b.yaml needs a new runner.
+	// The stuck rule is released only when the test ends, so a run that
+	// waited for it would never return.
 	res := Run(Config{Rules: []*Rule{always, slow}, RuleTimeout: 50 * time.Millisecond, Jobs: 1}, []Source{src("a.yaml", "a: 1\n"), src("b.yaml", "b: 1\n")})
-	if time.Since(start) > 5*time.Second {
-		t.Fatal("the run waited for the stuck rule")
-	}
 	if !res.Internal {
 		t.Error("a timeout did not mark the run internal")
 	}

@@ -42,11 +42,7 @@ func FuzzParse(f *testing.F) {
 			panic(fmt.Sprintf("Guard and Parse still running after 20s on %q", src))
 		})
 		defer watchdog.Stop()
-		start := time.Now()
 		file, err := Parse("f.yaml", src)
-		if d := time.Since(start); d > 3*time.Second {
-			t.Errorf("Parse took %v on %d bytes", d, len(src))
-		}
 		if file == nil || (file.Root == nil) == (err == nil) {
 			t.Fatalf("Parse returned file %v, error %v", file, err)
 		}
