@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/profilelint/profilelint/internal/safefile"
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 )
@@ -231,7 +232,9 @@ func TestWrite(t *testing.T) {
 	assertNoTemp(t, dir)
 }
 
-func TestWriteFollowsSymlinks(t *testing.T) {
+// TestWriteRefusesSymlinks: a link is not written through, nor replaced;
+// the file it points to keeps its text.
+func TestWriteRefusesSymlinks(t *testing.T) {
 	dir := t.TempDir()
 	real := filepath.Join(dir, "real.yaml")
 	link := filepath.Join(dir, "link.yaml")
@@ -239,15 +242,16 @@ func TestWriteFollowsSymlinks(t *testing.T) {
 	if err := os.Symlink("real.yaml", link); err != nil {
 		t.Skip(err)
 	}
-	if err := new(Writer).Write(link, []byte("old\n"), []byte("new\n")); err != nil {
-		t.Fatal(err)
+	if err := new(Writer).Write(link, []byte("old\n"), []byte("new\n")); !errors.Is(err, safefile.ErrLink) {
+		t.Fatalf("err = %v, want safefile.ErrLink", err)
 	}
 	if fi, _ := os.Lstat(link); fi.Mode()&os.ModeSymlink == 0 {
 		t.Fatal("the link was replaced by a file")
 	}
-	if got, _ := os.ReadFile(real); string(got) != "new\n" {
+	if got, _ := os.ReadFile(real); string(got) != "old\n" {
 		t.Fatalf("target holds %q", got)
 	}
+	assertNoTemp(t, dir)
 }
 
 func TestWriteRefusesAChangedFile(t *testing.T) {

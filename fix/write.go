@@ -7,10 +7,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/profilelint/profilelint/internal/fserr"
+	"github.com/profilelint/profilelint/internal/safefile"
 )
 
 // ErrChanged is returned by Write for a file that changed on disk after it
@@ -77,18 +77,19 @@ type Writer struct {
 // (ErrReadOnly) unless w.Force. On any failure the original is left as it
 // was and the temporary file is removed.
 //
-// A symbolic link is followed and its target replaced. A rename gives the
-// file a new inode: hard links to it keep the old text. The owner and
-// group are kept where the writer may set them (root), else they are the
-// writer's.
+// A symbolic link is not written through (safefile.ErrLink): it may point
+// anywhere, out of the checkout too, and replacing it would turn a link
+// git tracks into a file. A rename gives the file a new inode: hard links
+// to it keep the old text. The owner and group are kept where the writer
+// may set them (root), else they are the writer's.
 func (w *Writer) Write(path string, read, data []byte) (err error) {
-	target, err := filepath.EvalSymlinks(path)
+	target := path
+	info, err := os.Lstat(target)
 	if err != nil {
 		return &WriteError{Path: path, Err: fserr.Cause(err)}
 	}
-	info, err := os.Stat(target)
-	if err != nil {
-		return &WriteError{Path: path, Err: fserr.Cause(err)}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		return &WriteError{Path: path, Err: safefile.ErrLink}
 	}
 	if !info.Mode().IsRegular() {
 		return &WriteError{Path: path, Err: errors.New("not a regular file; not written")}
@@ -98,7 +99,7 @@ func (w *Writer) Write(path string, read, data []byte) (err error) {
 	}
 	dir := filepath.Dir(target)
 	w.sweep(dir)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+tempInfix+"*")
+	tmp, err := safefile.CreateTemp(target, info.Mode().Perm())
 	if err != nil {
 		return &WriteError{Path: path, Op: "creating a temporary file in " + dir, Err: fserr.Cause(err)}
 	}
@@ -153,29 +154,6 @@ func (w *Writer) Write(path string, read, data []byte) (err error) {
 	return nil
 }
 
-// tempInfix comes between the name of the file replaced and the random
-// digits of os.CreateTemp in the names of temporary files.
-const tempInfix = ".profilelint-"
-
-// isTempName reports whether name is one os.CreateTemp makes from Write's
-// pattern: "." + a name + tempInfix + the decimal digits of a uint32.
-func isTempName(name string) bool {
-	i := strings.LastIndex(name, tempInfix)
-	if i < 2 || name[0] != '.' {
-		return false
-	}
-	digits := name[i+len(tempInfix):]
-	if len(digits) == 0 || len(digits) > len("4294967295") {
-		return false
-	}
-	for _, c := range []byte(digits) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // sweep removes, once per folder, the stale temporary files in dir (see
 // Writer.Start). Only what is sure to be ours goes: a name of our
 // pattern, a regular file (Lstat: a link is never followed, nor removed),
@@ -196,7 +174,7 @@ func (w *Writer) sweep(dir string) {
 	}
 	cutoff := w.Start.Add(-StaleAge)
 	for _, e := range entries {
-		if !isTempName(e.Name()) || !e.Type().IsRegular() {
+		if !safefile.IsTempName(e.Name()) || !e.Type().IsRegular() {
 			continue
 		}
 		name := filepath.Join(dir, e.Name())

@@ -12,6 +12,7 @@ import (
 
 	"github.com/profilelint/profilelint/importer"
 	"github.com/profilelint/profilelint/internal/fserr"
+	"github.com/profilelint/profilelint/internal/safefile"
 )
 
 func importCommand() *cli.Command {
@@ -132,33 +133,20 @@ func runImport(c *cli.Context) error {
 }
 
 // writeNew writes a file that must not exist yet, unless force: then it
-// replaces it through a temporary file, so that a failed write leaves the
-// old one.
+// replaces it whole (safefile), so that a failed write leaves the old one,
+// and never through a link.
 func writeNew(path string, data []byte, force bool) error {
 	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
 	if force {
-		tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".profilelint-*")
+		f, err := safefile.Create(path)
 		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Abort()
 			return fmt.Errorf("%s: %w", path, fserr.Cause(err))
 		}
-		_, err = tmp.Write(data)
-		if err == nil {
-			err = tmp.Sync()
-		}
-		if cerr := tmp.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(tmp.Name(), 0o644)
-		}
-		if err == nil {
-			err = os.Rename(tmp.Name(), path)
-		}
-		if err != nil {
-			os.Remove(tmp.Name())
-			return fmt.Errorf("%s: %w", path, fserr.Cause(err))
-		}
-		return nil
+		return f.Commit()
 	}
 	f, err := os.OpenFile(path, flags, 0o644)
 	if errors.Is(err, os.ErrExist) {

@@ -21,6 +21,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/profilelint/profilelint/internal/fserr"
 )
@@ -66,25 +67,51 @@ func Create(path string) (*File, error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, fserr.Cause(err)
 	}
-	if f.tmp, err = createTemp(path); err != nil {
+	if f.tmp, err = CreateTemp(path, 0o644); err != nil {
 		return nil, fserr.Cause(err)
 	}
 	return f, nil
 }
 
-// createTemp is os.CreateTemp with mode 0644 instead of 0600: a new file
-// is what the user's umask makes of 0644, like any file an editor writes.
-func createTemp(path string) (*os.File, error) {
+// CreateTemp opens a new temporary file beside path, to be renamed over
+// it, named .NAME.profilelint-DIGITS (IsTempName): the one pattern of
+// every file profilelint writes this way, so that a copy left by a killed
+// run is recognised whoever left it. Its mode is perm (0644 for a new
+// file, like any file an editor writes), less the umask.
+func CreateTemp(path string, perm fs.FileMode) (*os.File, error) {
 	dir, base := filepath.Split(path)
 	for range 100 {
-		name := filepath.Join(dir, "."+base+".profilelint-tmp-"+strconv.FormatUint(uint64(rand.Uint32()), 10))
-		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+		name := filepath.Join(dir, "."+base+tempInfix+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, perm)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}
 		return f, err
 	}
 	return nil, errors.New("cannot find a free temporary file name")
+}
+
+// tempInfix comes between the name of the file replaced and the random
+// digits in the names of temporary files.
+const tempInfix = ".profilelint-"
+
+// IsTempName reports whether name is one CreateTemp makes: "." + a name +
+// tempInfix + the decimal digits of a uint32.
+func IsTempName(name string) bool {
+	i := strings.LastIndex(name, tempInfix)
+	if i < 2 || name[0] != '.' {
+		return false
+	}
+	digits := name[i+len(tempInfix):]
+	if len(digits) == 0 || len(digits) > len("4294967295") {
+		return false
+	}
+	for _, c := range []byte(digits) {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func (f *File) Write(p []byte) (int, error) { return f.tmp.Write(p) }

@@ -127,3 +127,22 @@ func TestDevices(t *testing.T) {
 		}
 	}
 }
+
+func TestIsTempName(t *testing.T) {
+	for name, want := range map[string]bool{
+		".p.yaml.profilelint-1":           true,
+		".p.yaml.profilelint-4294967295":  true,
+		".p.profilelint-7.profilelint-3":  true,
+		".p.yaml.profilelint-":            false, // no digits
+		".p.yaml.profilelint-12a":         false,
+		".p.yaml.profilelint-12345678901": false, // more digits than a uint32 has
+		"p.yaml.profilelint-1":            false, // no leading dot
+		"..profilelint-1":                 false, // no name
+		".p.yaml.profilelint-1.bak":       false,
+		".p.yaml":                         false,
+	} {
+		if got := IsTempName(name); got != want {
+			t.Errorf("IsTempName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
