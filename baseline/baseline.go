@@ -121,11 +121,36 @@ func (f *File) encode(w io.Writer) error {
 	return enc.Encode(out)
 }
 
-// Read reads a baseline file.
+// MaxSize bounds the baseline file Read accepts: about a million
+// findings, far more than any corpus accepts at once, and not the memory
+// of the machine, which a file of the checkout must never decide.
+const MaxSize = 256 << 20
+
+// Read reads a baseline file. A file that is not a regular file (a link
+// committed to point at /dev/zero) or is larger than MaxSize is refused
+// before it is read whole.
 func Read(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	in, err := os.Open(path)
 	if err != nil {
 		return nil, err
+	}
+	defer in.Close()
+	info, err := in.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file; a baseline is a JSON file", path)
+	}
+	var data []byte
+	if info.Size() <= MaxSize {
+		// Bounded again: the file may grow while it is read.
+		if data, err = io.ReadAll(io.LimitReader(in, MaxSize+1)); err != nil {
+			return nil, err
+		}
+	}
+	if info.Size() > MaxSize || len(data) > MaxSize {
+		return nil, fmt.Errorf("%s: larger than %d MiB; not a baseline profilelint wrote", path, MaxSize>>20)
 	}
 	f, err := parse(data)
 	if err != nil {

@@ -66,3 +66,28 @@ func TestWriteFileRefusesLink(t *testing.T) {
 		t.Errorf("files left: %v", entries)
 	}
 }
+
+// TestReadRefusesDevicesAndHugeFiles: a baseline linked to a device, or
+// larger than MaxSize, is refused with its name before it is read whole.
+func TestReadRefusesDevicesAndHugeFiles(t *testing.T) {
+	dir := t.TempDir()
+	dev := filepath.Join(dir, "dev.json")
+	if err := os.Symlink("/dev/zero", dev); err != nil {
+		t.Skip(err)
+	}
+	if _, err := Read(dev); err == nil || !strings.Contains(err.Error(), "dev.json: not a regular file") {
+		t.Errorf("Read(link to /dev/zero) = %v", err)
+	}
+	huge := filepath.Join(dir, "huge.json")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(MaxSize + 1); err != nil { // sparse: no disk used
+		t.Skip(err)
+	}
+	f.Close()
+	if _, err := Read(huge); err == nil || !strings.Contains(err.Error(), "huge.json: larger than 256 MiB") {
+		t.Errorf("Read(huge) = %v", err)
+	}
+}
