@@ -119,6 +119,17 @@ func TestFactsDecodeDamaged(t *testing.T) {
 	})
 }
 
+// A level with more copies than texts is a damaged fact.
+func TestRepeatsFactDamaged(t *testing.T) {
+	var e resultcache.Encoder
+	(&repeatsFact{Repeats: []levelRepeat{{Level: "P2", From: "P1", N: 5, M: 4}}}).EncodeFact(&e)
+	d := resultcache.NewDecoder(e.Bytes())
+	new(repeatsFact).DecodeFact(d)
+	if d.Done() == nil {
+		t.Error("decoded without error")
+	}
+}
+
 func assertCorrupt(t *testing.T, b []byte) {
 	t.Helper()
 	d := resultcache.NewDecoder(b)
@@ -136,6 +147,9 @@ func FuzzDecodeFacts(f *testing.F) {
 	f.Add(e.Bytes())
 	e = resultcache.Encoder{}
 	(&idFact{ID: "A.B.P1", Adjacent: []idRef{{ID: "A.C.P1"}}}).EncodeFact(&e)
+	f.Add(e.Bytes())
+	e = resultcache.Encoder{}
+	(&repeatsFact{Group: "A.B P1 P2", Own: "P2", Repeats: []levelRepeat{{Level: "P2", From: "P1", N: 3, M: 4, Copies: []lint.Place{{Line: 1}}}}}).EncodeFact(&e)
 	f.Add(e.Bytes())
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, r := range All() {

@@ -42,11 +42,20 @@ func runFilenameID(p *lint.Pass) {
 	if id == "" {
 		return
 	}
-	want := expandNamePattern(filenameIDOptions.Of(p).Pattern, id)
+	// When the id is the one field that disagrees (the file name and the
+	// codes say P7, the id P6), the defect is id-mismatch's, and its fix
+	// makes the name right: judge the name against the id as corrected.
+	pattern := filenameIDOptions.Of(p).Pattern
+	if fixed := correctedID(p); fixed != id {
+		if named(path, expandNamePattern(pattern, fixed)) {
+			return
+		}
+	}
+	want := expandNamePattern(pattern, id)
 	path = filepath.ToSlash(path)
 	ext := filepath.Ext(path)
 	got := strings.TrimSuffix(path, ext)
-	if got == want || strings.HasSuffix(got, "/"+want) {
+	if named(path, want) {
 		return
 	}
 	// Show as much of the path as the pattern speaks about.
@@ -68,4 +77,25 @@ func expandNamePattern(pattern, id string) string {
 		"{focus}", parts[1],
 		"{level}", parts[2],
 	).Replace(pattern)
+}
+
+// named reports whether the file at path (slashes, any extension) is
+// named want, the expanded pattern.
+func named(path, want string) bool {
+	got := strings.TrimSuffix(filepath.ToSlash(path), filepath.Ext(path))
+	return got == want || strings.HasSuffix(got, "/"+want)
+}
+
+// correctedID is the id with each part that id-mismatch blames on the id
+// replaced by its code.
+func correctedID(p *lint.Pass) string {
+	id, verdicts := idVerdicts(p)
+	fixed := id
+	for k := len(verdicts) - 1; k >= 0; k-- { // from the end: offsets hold
+		if v := verdicts[k]; v.idOutlier {
+			i, j := idPartSpan(fixed, v.part)
+			fixed = fixed[:i] + v.code + fixed[j:]
+		}
+	}
+	return fixed
 }

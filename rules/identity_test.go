@@ -25,9 +25,9 @@ func TestIDMismatch(t *testing.T) {
 		{"level", "INFRAS", "PLATFORM", "P4", []string{idName + ":7:15 id-mismatch"},
 			"level.code P4 disagrees with the id INFRAS.PLATFORM.P3, whose level part is P3"},
 		{"function", "INFRA", "PLATFORM", "P3", []string{idName + ":5:18 id-mismatch"},
-			"function.code INFRA disagrees with the id INFRAS.PLATFORM.P3, whose function part is INFRAS"},
+			"function.code INFRA disagrees with the id INFRAS.PLATFORM.P3, whose function part is INFRAS, as the file name says"},
 		{"focus", "INFRAS", "PLATFORMS", "P3", []string{idName + ":6:15 id-mismatch"},
-			"focus.code PLATFORMS disagrees with the id INFRAS.PLATFORM.P3, whose focus part is PLATFORM"},
+			"focus.code PLATFORMS disagrees with the id INFRAS.PLATFORM.P3, whose focus part is PLATFORM, as the file name says"},
 		{"near miss: all agree", "INFRAS", "PLATFORM", "P3", nil, ""},
 	}
 	for _, c := range cases {
@@ -42,6 +42,111 @@ func TestIDMismatch(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The outlier is blamed: the field that disagrees with all the others.
+func TestIDMismatchOutlier(t *testing.T) {
+	// The id says P6; level.code, the title and the file name say P7.
+	p7 := idDocProfile("INFRAS.PLATFORM.P6", "INFRAS", "PLATFORM", "P7", "")
+	cases := []struct {
+		name, file, src string
+		want            []string
+		message         string
+		fixed           string // the id after the fix; "" for none
+	}{
+		{"the id, against the code, the title and the file name", "INFRAS.PLATFORM.P7.yaml", p7,
+			[]string{"INFRAS.PLATFORM.P7.yaml:2:21 id-mismatch"},
+			"the id INFRAS.PLATFORM.P6 says level P6, but level.code, the file name and the title say P7", "INFRAS.PLATFORM.P7"},
+		{"the id, against the code and the title", "p.yaml", p7,
+			[]string{"p.yaml:2:21 id-mismatch"},
+			"the id INFRAS.PLATFORM.P6 says level P6, but level.code and the title say P7", ""}, // the file name does not confirm: no fix
+		{"the id's focus, against the code and the file name (in another case)", "ladders/infras.platform.p3.yaml",
+			idDocProfile("INFRAS.PLATFROM.P3", "INFRAS", "PLATFORM", "P3", ""),
+			[]string{"ladders/infras.platform.p3.yaml:2:12 id-mismatch"},
+			"the id INFRAS.PLATFROM.P3 says focus PLATFROM, but focus.code and the file name say PLATFORM", "INFRAS.PLATFORM.P3"},
+		{"the id's function, quoted", "INFRAS.PLATFORM.P3.yaml",
+			strings.Replace(idDocProfile("INFRA.PLATFORM.P3", "INFRAS", "PLATFORM", "P3", ""), "id: INFRA.PLATFORM.P3", `id: "INFRA.PLATFORM.P3"`, 1),
+			[]string{"INFRAS.PLATFORM.P3.yaml:2:6 id-mismatch"},
+			"the id INFRA.PLATFORM.P3 says function INFRA, but function.code and the file name say INFRAS", "INFRAS.PLATFORM.P3"},
+		{"the code, against the id, the title and the file name", "INFRAS.PLATFORM.P6.yaml",
+			strings.Replace(idDocProfile("INFRAS.PLATFORM.P6", "INFRAS", "PLATFORM", "P6", ""), "level: {code: P6", "level: {code: P7", 1),
+			[]string{"INFRAS.PLATFORM.P6.yaml:7:15 id-mismatch"},
+			"level.code P7 disagrees with the id INFRAS.PLATFORM.P6, whose level part is P6, as the file name and the title say", ""},
+		{"no majority: the file name with the id, the title with the code", "INFRAS.PLATFORM.P6.yaml", p7,
+			[]string{"INFRAS.PLATFORM.P6.yaml:7:15 id-mismatch"},
+			"level.code P7 disagrees with the id INFRAS.PLATFORM.P6, whose level part is P6", ""},
+		{"no witness: a title naming both, a name of another form", "platform.yaml",
+			strings.Replace(p7, "title: Platform Engineering — P7", "title: Platform Engineering — P6 and P7", 1),
+			[]string{"platform.yaml:7:15 id-mismatch"},
+			"level.code P7 disagrees with the id INFRAS.PLATFORM.P6, whose level part is P6", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := expectAt(t, lintOne(t, c.file, c.src, IDMismatch), "id-mismatch", c.want...)
+			if len(got) != 1 {
+				return
+			}
+			f := got[0]
+			if f.Message != c.message {
+				t.Errorf("message %q, want %q", f.Message, c.message)
+			}
+			if len(f.Related) != 1 {
+				t.Errorf("related %v, want one place", f.Related)
+			}
+			if c.fixed == "" {
+				if len(f.Fixes) > 0 {
+					t.Errorf("unexpected fix %v", f.Fixes)
+				}
+				return
+			}
+			out := applyFixes(t, c.src, got)
+			if id := idLine.FindStringSubmatch(out); id == nil || strings.Trim(id[1], `"`) != c.fixed {
+				t.Errorf("fixed id line %v, want %s", id, c.fixed)
+			}
+			if left := lintOne(t, c.file, out, IDMismatch); len(left) > 0 {
+				t.Errorf("after the fix: %v", left)
+			}
+		})
+	}
+}
+
+// filename-id is quiet when the id is the outlier: the file name is
+// right, and id-mismatch reports the id. When the file name is the
+// outlier, it is reported, without a fix.
+func TestFilenameIDOutlier(t *testing.T) {
+	p7 := idDocProfile("INFRAS.PLATFORM.P6", "INFRAS", "PLATFORM", "P7", "")
+	both := []*lint.Rule{IDMismatch, FilenameID}
+	fs := lintOne(t, "INFRAS.PLATFORM.P7.yaml", p7, both...)
+	if got := positions(fs); len(got) != 1 || got[0] != "INFRAS.PLATFORM.P7.yaml:2:21 id-mismatch" {
+		t.Errorf("id outlier: got %v, want one id-mismatch at the id's level part", got)
+	}
+	// With its own pattern, the same holds.
+	cfg := lint.Config{Options: map[string]map[string]any{"filename-id": {"pattern": "{function}/{id_lower}"}}}
+	fs = lintFilesConfig(t, cfg, map[string]string{"INFRAS/infras.platform.p7.yaml": p7}, both...)
+	if got := positions(fs); len(got) != 1 || !strings.HasSuffix(got[0], " id-mismatch") {
+		t.Errorf("id outlier, pattern: got %v, want one id-mismatch", got)
+	}
+	// The file name is the outlier: the id and the codes agree on P7.
+	ok7 := idDocProfile("INFRAS.PLATFORM.P7", "INFRAS", "PLATFORM", "P7", "")
+	fs = lintOne(t, "INFRAS.PLATFORM.P6.yaml", ok7, both...)
+	if got := positions(fs); len(got) != 1 || got[0] != "INFRAS.PLATFORM.P6.yaml:2:5 filename-id" {
+		t.Fatalf("name outlier: got %v, want one filename-id", got)
+	}
+	if len(fs[0].Fixes) > 0 {
+		t.Errorf("name outlier: a fix %v; renaming is the user's", fs[0].Fixes)
+	}
+	// The code is the outlier: the name agrees with the id, so only
+	// id-mismatch speaks.
+	fs = lintOne(t, "INFRAS.PLATFORM.P6.yaml", strings.Replace(p7, "— P7", "— P6", 1), both...)
+	if got := positions(fs); len(got) != 1 || got[0] != "INFRAS.PLATFORM.P6.yaml:7:15 id-mismatch" {
+		t.Errorf("code outlier: got %v, want one id-mismatch at level.code", got)
+	}
+	// The id disagrees with the code and the name is a third value: both
+	// defects are reported.
+	fs = lintOne(t, "INFRAS.PLATFORM.P5.yaml", p7, both...)
+	if got := positions(fs); len(got) != 2 {
+		t.Errorf("three values: got %v, want id-mismatch and filename-id", got)
 	}
 }
 

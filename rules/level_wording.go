@@ -31,9 +31,27 @@ The rule matches phrases, never single words: "supervision", "board" or
 "industry" alone say nothing about the level ("works with little to no
 supervision", "updates the team's Jira board", "follows industry
 standards"). A phrase matches whole words, ignoring case, punctuation and
-apostrophes between them ("executives, boards" matches "executives boards");
-a word ending in "*" matches any word it begins ("assist*" matches
-"assists"). A phrase right after "without", "no", "not", "never", "little",
+apostrophes between them ("executives, boards" matches "executives boards"),
+through the forms of its words and the small words put between them:
+
+- a word matches its inflections: "task" matches "tasks", "strategy"
+  "strategies", "report" "reports", "reported" and "reporting"; a word
+  written as a past participle (-ed) matches only that form, so "assigned
+  tasks" (work handed to someone) matches "assigned task" but not
+  "assigns tasks" (delegation);
+- a word ending in "*" matches any word it begins ("assist*" matches
+  "assists");
+- "a", "an" and "the" in a phrase stand for any determiner or none
+  ("reports to the board" matches "reports to a board");
+- between two words of a phrase the text may put one other word and any
+  determiners ("under the close supervision of", "follows the team's
+  runbooks"), but no negation and no clause break (, ; : . ! ?);
+- a phrase that starts with a past participle also matches with it right
+  after the rest, as a reduced relative clause puts it: "assigned tickets"
+  matches "the tickets assigned to them". Only directly after: "ensures
+  tasks are assigned" is not junior wording.
+
+A phrase right after "without", "no", "not", "never", "little",
 "minimal" or "minimum" (one or two words before it) does not count: "works
 without close supervision" is senior wording.
 
@@ -91,6 +109,13 @@ var (
 		"follow* documented runbook*",
 		"follow* runbook*",
 		"assigned tasks",
+		"assigned tickets",
+		"assigned issues",
+		"assigned stories",
+		"assigned to them",
+		"assigned to him",
+		"assigned to her",
+		"closely supervised",
 	}
 	defaultExecutivePhrases = []string{
 		"board of directors",
@@ -212,6 +237,9 @@ func runLevelWording(p *lint.Pass) {
 // wordingWord is one word of a text and where it stands in it.
 type wordingWord struct {
 	w          string // lower case, apostrophes dropped
+	stem       string // w without its inflection (wordStem)
+	ed         bool   // w is written as a past participle
+	brk        bool   // a clause break (, ; : . ! ?) stands before it
 	start, end int    // byte offsets in the text
 }
 
@@ -221,10 +249,12 @@ type wordingWord struct {
 func wordingWords(s string, keep bool) []wordingWord {
 	var out []wordingWord
 	var b strings.Builder
-	start := -1
+	start, brk := -1, false
 	flush := func(end int) {
 		if start >= 0 && b.Len() > 0 {
-			out = append(out, wordingWord{w: b.String(), start: start, end: end})
+			w := b.String()
+			out = append(out, wordingWord{w: w, stem: wordStem(w), ed: isParticiple(w), brk: brk, start: start, end: end})
+			brk = false
 		}
 		b.Reset()
 		start = -1
@@ -240,17 +270,107 @@ func wordingWords(s string, keep bool) []wordingWord {
 			// inside a word: dropped
 		default:
 			flush(i)
+			if strings.ContainsRune(",;:.!?", r) {
+				brk = true
+			}
 		}
 	}
 	flush(len(s))
 	return out
 }
 
+// wordStem strips the inflection of an English word, the way a small
+// suffix stemmer does: -s, -es, -ies, -ed, -ied and -ing, a doubled final
+// consonant (planned, running) and a final e (guide, guided and guiding
+// are "guid"). It need not give the dictionary form, only the same stem
+// for the forms of one word. Words of three letters or fewer are kept.
+func wordStem(w string) string {
+	n := len(w)
+	if n <= 3 {
+		return w
+	}
+	has := func(suffix string) bool { return strings.HasSuffix(w, suffix) }
+	switch {
+	case (has("ies") || has("ied")) && n > 4:
+		return w[:n-3] + "y"
+	case has("sses"):
+		return w[:n-2]
+	case has("ss") || has("us") || has("is"):
+		return w
+	case has("es") && n > 4 && (strings.ContainsAny(w[n-3:n-2], "sxz") || has("ches") || has("shes")):
+		return dropE(w[:n-2])
+	case has("s"):
+		return dropE(w[:n-1])
+	case has("ing"):
+		return inflected(w, n-3)
+	case has("ed"):
+		return inflected(w, n-2)
+	}
+	return dropE(w)
+}
+
+// inflected is the stem of w whose -ed or -ing starts at k, or w itself
+// when what is left is too short or holds no vowel ("need", "bring",
+// "string"), or ends in e ("speed", "agreed").
+func inflected(w string, k int) string {
+	base := w[:k]
+	if len(base) < 3 || !strings.ContainsAny(base, "aeiouy") || strings.HasSuffix(base, "e") {
+		return dropE(w)
+	}
+	if m := len(base); base[m-1] == base[m-2] && !strings.ContainsAny(base[m-1:], "aeiouylsz") {
+		base = base[:m-1] // planned, running; not installed, passed
+	}
+	return base
+}
+
+// dropE drops a final e, so that "guide" and "guided" agree.
+func dropE(w string) string {
+	if len(w) > 3 && w[len(w)-1] == 'e' {
+		return w[:len(w)-1]
+	}
+	return w
+}
+
+// isParticiple reports whether w has the form of a past participle.
+func isParticiple(w string) bool { return len(w) > 3 && strings.HasSuffix(w, "ed") }
+
+// phraseWord is one word of a phrase.
+type phraseWord struct {
+	w      string // as written, lower case, without "*"
+	stem   string
+	prefix bool // written with "*": matches any word it begins
+	ed     bool // a past participle: matches only that form
+}
+
+func (pw phraseWord) matches(t wordingWord) bool {
+	if pw.prefix {
+		return strings.HasPrefix(t.w, pw.w)
+	}
+	return t.stem == pw.stem && (!pw.ed || t.ed)
+}
+
+// phraseArticles are left out of phrases: a phrase's "the" stands for
+// any determiner or none.
+var phraseArticles = map[string]bool{"a": true, "an": true, "the": true}
+
+// gapWords may stand between the words of a phrase in any number (up to
+// the gap's bound): determiners and possessives, which do not change
+// what the phrase says.
+var gapWords = map[string]bool{
+	"a": true, "an": true, "the": true, "this": true, "that": true, "these": true, "those": true,
+	"their": true, "his": true, "her": true, "its": true, "our": true, "your": true, "my": true,
+	"theirs": true, "them": true, "some": true, "any": true, "each": true, "every": true,
+}
+
+// maxGap is how many words may stand between two words of a phrase, of
+// which at most one is not a gap word.
+const maxGap = 3
+
 // phraseSet is a list of phrases, each split into words, longest phrase
 // first so that "under close supervision" wins over "under supervision"
 // where both could match.
 type phraseSet struct {
-	list [][]string
+	list [][]phraseWord
 	// starts holds the first letters (five, or all of three or four) of
 	// each phrase's longest word, its rarest: a text holds a phrase only
 	// if one of its words begins with those of some phrase. all is set
@@ -274,15 +394,22 @@ func pairBit(a, b byte) (word int, bit uint64) {
 func compilePhrases(phrases []string) *phraseSet {
 	set := &phraseSet{starts: make(map[string]bool)}
 	for _, ph := range phrases {
-		var ws []string
+		var ws []phraseWord
 		for _, w := range wordingWords(ph, true) {
-			ws = append(ws, w.w)
+			if phraseArticles[w.w] {
+				continue
+			}
+			if prefix, ok := strings.CutSuffix(w.w, "*"); ok {
+				ws = append(ws, phraseWord{w: prefix, prefix: true})
+			} else {
+				ws = append(ws, phraseWord{w: w.w, stem: w.stem, ed: w.ed})
+			}
 		}
 		if len(ws) == 0 {
 			continue
 		}
 		set.list = append(set.list, ws)
-		if start, n := firstRunes(longestWord(ws), maxStart); n >= minStart {
+		if start, n := firstRunes(lookupStart(ws), maxStart); n >= minStart {
 			set.starts[start] = true
 			if start[0] < utf8.RuneSelf && start[1] < utf8.RuneSelf {
 				w, bit := pairBit(start[0], start[1])
@@ -294,7 +421,7 @@ func compilePhrases(phrases []string) *phraseSet {
 			set.all = true
 		}
 	}
-	slices.SortStableFunc(set.list, func(a, b []string) int { return len(b) - len(a) })
+	slices.SortStableFunc(set.list, func(a, b []phraseWord) int { return len(b) - len(a) })
 	return set
 }
 
@@ -335,36 +462,80 @@ func scanPhrases(s string, phrases *phraseSet) []phraseMatch {
 	var out []phraseMatch
 	for i := 0; i < len(words); i++ {
 		for _, ph := range phrases.list {
-			if !phraseAt(words, i, ph) {
+			last, ok := phraseAt(words, i, ph)
+			if !ok {
 				continue
 			}
 			if negated(words, i) {
 				break
 			}
-			start, end := words[i].start, words[i+len(ph)-1].end
+			start, end := words[i].start, words[last].end
 			out = append(out, phraseMatch{strings.Join(strings.Fields(s[start:end]), " "), start, end})
-			i += len(ph) - 1
+			i = last
 			break
 		}
 	}
 	return out
 }
 
-func phraseAt(words []wordingWord, i int, ph []string) bool {
-	if i+len(ph) > len(words) {
-		return false
+// phraseAt matches ph at words[i], in its order or, for a phrase that
+// starts with a past participle, with the participle right after the
+// rest ("tickets assigned"). It returns the index of the last word.
+func phraseAt(words []wordingWord, i int, ph []phraseWord) (last int, ok bool) {
+	if last, ok := inOrder(words, i, ph); ok {
+		return last, true
 	}
-	for k, pw := range ph {
-		w := words[i+k].w
-		if prefix, ok := strings.CutSuffix(pw, "*"); ok {
-			if !strings.HasPrefix(w, prefix) {
-				return false
-			}
-		} else if w != pw {
-			return false
+	if len(ph) < 2 || !ph[0].ed {
+		return 0, false
+	}
+	last, ok = inOrder(words, i, ph[1:])
+	if !ok || last+1 >= len(words) {
+		return 0, false
+	}
+	if p := words[last+1]; !p.brk && p.ed && ph[0].matches(p) {
+		return last + 1, true
+	}
+	return 0, false
+}
+
+// inOrder matches the words of ph in order from words[i], each after the
+// last within the gap allowed.
+func inOrder(words []wordingWord, i int, ph []phraseWord) (last int, ok bool) {
+	if !ph[0].matches(words[i]) {
+		return 0, false
+	}
+	last = i
+	for _, pw := range ph[1:] {
+		if last, ok = nextPhraseWord(words, last, pw); !ok {
+			return 0, false
 		}
 	}
-	return true
+	return last, true
+}
+
+// nextPhraseWord finds pw after words[k]: directly after it, across any
+// punctuation, or after a gap of at most maxGap words, at most one of
+// them not a gap word, none a negation, and no clause break.
+func nextPhraseWord(words []wordingWord, k int, pw phraseWord) (int, bool) {
+	others := 0
+	for g := k + 1; g < len(words) && g <= k+1+maxGap; g++ {
+		w := words[g]
+		if g > k+1 && w.brk {
+			return 0, false
+		}
+		if pw.matches(w) {
+			return g, true
+		}
+		if w.brk || wordingNegations[w.w] {
+			return 0, false
+		}
+		if !gapWords[w.w] {
+			if others++; others > 1 {
+				return 0, false
+			}
+		}
+	}
+	return 0, false
 }
 
 func negated(words []wordingWord, i int) bool {
@@ -432,11 +603,19 @@ func (set *phraseSet) mayStart(w []byte) bool {
 	return set.pairs[i]&bit != 0
 }
 
-func longestWord(ph []string) string {
+// lookupStart is the word of a phrase that mayMatch looks up, longest
+// first, cut to what every form of it begins with: a prefix word as
+// written, any other word its stem, but for the y that stands for the
+// "ie" of "strategies" and "applied".
+func lookupStart(ph []phraseWord) string {
 	best := ""
 	for _, w := range ph {
-		if w = strings.TrimSuffix(w, "*"); len(w) > len(best) {
-			best = w
+		s := w.w
+		if !w.prefix {
+			s = strings.TrimSuffix(w.stem, "y")
+		}
+		if len(s) > len(best) {
+			best = s
 		}
 	}
 	return best

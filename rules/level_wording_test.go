@@ -23,7 +23,7 @@ func TestLevelWordingExecutiveAtBottom(t *testing.T) {
 		"{level: P2, experience: {min: 2}}", "{level: P2, knowledge: Sets company-wide strategy for the Board of Directors, experience: {min: 2}}",
 		"Automates repetitive operational tasks", "Automates tasks")
 	lvWant(t, lintOne(t, "p.yaml", src, LevelWording),
-		`30:33 warning level-wording: "company-wide strategy" is executive wording for P2 (bottom of the ladder: P1, P2)`,
+		`30:28 warning level-wording: "Sets company-wide strategy" is executive wording for P2 (bottom of the ladder: P1, P2)`,
 		`30:63 warning level-wording: "Board of Directors" is executive wording for P2 (bottom of the ladder: P1, P2)`,
 	)
 }
@@ -147,7 +147,11 @@ func TestMatchPhrases(t *testing.T) {
 	}{
 		{"Works UNDER CLOSE SUPERVISION.", []string{"UNDER CLOSE SUPERVISION"}},
 		{"Networks with executives, boards, regulators", []string{"executives, boards"}},
-		{"Networks with executives and boards", nil},
+		{"Networks with executives and boards", []string{"executives and boards"}}, // one word between
+		{"Networks with executives and their boards", []string{"executives and their boards"}},
+		{"Networks with executives and many other boards", nil},              // two words that are not determiners
+		{"Networks with executives; boards", []string{"executives; boards"}}, // adjacent words match across punctuation
+		{"Networks with executives. Then boards", nil},                       // a gap does not cross a clause break
 		{"Assisting senior engineers; assists senior engineering", []string{"Assisting senior engineers", "assists senior engineering"}},
 		{"Sets the company’s strategy", []string{"Sets the company’s strategy"}},
 		{"Never under supervision", nil},
@@ -184,7 +188,7 @@ func FuzzMayMatch(f *testing.F) {
 		"Works under close supervision", "WORKS UNDER CLOSE SUPERVISION", "Sets the company’s strategy",
 		"Reports to the Board of Directors", "assists senior engineers", "Ünder clöse supervision",
 		"Leads company-wide strategy for executives' boards", "x",
-		"ÜBERNIMMT die Leitung", "Works in the STRASSE", "ﬁxes bugs daily",
+		"ÜBERNIMMT die Leitung", "Works in the STRASSE", "ﬁxes bugs daily", "tries the strategies", "applied industries", "tickets assigned to them",
 	} {
 		f.Add(s)
 	}
@@ -194,6 +198,8 @@ func FuzzMayMatch(f *testing.F) {
 		compilePhrases([]string{"set* the company's strategy", "Ünder clöse", "qa", "über*"}),
 		// Starts beyond ASCII, and no short word that turns the quick look off.
 		compilePhrases([]string{"Ünder clöse supervision", "über*", "straße", "ﬁxes bugs"}),
+		// Stems that end in y, which the forms of the word do not begin with.
+		compilePhrases([]string{"tries hard", "applies strategy", "industry"}),
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, set := range sets {
@@ -225,6 +231,106 @@ func TestMayMatch(t *testing.T) {
 	} {
 		if got := mayMatch(text, set); got != want {
 			t.Errorf("mayMatch(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+// Phrases match through the forms of their words, small words between
+// them and the reduced relative clause; senior wording that shares words
+// with a phrase, or all of its words in another sense, does not match.
+func TestLevelWordingInflections(t *testing.T) {
+	junior := compilePhrases(defaultJuniorPhrases)
+	executive := compilePhrases(defaultExecutivePhrases)
+	for _, c := range []struct {
+		text string
+		set  *phraseSet
+		want string // the matched text; "" for none
+	}{
+		{"Works on the tickets assigned to them", junior, "tickets assigned"},
+		{"Completes the tasks assigned by their lead", junior, "tasks assigned"},
+		{"Delivers assigned tasks on time", junior, "assigned tasks"},
+		{"Delivers an assigned task each sprint", junior, "assigned task"},
+		{"Picks up assigned engineering tasks", junior, "assigned engineering tasks"},
+		{"Fixes bugs assigned to them by the lead", junior, "assigned to them"},
+		{"Works on issues assigned to her", junior, "issues assigned"},
+		{"Works under the close supervision of a lead", junior, "under the close supervision"},
+		{"Is closely supervised on production changes", junior, "closely supervised"},
+		{"Worked under supervision", junior, "under supervision"},
+		{"Followed the team's runbooks during incidents", junior, "Followed the team's runbooks"},
+		{"Seeking guidance from peers", junior, "Seeking guidance"},
+		{"Assisted senior engineers with releases", junior, "Assisted senior engineers"},
+		{"Reported quarterly to a board", executive, "Reported quarterly to a board"},
+		{"Presenting to the boards of two subsidiaries", executive, "Presenting to the boards"},
+		{"Advises the boards of directors of portfolio companies", executive, "Advises the boards"},
+		{"Shaped industry practices for payments", executive, "Shaped industry practices"},
+		{"Recognised as one of the industry's thought leaders", executive, "industry's thought leaders"},
+		{"Sets the overall company strategy", executive, "Sets the overall company strategy"},
+		{"Owns company-wide strategies for hiring", executive, "company-wide strategies"},
+
+		// Senior wording: the phrase's words in another sense or order.
+		{"Assigns tasks to the engineers of three teams", junior, ""},
+		{"Reviews tasks and assigns owners", junior, ""},
+		{"Ensures tasks are assigned to the right people", junior, ""},
+		{"Provides close supervision to new hires", junior, ""},
+		{"Provides guidance that others seek out", junior, ""},
+		{"Writes the runbooks that on-call engineers follow", junior, ""},
+		{"Follows up on runbook gaps after incidents", junior, ""},
+		{"Works under pressure, with supervision of juniors", junior, ""},
+		{"Works under no supervision at all", junior, ""},
+		{"Works with little supervision", junior, ""},
+		{"Guides senior engineers in the organisation", junior, ""},
+		{"Works with senior engineers to assist product teams", junior, ""},
+		{"Supervises the tasks of the on-call rota", junior, ""},
+		{"Updates the team's Jira board", executive, ""},
+		{"Follows industry standards and reports on them", executive, ""},
+		{"Leads engineering across teams in the industry", executive, ""},
+		{"Members of the board and the directors meet monthly", executive, ""},
+		{"Shares the strategy of the company with the team", executive, ""},
+	} {
+		got := matchPhrases(c.text, c.set)
+		if c.want == "" && len(got) > 0 || c.want != "" && (len(got) != 1 || got[0] != c.want) {
+			t.Errorf("%q: got %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// The stems of a word's forms agree, and words that are not forms of one
+// another keep their own.
+func TestWordStem(t *testing.T) {
+	families := [][]string{
+		{"assign", "assigns", "assigned", "assigning"},
+		{"close", "closes", "closed", "closing"},
+		{"guide", "guides", "guided", "guiding"},
+		{"task", "tasks"},
+		{"strategy", "strategies"},
+		{"industry", "industries"},
+		{"apply", "applies", "applied"},
+		{"plan", "plans", "planned", "planning"},
+		{"follow", "follows", "followed", "following"},
+		{"process", "processes", "processing"},
+		{"supervise", "supervises", "supervised", "supervising"},
+		{"match", "matches", "matched"},
+		{"install", "installs", "installed"},
+		{"need", "needs", "needed"},
+		{"speed", "speeds"},
+		{"board", "boards"},
+	}
+	stems := map[string]string{}
+	for _, fam := range families {
+		want := wordStem(fam[0])
+		for _, w := range fam[1:] {
+			if got := wordStem(w); got != want {
+				t.Errorf("wordStem(%q) = %q, want %q as for %q", w, got, want, fam[0])
+			}
+		}
+		if other, ok := stems[want]; ok {
+			t.Errorf("%q and %q share the stem %q", fam[0], other, want)
+		}
+		stems[want] = fam[0]
+	}
+	for _, pair := range [][2]string{{"assign", "reassign"}, {"supervision", "supervise"}, {"being", "be"}, {"string", "str"}, {"status", "stat"}} {
+		if wordStem(pair[0]) == wordStem(pair[1]) {
+			t.Errorf("%q and %q share a stem", pair[0], pair[1])
 		}
 	}
 }

@@ -26,8 +26,14 @@ var Placeholder = &lint.Rule{
 real one reaches readers. Every string of the file is checked (keys are not):
 
 - the phrases of the option "phrases" (TODO, TBD, TBC, FIXME, XXX, lorem
-  ipsum), in any case, as whole words: "TBD" inside a word or "to-do list"
-  is not one;
+  ipsum), in any case, as whole words, where they stand in for the text:
+  the whole text, or the start of it or of one of its sentences or clauses
+  ("TODO", "TODO: write this", "TBD.", "Runs the platform. FIXME",
+  "(todo: expand)"). A sentence that mentions the word is content ("Fixed
+  a TODO for someone else in the codebase", "Reduces TBD items in
+  planning docs"), and so is a marker that leads a clause but names the
+  things it marks ("TODO comments are resolved before release"). "TBD"
+  inside a word or "to-do list" is not one either;
 - a sentence of the form "No … recorded … yet" ("No title aliases recorded
   for this profile yet.");
 - template slots: "<company name>", "<placeholder>", "[insert title]",
@@ -149,8 +155,11 @@ func findPlaceholder(v string, pm *phraseMatcher, scratch []byte) (i, j int, ok 
 			if !bytes.Contains(lower, pm.firstWords[k]) {
 				continue
 			}
-			if loc := re.FindStringSubmatchIndex(v); loc != nil {
-				consider(loc[2:4])
+			for _, loc := range re.FindAllStringSubmatchIndex(v, -1) {
+				if standsIn(v, loc[2], loc[3]) {
+					consider(loc[2:4])
+					break
+				}
 			}
 		}
 	}
@@ -239,4 +248,65 @@ func onlyPunct(s string) bool {
 
 func isURL(s string) bool {
 	return !strings.ContainsAny(s, " \t\n") && (strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://"))
+}
+
+// standsIn reports whether the marker at v[i:j] stands in for text rather
+// than being mentioned by it. A placeholder is written where the text
+// would be: at the start of the text or of a sentence or clause (after
+// ". ", ": ", "; ", ", ", an opening bracket or a dash between spaces),
+// quotes aside. After a word ("Fixed a TODO", "Reduces TBD items") it is
+// part of a sentence about it. A marker followed by a noun that names
+// markers ("TODO comments", "TBD items") is the topic of its sentence even
+// at its start.
+func standsIn(v string, i, j int) bool {
+	before := strings.TrimRightFunc(v[:i], func(r rune) bool { return unicode.IsSpace(r) || isQuote(r) })
+	if before != "" {
+		r, size := utf8.DecodeLastRuneInString(before)
+		switch {
+		case strings.ContainsRune(".!?;:,([{/|•*…", r):
+		case r == '-' || r == '–' || r == '—':
+			// A dash between words ("pre-TODO") joins them; one after a
+			// space sets off a clause, as does a dash that starts a line.
+			rest := before[:len(before)-size]
+			if rest != "" {
+				if last, _ := utf8.DecodeLastRuneInString(rest); !unicode.IsSpace(last) {
+					return false
+				}
+			}
+		default:
+			return false
+		}
+	}
+	return !markerNouns[nextWord(v[j:])]
+}
+
+// markerNouns name what a marker marks: a marker directly before one of
+// them is being talked about ("TODO comments", "TBD items", "FIXME notes").
+var markerNouns = map[string]bool{
+	"comment": true, "comments": true, "item": true, "items": true,
+	"list": true, "lists": true, "note": true, "notes": true,
+	"marker": true, "markers": true, "tag": true, "tags": true,
+	"entry": true, "entries": true, "placeholder": true, "placeholders": true,
+	"text": true, "annotations": true, "annotation": true, "count": true,
+}
+
+// nextWord returns the word after a marker, in lower case: the letters
+// after the spaces and hyphens that follow it ("TODO-comments"), or "".
+func nextWord(s string) string {
+	s = strings.TrimLeft(s, " \t-")
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	return strings.ToLower(s[:end])
+}
+
+// isQuote reports whether r is a quotation mark, which a placeholder may
+// stand inside ("\"TODO\"").
+func isQuote(r rune) bool {
+	switch r {
+	case '"', '\'', '‘', '’', '“', '”', '«', '»', '`':
+		return true
+	}
+	return false
 }

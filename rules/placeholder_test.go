@@ -83,3 +83,60 @@ func TestAppendLower(t *testing.T) {
 		}
 	}
 }
+
+// A marker is a placeholder where it stands in for the text: the whole
+// text, or the start of the text or of one of its sentences or clauses.
+// A sentence that mentions the word is content.
+func TestPlaceholderStandsIn(t *testing.T) {
+	placeholders := map[string]string{
+		"TODO":                               "TODO",
+		"TODO: write this":                   "TODO",
+		"TODO write the summary of the role": "TODO",
+		"TBD.":                               "TBD",
+		"tbd":                                "tbd",
+		"FIXME …":                            "FIXME",
+		"FIXME - needs the real text":        "FIXME",
+		"XXX":                                "XXX",
+		"Lorem ipsum dolor sit amet, consectetur.": "Lorem ipsum",
+		"[placeholder]":                          "[placeholder]",
+		"[TODO: add the scope]":                  "[TODO: add the scope]",
+		`"TODO"`:                                 "TODO",
+		"Owns the release process. TODO: expand": "TODO",
+		"Owns the release process; TBD by the hiring manager": "TBD",
+		"Scope: TBC":                             "TBC",
+		"Runs the platform — TODO":               "TODO",
+		"Leads the team (TBD after calibration)": "TBD",
+		"- TODO":                                 "TODO",
+		"TBD by the hiring committee":            "TBD",
+		"Designs services, TODO more":            "TODO",
+	}
+	for text, want := range placeholders {
+		fs := lintOne(t, "x.yaml", "summary: "+yamlQuote(text)+"\n", Placeholder)
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, `placeholder "`+want+`"`) {
+			t.Errorf("%q: got %v, want placeholder %q", text, fs, want)
+		}
+	}
+	mentions := []string{
+		"Fixed a TODO for someone else in the codebase",
+		"Reduces TBD items in planning docs",
+		"Removes TODO comments from legacy code",
+		"Keeps the number of open TODOs low",
+		"Turns every TODO into a ticket before release",
+		"Resolves FIXME notes left in the service code",
+		"TODO comments are resolved before each release",
+		"TBD items in the roadmap are reviewed weekly",
+		"Flags XXX markers during code review",
+		"Replaces lorem ipsum text in mock-ups with real copy",
+		"Writes the release notes. TODO lists are kept in the tracker",
+		"Clears the team's TBD backlog each quarter",
+		"Tracks pre-TODO work in the backlog",
+		"Explains why a FIXME left in production code is a risk",
+		"Documents what the TBC fields of a contract mean",
+		`Cleans up "TODO" markers in shared libraries`,
+	}
+	for _, text := range mentions {
+		if fs := lintOne(t, "x.yaml", "summary: "+yamlQuote(text)+"\n", Placeholder); len(fs) > 0 {
+			t.Errorf("%q: unexpected %v", text, fs)
+		}
+	}
+}

@@ -13,10 +13,11 @@ import (
 func init() { register(Whitespace) }
 
 // Whitespace reports white space that a reader cannot see but a diff,
-// a search or a renderer can: at the ends of a text, or doubled inside it.
+// a search or a renderer can: at the ends of a text, or doubled inside it;
+// and the space missing between two sentences run together.
 var Whitespace = &lint.Rule{
 	ID:       "whitespace",
-	Summary:  "texts have no leading, trailing or doubled white space",
+	Summary:  "texts have no leading, trailing or doubled white space, and a space after each sentence",
 	Severity: lint.Warning,
 	Scope:    lint.PerFile,
 	Doc: lint.Doc{
@@ -33,9 +34,20 @@ line: the indentation of a line is structure and is not checked, but white
 space at the end of a line and doubled white space inside it are reported.
 Texts that are empty or only white space are left to the placeholder rule.
 
+Two sentences run together without a space ("… to the benefit.Creates
+strategies …", what joining list items or pasting paragraphs leaves) are
+reported too: a sentence end — a word of at least two lower-case letters
+ending a sentence of at least three words, then ".", "!" or "?" — directly
+followed by a capitalised word (a capital, then a lower-case letter). That
+shape leaves out what is written so on purpose: abbreviations and
+initialisms ("e.g.", "i.e.", "U.S.", "St.Louis", "Ph.D."), dotted names
+and versions ("Node.js", "ASP.NET", "github.com", "file.YAML", "v1.2",
+"3.5M"), code ("os.Exit(1)", "sync.WaitGroup", anything in backticks),
+and any word holding "://", "@" or starting with "www.".
+
 One finding per text, at its first offending white space. The fix deletes
-white space at the ends and turns each doubled run into one space, editing
-only those characters, so the quoting style, the other characters and the
+white space at the ends, turns each doubled run into one space and inserts
+the missing space after a sentence, editing only those characters, so the quoting style, the other characters and the
 comments of the file stay as they are. A text whose white space is written
 as an escape sequence or folded across lines gets no fix.`,
 		Bad: docExample(
@@ -51,18 +63,28 @@ as an escape sequence or folded across lines gets no fix.`,
 // wsIssue is one run of offending white space: value bytes [i, j).
 type wsIssue struct {
 	i, j int
-	kind string // "leading", "trailing", "doubled" or "line-end"
+	kind string // "leading", "trailing", "doubled", "line-end" or "glued"
 	// keep is what the fix writes in place of the run.
 	keep string
 }
 
 func runWhitespace(p *lint.Pass) {
 	eachScalar(p, func(ptr string, n *profiles.Node) {
-		if n.Kind != profiles.String || !suspectWhitespace(n.Value) || strings.TrimFunc(n.Value, unicode.IsSpace) == "" {
+		if n.Kind != profiles.String || strings.TrimFunc(n.Value, unicode.IsSpace) == "" {
+			return
+		}
+		ws, glue := suspectWhitespace(n.Value), suspectGlue(n.Value)
+		if !ws && !glue {
 			return
 		}
 		st := p.File.MapScalar(n)
-		issues := whitespaceIssues(n, st)
+		var issues []wsIssue
+		if ws {
+			issues = whitespaceIssues(n, st)
+		}
+		if glue {
+			issues = mergeIssues(issues, gluedSentences(n.Value))
+		}
 		if len(issues) == 0 {
 			return
 		}
@@ -75,7 +97,7 @@ func runWhitespace(p *lint.Pass) {
 			descs = append(descs, describeIssue(n.Value, is))
 		}
 		f := p.At(ptr)
-		f.Message = strings.Join(descs, ", ") + "; expected the text trimmed, with single spaces"
+		f.Message = strings.Join(descs, ", ") + "; expected " + expectation(issues)
 		if st != nil {
 			first := issues[0]
 			start, end := st.Span(first.i, first.j)
@@ -97,7 +119,63 @@ func whitespaceFixes(src []byte, st *profiles.ScalarSource, issues []wsIssue) []
 		start, end := st.Span(is.i, is.j)
 		edits = append(edits, lint.Edit{Start: start, End: end, New: is.keep})
 	}
-	return []lint.Fix{{Message: "remove the extra white space", Edits: edits}}
+	return []lint.Fix{{Message: fixMessage(issues), Edits: edits}}
+}
+
+// expectation says what a text with these issues should be like.
+func expectation(issues []wsIssue) string {
+	glued, other := false, false
+	for _, is := range issues {
+		if is.kind == "glued" {
+			glued = true
+		} else {
+			other = true
+		}
+	}
+	switch {
+	case glued && other:
+		return "the text trimmed, with single spaces and a space after each sentence"
+	case glued:
+		return "a space after each sentence"
+	}
+	return "the text trimmed, with single spaces"
+}
+
+// fixMessage names what the fix of these issues does.
+func fixMessage(issues []wsIssue) string {
+	glued, other := false, false
+	for _, is := range issues {
+		if is.kind == "glued" {
+			glued = true
+		} else {
+			other = true
+		}
+	}
+	switch {
+	case glued && other:
+		return "remove the extra white space and separate the sentences"
+	case glued:
+		return "insert a space between the sentences"
+	}
+	return "remove the extra white space"
+}
+
+// mergeIssues merges two lists of issues, each in order, into one in
+// order. A glued sentence end is a punctuation mark, never white space, so
+// no two issues overlap.
+func mergeIssues(a, b []wsIssue) []wsIssue {
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]wsIssue, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].i <= b[0].i {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 // atValue moves a finding to the source of value bytes [i, j) of a string
@@ -209,6 +287,9 @@ func isBlank(r rune) bool {
 }
 
 func describeIssue(v string, is wsIssue) string {
+	if is.kind == "glued" {
+		return describeGlue(v, is)
+	}
 	run := describeRun(v[is.i:is.j])
 	switch is.kind {
 	case "leading":
@@ -219,6 +300,10 @@ func describeIssue(v string, is wsIssue) string {
 		return fmt.Sprintf("white space at the end of a line, after %q (%s)", lastWords(v[:is.i]), run)
 	}
 	return fmt.Sprintf("doubled white space after %q (%s)", lastWords(v[:is.i]), run)
+}
+
+func describeGlue(v string, is wsIssue) string {
+	return fmt.Sprintf("no space between the sentences at %q", gluedContext(v, is.i))
 }
 
 // describeRun names a run of white space: "2 spaces", "a tab", "a space

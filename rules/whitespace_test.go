@@ -215,3 +215,136 @@ func TestSuspectWhitespace(t *testing.T) {
 		}
 	}
 }
+
+// Two sentences run together: the finding is at the mark, and the fix
+// inserts the space after it.
+func TestWhitespaceGluedSentences(t *testing.T) {
+	for _, c := range []struct{ name, src, pos, msg, fixed string }{
+		{
+			name:  "plain",
+			src:   "summary: Builds trust with partners to the benefit.Creates strategies for growth\n",
+			pos:   "x.yaml:1:51 whitespace",
+			msg:   `no space between the sentences at "benefit.Creates"; expected a space after each sentence`,
+			fixed: "summary: Builds trust with partners to the benefit. Creates strategies for growth\n",
+		},
+		{
+			name:  "double quoted, two places and doubled white space",
+			src:   "summary: \"Leads the platform team.Sets  the roadmap for the year!Hires engineers\"\n",
+			pos:   "x.yaml:1:34 whitespace",
+			msg:   `no space between the sentences at "team.Sets", doubled white space after "platform team.Sets" (2 spaces), no space between the sentences at "year!Hires"; expected the text trimmed, with single spaces and a space after each sentence`,
+			fixed: "summary: \"Leads the platform team. Sets the roadmap for the year! Hires engineers\"\n",
+		},
+		{
+			name:  "single quoted, a question",
+			src:   "summary: 'Asks what the customer needs in the end?Then builds it'\n",
+			pos:   "x.yaml:1:50 whitespace",
+			fixed: "summary: 'Asks what the customer needs in the end? Then builds it'\n",
+		},
+		{
+			name:  "literal block",
+			src:   "summary: |\n  Owns the delivery of the quarter.Reports progress weekly.\nnext: x\n",
+			pos:   "x.yaml:2:35 whitespace",
+			fixed: "summary: |\n  Owns the delivery of the quarter. Reports progress weekly.\nnext: x\n",
+		},
+		{
+			name:  "accented capital, in a flow sequence",
+			src:   "items: [Writes docs for every release of the app.Édite les guides, Tests]\n",
+			pos:   "x.yaml:1:49 whitespace",
+			fixed: "items: [Writes docs for every release of the app. Édite les guides, Tests]\n",
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fs := lintOne(t, "x.yaml", c.src, Whitespace)
+			if got := positions(fs); !slices.Equal(got, []string{c.pos}) {
+				t.Fatalf("got %v, want %s", got, c.pos)
+			}
+			if !strings.Contains(fs[0].Message, c.msg) {
+				t.Errorf("message %q lacks %q", fs[0].Message, c.msg)
+			}
+			checkFix(t, Whitespace, c.src, c.fixed)
+		})
+	}
+}
+
+// What is written without a space on purpose is not a glued sentence.
+func TestWhitespaceGluedNearMisses(t *testing.T) {
+	for _, text := range []string{
+		"Writes clear documentation, e.g.Runbooks and guides",
+		"Follows the team's conventions, i.e.The style guide",
+		"Works with U.S.Army and U.K.Home Office teams",
+		"Builds services in Node.js and ASP.NET for the platform",
+		"Publishes the guides on github.com and docs.example.com",
+		"Upgrades the cluster from v1.2 to v1.3 every quarter",
+		"Grew the revenue of the product to 3.5M in a year",
+		"Converts every config file.YAML to JSON",
+		"Moved the office of the team to St.Louis last year",
+		"Earned a Ph.D.Student mentor role in the lab",
+		"Reads https://example.com/guide.Html before a release",
+		"Mails the team at ops.Lead@example.com every week",
+		"Visits www.Example.org for the standards of the trade",
+		"Stops the process with os.Exit(1) on a fatal error",
+		"Waits for the workers of the pool with sync.WaitGroup in Go",
+		"Writes the handler as `func (s server) ServeHTTP` and `the.Handler`",
+		"Uses io.Reader everywhere",
+		"Knows the package org.Apache.Commons well in the team",
+		"Works in the team. Reports to the lead.",
+		"Waits for the results...Then decides on the next step",
+		"Ships the release at 9 a.m.Every Monday",
+		"Runs the team's  x.Yz",
+	} {
+		src := "summary: " + yamlQuote(text) + "\n"
+		for _, f := range lintOne(t, "x.yaml", src, Whitespace) {
+			if strings.Contains(f.Message, "sentences") {
+				t.Errorf("%q: unexpected %s", text, f.Message)
+			}
+		}
+	}
+}
+
+func TestSuspectGlue(t *testing.T) {
+	for v, want := range map[string]bool{
+		"Builds the platform. Runs it": false,
+		"benefit.Creates":              true,
+		"the app.Édite":                true,
+		"v1.2 and 3.5M":                false,
+		"":                             false,
+		"end.":                         false,
+	} {
+		if got := suspectGlue(v); got != want {
+			t.Errorf("suspectGlue(%q) = %v, want %v", v, got, want)
+		}
+	}
+}
+
+// FuzzGluedSentences: every glued place is a sentence mark whose fix
+// writes the mark back with a space, so that the fixed text is the text
+// with spaces inserted, and it has no glued place left.
+func FuzzGluedSentences(f *testing.F) {
+	for _, s := range []string{
+		"Builds trust to the benefit.Creates strategies", "Leads the team.Sets it!Hires people?Yes",
+		"e.g.Runbooks and U.S.Army", "Uses io.Reader", "the app.Édite les guides", "a b c.D", "x.Ab.Cd",
+		"Reads https://example.com/guide.Html today", "`the code.Here` and the text.There",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var b strings.Builder
+		at := 0
+		for _, is := range gluedSentences(s) {
+			if m := s[is.i:is.j]; m != "." && m != "!" && m != "?" || is.keep != m+" " {
+				t.Fatalf("issue %+v of %q is not a sentence mark", is, s)
+			}
+			b.WriteString(s[at:is.i])
+			b.WriteString(is.keep)
+			at = is.j
+		}
+		b.WriteString(s[at:])
+		fixed := b.String()
+		if strings.ReplaceAll(fixed, " ", "") != strings.ReplaceAll(s, " ", "") {
+			t.Fatalf("the fix of %q lost content: %q", s, fixed)
+		}
+		if left := gluedSentences(fixed); len(left) > 0 {
+			t.Fatalf("the fixed %q still has %+v", fixed, left)
+		}
+	})
+}
