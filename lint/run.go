@@ -158,6 +158,7 @@ type fileResult struct {
 	skipped    bool // not a profile (Source.Detect)
 	internal   bool
 	abandoned  bool // a rule past the time budget still holds the file
+	family     *profiles.Family
 }
 
 // Run lints the sources and returns the findings, sorted.
@@ -190,6 +191,7 @@ func RunContext(ctx context.Context, cfg Config, sources []Source) (*Result, err
 		return nil, err
 	}
 	res.Findings = applySuppressions(res.Findings, dirs, &cfg)
+	res.Findings = shareFindings(res.Findings, families(results))
 	keepSources(&cfg, res, byName)
 	Sort(res.Findings)
 	return res, nil
@@ -351,6 +353,17 @@ func runCorpus(ctx context.Context, cfg *Config, res *Result, results []fileResu
 		}
 	}
 	return nil
+}
+
+// families maps each file linted to its family (shareFindings).
+func families(results []fileResult) map[string]*profiles.Family {
+	out := make(map[string]*profiles.Family, len(results))
+	for i := range results {
+		if r := &results[i]; r.family != nil {
+			out[r.path] = r.family
+		}
+	}
+	return out
 }
 
 // finishCorpus runs one corpus rule's Finish and returns its findings.
@@ -540,14 +553,14 @@ func lintFile(cfg *Config, src Source, runner *ruleRunner, parser *parseRunner) 
 	r := lintData(cfg, src, info, data, oversize, runner, parser)
 	if store != nil && !r.internal {
 		// A rule failed or ran late: lint the file again next time.
-		store.Put(src.Name, info, data, &Entry{Findings: r.findings, Directives: r.directives, Facts: r.facts})
+		store.Put(src.Name, info, data, &Entry{Findings: r.findings, Directives: r.directives, Facts: r.facts, Family: r.family})
 	}
 	return r
 }
 
 // fromEntry is a file's result as a store kept it.
 func fromEntry(name string, e *Entry) fileResult {
-	return fileResult{path: name, findings: e.Findings, directives: e.Directives, facts: e.Facts}
+	return fileResult{path: name, findings: e.Findings, directives: e.Directives, facts: e.Facts, family: e.Family}
 }
 
 // lintData parses one file's bytes, reads its directives and runs the
@@ -581,6 +594,10 @@ func lintData(cfg *Config, src Source, info fs.FileInfo, data []byte, oversize b
 		}
 	}
 	r.file = file
+	if perr == nil && file.Root != nil {
+		fam := profiles.FamilyOf(file.Root)
+		r.family = &fam
+	}
 	var bad []Finding
 	r.directives, bad = parseDirectives(file, cfg.knownRules())
 	if sev := cfg.severityFor(InvalidSuppression, src.Name); sev != Off {

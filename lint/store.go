@@ -1,6 +1,10 @@
 package lint
 
-import "io/fs"
+import (
+	"io/fs"
+
+	"github.com/profilelint/profilelint/profiles"
+)
 
 // Store keeps results between runs, so that an unchanged file is not
 // parsed or linted again (package lint/resultcache is one). The engine
@@ -33,6 +37,8 @@ type Entry struct {
 	Findings   []Finding
 	Directives []*Directive
 	Facts      map[*Rule]any
+	// Family is the file's family, nil for a file that did not parse.
+	Family *profiles.Family
 }
 
 // FactsCodec lets a store keep a corpus rule's facts, so that an unchanged

@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // Encoder writes the compact binary form of cache entries: varints, and
@@ -212,7 +213,7 @@ func (d *Decoder) int() int {
 
 // entryVersion changes with the form of an entry; a store of another
 // form is a miss, never misread.
-const entryVersion = 3
+const entryVersion = 4
 
 // encodeEntry writes a file's entry. It reports false when a rule's facts
 // have no codec: such a file is not kept.
@@ -228,6 +229,14 @@ func encodeEntry(e *Encoder, r *lint.Entry, rules []*lint.Rule) bool {
 		e.Text(d.Target)
 		e.int(d.TargetLn)
 	})
+	e.Bool(r.Family != nil)
+	if f := r.Family; f != nil {
+		e.Text(f.Key)
+		e.Text(f.Level)
+		for _, row := range f.Rows {
+			writeList(e, row, (*Encoder).Text)
+		}
+	}
 	e.Len(len(r.Facts))
 	// Rules in configuration order, so that equal results encode equally.
 	for _, rule := range rules {
@@ -257,6 +266,13 @@ func decodeEntry(d *Decoder, rules map[string]*lint.Rule) (*lint.Entry, error) {
 		dir.Reason, dir.Target, dir.TargetLn = d.Text(), d.Text(), d.int()
 		return dir
 	})
+	if d.Bool() {
+		f := &profiles.Family{Key: d.Text(), Level: d.Text()}
+		for i := range f.Rows {
+			f.Rows[i] = readList(d, (*Decoder).Text)
+		}
+		r.Family = f
+	}
 	if n := d.Len(); n > 0 {
 		r.Facts = make(map[*lint.Rule]any, n)
 		for range n {

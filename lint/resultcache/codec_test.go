@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 )
 
 // A finding with every field set survives the cache's encoding unchanged.
@@ -86,6 +87,7 @@ func TestEntryRoundTrip(t *testing.T) {
 		Findings:   []lint.Finding{{Rule: "r", Severity: lint.Error, File: "f", Line: 1, Column: 2, EndLine: 3, EndColumn: 4, Pointer: "/p", Message: "m", Related: []lint.Place{{File: "g", Line: 1, Column: 1, Pointer: "/q", Message: "n"}}, Fixes: []lint.Fix{{Message: "x", Edits: []lint.Edit{{Start: 1, End: 2, New: "y"}}}}, Diff: &lint.Diff{Words: []lint.DiffOp{{Op: "equal", Text: "a"}}, Unified: "u"}, Suppressed: &lint.Suppression{Reason: "why", Line: 2}}},
 		Directives: []*lint.Directive{{Line: 1, Col: 2, File: true, Rules: []string{"r"}, Reason: "x", Target: "/t", TargetLn: 3}},
 		Facts:      map[*lint.Rule]any{rule: fact{7}},
+		Family:     &profiles.Family{Key: "INFRAS.PLATFORM professional", Level: "P2", Rows: [2][]string{{"P1", "P2"}, {"P1", ""}}},
 	}
 	everyFieldSet(t, "Entry", reflect.ValueOf(want))
 	var e Encoder
