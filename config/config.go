@@ -35,6 +35,7 @@ type Config struct {
 	Dir string
 
 	Ladders     map[string]profiles.Ladder // by track
+	Bands       map[string]profiles.Bands  // by track: the bands of Ladders
 	Rules       map[string]Rule            // by rule id
 	Overrides   []Override                 // in order; a later one wins
 	IgnoreGlobs []string                   // files never linted
@@ -79,7 +80,7 @@ type Limits struct {
 // default severity and options, the default ladders.
 func Default(rules []*lint.Rule) *Config {
 	wd, _ := os.Getwd()
-	return &Config{Dir: wd, rules: rules, Ladders: map[string]profiles.Ladder{}, Rules: map[string]Rule{}, from: map[string]string{}}
+	return &Config{Dir: wd, rules: rules, Ladders: map[string]profiles.Ladder{}, Bands: map[string]profiles.Bands{}, Rules: map[string]Rule{}, from: map[string]string{}}
 }
 
 // Find looks for a configuration file in dir and its parents, up to and
@@ -232,7 +233,7 @@ func loadChain(path string, rules []*lint.Rule, anywhere bool) (*Config, error) 
 		l.sort()
 		return nil, l.errs
 	}
-	c := &Config{rules: rules, Ladders: map[string]profiles.Ladder{}, Rules: map[string]Rule{}, from: map[string]string{}}
+	c := &Config{rules: rules, Ladders: map[string]profiles.Ladder{}, Bands: map[string]profiles.Bands{}, Rules: map[string]Rule{}, from: map[string]string{}}
 	c.Dir, _ = filepath.Abs(filepath.Dir(chain[0].name))
 	// The file extended last is the base; each file in front of it wins.
 	for i := len(chain) - 1; i >= 0; i-- {
@@ -272,7 +273,12 @@ func realPath(abs string) string {
 // overrides and ignore globs are appended.
 func (c *Config) merge(f *file) {
 	for track, l := range f.ladders {
+		// A ladder comes whole from one file, with its bands.
 		c.Ladders[track] = l
+		delete(c.Bands, track)
+		if b := f.bands[track]; len(b) > 0 {
+			c.Bands[track] = b
+		}
 		c.from["ladders/"+track] = f.name
 	}
 	c.Rules = mergeRules(c.Rules, f.rules)
@@ -328,14 +334,15 @@ func mergeRules(base, over map[string]Rule) map[string]Rule {
 }
 
 // Lint returns the engine's configuration: the rules Load was given, with
-// the severities, options, ladders and overrides of the file. A profile
-// without a track uses the professional ladder.
+// the severities, options, ladders (with their bands) and overrides of
+// the file. A profile without a track uses the professional ladder.
 func (c *Config) Lint() lint.Config {
 	cfg := lint.Config{
 		Rules:    c.rules,
 		Severity: map[string]lint.Severity{},
 		Options:  map[string]map[string]any{},
 		Ladders:  map[string]profiles.Ladder{},
+		Bands:    map[string]profiles.Bands{},
 		Limits:   profiles.Limits{MaxBytes: c.Limits.MaxBytes, MaxDepth: c.Limits.MaxDepth, MaxEntries: c.Limits.MaxEntries},
 	}
 	for id, r := range c.Rules {
@@ -349,8 +356,14 @@ func (c *Config) Lint() lint.Config {
 	for track, l := range c.Ladders {
 		cfg.Ladders[track] = slices.Clone(l)
 	}
+	for track, b := range c.Bands {
+		cfg.Bands[track] = cloneBands(b)
+	}
 	if l, ok := c.Ladders["professional"]; ok {
 		cfg.Ladders[""] = slices.Clone(l)
+		if b, ok := c.Bands["professional"]; ok {
+			cfg.Bands[""] = cloneBands(b)
+		}
 	}
 	for _, o := range c.Overrides {
 		lo := lint.Override{Severity: map[string]lint.Severity{}, Options: map[string]map[string]any{}}
@@ -373,6 +386,14 @@ func (c *Config) Lint() lint.Config {
 		cfg.Overrides = append(cfg.Overrides, lo)
 	}
 	return cfg
+}
+
+func cloneBands(b profiles.Bands) profiles.Bands {
+	out := make(profiles.Bands, len(b))
+	for i, band := range b {
+		out[i] = slices.Clone(band)
+	}
+	return out
 }
 
 // ProfileGlobs reports whether the configuration says, with files: globs,

@@ -22,6 +22,7 @@ type file struct {
 	extends   string
 	extendsAt profiles.Pos
 	ladders   map[string]profiles.Ladder
+	bands     map[string]profiles.Bands
 	rules     map[string]Rule
 	overrides []Override
 	ignore    []string
@@ -123,7 +124,7 @@ func (l *loader) parse(name string, data []byte) *file {
 				f.extends, f.extendsAt = v.Value, v.Pos
 			}
 		case "ladders":
-			f.ladders = l.ladders(name, v)
+			f.ladders, f.bands = l.ladders(name, v)
 		case "rules":
 			f.rules = l.ruleSettings(name, "/rules", v)
 		case "overrides":
@@ -215,29 +216,58 @@ func intValue(n *profiles.Node) int {
 	return int(n.Num)
 }
 
-func (l *loader) ladders(name string, n *profiles.Node) map[string]profiles.Ladder {
-	out := map[string]profiles.Ladder{}
+// ladders reads the ladders mapping: per track, the level codes lowest
+// first, where a list of codes is a band of levels that share
+// expectations. The schema has checked the shapes; here, what it cannot:
+// a level named twice, and a track name that is a typo of a track
+// profile/v1 names (a new track would silently configure nothing).
+func (l *loader) ladders(name string, n *profiles.Node) (map[string]profiles.Ladder, map[string]profiles.Bands) {
+	ladders, bands := map[string]profiles.Ladder{}, map[string]profiles.Bands{}
 	for _, fld := range n.Fields {
+		track := fld.Key.Value
+		if s := suggest.Closest(track, knownTracks); s != "" && s != track && suggest.Distance(track, s) <= 2 {
+			l.errorf(name, fld.Key.Pos, "unknown key %s in ladders; did you mean %q?", quote(track), s)
+			continue
+		}
 		if fld.Value.Kind != profiles.Seq {
 			continue
 		}
 		var ladder profiles.Ladder
 		first := map[string]profiles.Pos{}
-		for _, it := range fld.Value.Items {
+		add := func(it *profiles.Node) bool {
 			if it.Kind != profiles.String {
-				continue
+				return false
 			}
 			if p, ok := first[it.Value]; ok {
-				l.errorf(name, it.Pos, "level %s is twice in the %s ladder (first at %d:%d); a ladder lists each level once", it.Value, fld.Key.Value, p.Line, p.Column)
-				continue
+				l.errorf(name, it.Pos, "level %s is twice in ladders.%s (first at %d:%d); a ladder lists each level once", it.Value, track, p.Line, p.Column)
+				return false
 			}
 			first[it.Value] = it.Pos
 			ladder = append(ladder, it.Value)
+			return true
 		}
-		out[fld.Key.Value] = ladder
+		for _, it := range fld.Value.Items {
+			if it.Kind != profiles.Seq {
+				add(it)
+				continue
+			}
+			var band []string
+			for _, c := range it.Items {
+				if add(c) {
+					band = append(band, c.Value)
+				}
+			}
+			if len(band) > 1 {
+				bands[track] = append(bands[track], band)
+			}
+		}
+		ladders[track] = ladder
 	}
-	return out
+	return ladders, bands
 }
+
+// knownTracks are the tracks profile/v1 names. Others may be configured.
+var knownTracks = []string{"professional", "management"}
 
 func (l *loader) globs(name, ptr string, n *profiles.Node) []string {
 	if n == nil {

@@ -86,7 +86,31 @@ func (d *doc) addValue(indent, key string, v any, comment string) {
 	}
 }
 
-func ladderValue(l profiles.Ladder) string { return "[" + strings.Join(l, ", ") + "]" }
+// ladderValue writes a ladder as the configuration does, each band a
+// list of its own: [IC1, IC2, [SR1, SR2], STAFF].
+func ladderValue(l profiles.Ladder, bands profiles.Bands) string {
+	var items []string
+	for i := 0; i < len(l); i++ {
+		band := bandOf(bands, l[i])
+		if len(band) < 2 {
+			items = append(items, l[i])
+			continue
+		}
+		items = append(items, "["+strings.Join(band, ", ")+"]")
+		i += len(band) - 1
+	}
+	return "[" + strings.Join(items, ", ") + "]"
+}
+
+// bandOf returns the band that starts at code, or nil.
+func bandOf(bands profiles.Bands, code string) []string {
+	for _, b := range bands {
+		if len(b) > 0 && b[0] == code {
+			return b
+		}
+	}
+	return nil
+}
 
 // tracks lists the ladders' tracks in the order people read them.
 func tracks(ladders map[string]profiles.Ladder) []string {
@@ -133,7 +157,13 @@ func (c *Config) Format(w io.Writer) error {
 		if !ok {
 			l = profiles.DefaultLadders[t]
 		}
-		d.add(fmt.Sprintf("  %s: %s", t, ladderValue(l)), src(c.from["ladders/"+t]))
+		if !ok {
+			// Not configured: the default, commented out, since setting
+			// it would turn off inference for the track.
+			d.add(fmt.Sprintf("  # %s: %s", t, ladderValue(l, nil)), "default, when it holds a profile's levels; else inferred")
+			continue
+		}
+		d.add(fmt.Sprintf("  %s: %s", t, ladderValue(l, c.Bands[t])), src(c.from["ladders/"+t]))
 	}
 	d.add("", "")
 
@@ -248,11 +278,20 @@ func Starter(rules []*lint.Rule) []byte {
 	d.add("", "Settings of another configuration file, relative to this one; this file wins.")
 	d.add("", "extends: ../.profilelint.yaml")
 	d.add("", "")
-	d.add("", "Level codes of each track, lowest first. A profile's track selects its")
-	d.add("", "ladder; a profile without a track uses the professional one.")
+	for _, l := range []string{
+		"Level codes of each track, lowest first. A profile's track selects its",
+		"ladder; a profile without a track uses the professional one. Any track",
+		"may be named (data, people-manager). A track not named here uses the",
+		"ladder below when it holds the profile's levels, else the levels the",
+		"profiles list (level-order says which, once, and how to pin it). A list",
+		"inside a ladder is a band of levels that share expectations, whose",
+		"texts may repeat: [IC1, IC2, [SR1, SR2], STAFF]. The defaults:",
+	} {
+		d.add("", l)
+	}
 	d.add("ladders:", "")
-	for _, t := range []string{"professional", "management"} {
-		d.add(fmt.Sprintf("  %s: %s", t, ladderValue(profiles.DefaultLadders[t])), "")
+	for _, t := range knownTracks {
+		d.add(fmt.Sprintf("  # %s: %s", t, ladderValue(profiles.DefaultLadders[t], nil)), "")
 	}
 	d.add("", "")
 	d.add("", "Each rule's severity (error, warning, info or off), or a mapping of its")

@@ -100,6 +100,14 @@ func explain(e *jsonschema.ValidationError, root *profiles.Node) []violation {
 		return []violation{{pos: node.Pos, msg: fmt.Sprintf(format, args...)}}
 	}
 	kw := e.KeywordLocation[strings.LastIndexByte(e.KeywordLocation, '/')+1:]
+	if strings.Contains(e.KeywordLocation, "/propertyNames/") {
+		// A track's name: the validator places it at the value.
+		name := ptr[strings.LastIndexByte(ptr, '/')+1:]
+		if k := root.LookupKey(ptr); k != nil {
+			node = k
+		}
+		return at("ladders: %s is not a track name: expected a lower-case letter, then up to 31 lower-case letters, digits or dashes, e.g. people-manager", quote(strings.ReplaceAll(strings.ReplaceAll(name, "~1", "/"), "~0", "~")))
+	}
 	switch kw {
 	case "additionalProperties":
 		// The unknown keys are read from the node, not from the
@@ -146,6 +154,9 @@ func explain(e *jsonschema.ValidationError, root *profiles.Node) []violation {
 	case "pattern":
 		return at("%s: %s is not a level code: expected an upper-case letter and up to 7 upper-case letters or digits, e.g. P3 or M1", where(ptr), describe(node))
 	case "minItems":
+		if strings.Count(ptr, "/") == 3 && strings.HasPrefix(ptr, "/ladders/") {
+			return at("%s: a band lists at least two levels, the levels that share expectations", where(ptr))
+		}
 		if strings.HasPrefix(ptr, "/ladders/") {
 			return at("%s: a ladder lists at least one level", where(ptr))
 		}

@@ -94,6 +94,9 @@ type Pass struct {
 	// Bands are the levels of Ladder that share expectations (see
 	// profiles.Bands); nil when none are configured.
 	Bands profiles.Bands
+	// LadderOrigin says where Ladder came from: the configuration, the
+	// track's default, or the file's own levels.
+	LadderOrigin LadderOrigin
 	// pending holds the findings of the running rule until it returns,
 	// when the engine gives them their severity.
 	pending []Finding
@@ -183,11 +186,13 @@ type Corpus struct {
 	options
 	Rule  *Rule
 	Facts []Facts
-	// Ladders maps a track to its ladder.
+	// Ladders maps a track to its configured or default ladder.
 	Ladders map[string]Ladder
-	report  func(Finding)
-	load    func(name string) (*profiles.File, error)
-	store   Store
+	// Bands maps a track to the bands of its configured ladder.
+	Bands  map[string]Bands
+	report func(Finding)
+	load   func(name string) (*profiles.File, error)
+	store  Store
 }
 
 // Memo returns compute's result for one file, through the result cache:

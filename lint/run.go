@@ -25,9 +25,14 @@ type Config struct {
 	Severity map[string]Severity
 	// Options sets rule options, by rule id and option name.
 	Options map[string]map[string]any
-	// Ladders maps a profile's track to its ladder; DefaultLadders fills
-	// the tracks it does not name.
+	// Ladders maps a profile's track to its ladder. A track it does not
+	// name takes its ladder from DefaultLadders when that holds the
+	// file's levels, else from the file itself (InferLadder). A profile
+	// without a track takes the professional ladder.
 	Ladders map[string]Ladder
+	// Bands maps a track to the bands of its configured ladder: levels
+	// that share expectations (profiles.Bands).
+	Bands map[string]Bands
 	// Overrides change severities and options for the files they match,
 	// in order: a later override wins.
 	Overrides []Override
@@ -323,7 +328,7 @@ func runCorpus(ctx context.Context, cfg *Config, res *Result, results []fileResu
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders(), load: load, store: cfg.Store}
+		c := &Corpus{options: options{rule: rule, set: cfg.Options[rule.ID]}, Rule: rule, Ladders: cfg.ladders(), Bands: cfg.Bands, load: load, store: cfg.Store}
 		for i := range results {
 			if f, ok := results[i].facts[rule]; ok {
 				c.Facts = append(c.Facts, Facts{File: results[i].path, Facts: f})
@@ -368,9 +373,19 @@ func families(results []fileResult) map[string]*profiles.Family {
 
 // finishCorpus runs one corpus rule's Finish and returns its findings.
 func finishCorpus(cfg *Config, c *Corpus) ([]Finding, error) {
-	sev := cfg.severity(c.Rule)
 	var found []Finding
 	c.report = func(f Finding) {
+		// The severity is the one of the file reported on, after
+		// overrides: a file where an override turns the rule off gets
+		// none of its findings, and a rule turned on only by an override
+		// reports at that override's severity.
+		sev := cfg.severity(c.Rule)
+		if f.File != "" {
+			sev = cfg.severityFor(c.Rule, f.File)
+		}
+		if sev == Off {
+			return
+		}
 		// A rule may lower a finding's severity (a near-duplicate is a
 		// warning of an error rule), never raise it above the configured one.
 		if f.Severity == Off || f.Severity > sev {
@@ -482,7 +497,9 @@ func (cfg *Config) ladders() map[string]Ladder {
 	return out
 }
 
-// LadderFor returns the ladder of a track.
+// LadderFor returns the configured or default ladder of a track. The
+// ladder a file is judged against may instead be inferred from the file
+// (see Config.Ladders and Pass.LadderOrigin).
 func (cfg *Config) LadderFor(track string) Ladder {
 	l := cfg.ladders()
 	if ladder, ok := l[track]; ok {
@@ -809,7 +826,7 @@ func (cfg *Config) firstRule(file *profiles.File) *Rule {
 
 // runRules runs the enabled rules on one parsed file.
 func (cfg *Config) runRules(file *profiles.File, rr *ruleRun) {
-	ladder := cfg.LadderFor(file.Root.Get("track").Text())
+	ladder, bands, origin := cfg.ladderFor(file.Root)
 	for _, rule := range cfg.Rules {
 		sev := cfg.severityFor(rule, file.Path)
 		if sev == Off && (rule.Scope != PerCorpus || !cfg.enabledAnywhere(rule)) {
@@ -827,7 +844,7 @@ func (cfg *Config) runRules(file *profiles.File, rr *ruleRun) {
 		rr.current = rule
 		rr.mu.Unlock()
 
-		p := &Pass{options: options{rule: rule, set: cfg.optionsFor(rule, file.Path)}, Rule: rule, File: file, Root: file.Root, Ladder: ladder}
+		p := &Pass{options: options{rule: rule, set: cfg.optionsFor(rule, file.Path)}, Rule: rule, File: file, Root: file.Root, Ladder: ladder, Bands: bands, LadderOrigin: origin}
 		var facts any
 		err := safely(func() {
 			if collect {
@@ -850,6 +867,12 @@ func (cfg *Config) runRules(file *profiles.File, rr *ruleRun) {
 				rr.facts = make(map[*Rule]any)
 			}
 			rr.facts[rule] = facts
+		}
+		if sev == Off {
+			// The rule collected facts for the corpus here, but an
+			// override turns it off in this file: what its Collect
+			// reported of the file is dropped.
+			p.pending = nil
 		}
 		for _, f := range p.pending {
 			// A rule may report some findings lower than its severity

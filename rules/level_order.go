@@ -19,25 +19,50 @@ var LevelOrder = &lint.Rule{
 	ID:       "level-order",
 	Summary:  "responsibilities and level_guidelines list every ladder level once, lowest first",
 	Severity: lint.Error,
-	Scope:    lint.PerFile,
+	Scope:    lint.PerCorpus,
 	Doc: lint.Doc{
 		Text: `A profile shows its level against the whole ladder: responsibilities and
-level_guidelines each list every level of the profile's ladder (chosen by
-its track; P1 … P7 by default) exactly once, lowest first, with no gaps, so
-both list the same levels; and level.code is one of them. A level outside
-the ladder is reported at its value, a repeated level at the repeat (with
-the first as a related place), a missing level at the list, and a level out
-of order at the entry that breaks the order: the entries not in the longest
-run of levels that is in order. When every level is listed once and only
-the order is wrong, the finding carries a fix that moves the entries of a
-block list into ladder order, each with the comments above it.`,
+level_guidelines each list every level of the profile's ladder exactly
+once, lowest first, with no gaps, so both list the same levels; and
+level.code is one of them. A level outside the ladder is reported at its
+value, a repeated level at the repeat (with the first as a related place),
+a missing level at the list, and a level out of order at the entry that
+breaks the order: the entries not in the longest run of levels that is in
+order. When every level is listed once and only the order is wrong, the
+finding carries a fix that moves the entries of a block list into ladder
+order, each with the comments above it.
+
+The ladder is chosen by the profile's track (a profile without one is on
+the professional track). It is the track's ladder under ladders: in
+.profilelint.yaml when there is one, for any track name:
+
+    ladders:
+      professional: [IC1, IC2, [SR1, SR2], STAFF]
+      people-manager: [EM1, EM2, EM3]
+
+A list inside a ladder is a band: levels that share one set of
+expectations ("Senior Engineer, includes Senior I and Senior II"), whose
+texts may repeat without being duplicates. Without a configured ladder, a
+track's default (P1 … P7 for professional, M1 … M6 for management) is used
+when it holds every level the profile uses; otherwise the ladder is
+inferred from the profile itself: by number when its codes are one prefix
+and a number (IC1 … IC7, L3 … L8), else in the order the profile first
+lists them. The ladder rules (experience-monotonic, level-wording and the
+others) judge the profile on it as on a configured one. Over the corpus,
+level-order then reports once per track, as info, the ladder it inferred,
+from how many profiles, and the line that pins it; and as errors the real
+disorder an inferred ladder hides: a profile that lists its levels in
+another order than the other profiles of the track do, or that lacks a
+level its siblings (the profiles of its focus) list.`,
 		Bad: docExample(
 			"  - level: P4\n    items: [Leads multi-system platform designs, Sets technical standards for the team, Coordinates incident response]\n  - level: P5\n    items: [Defines standards adopted by several teams, Leads platform strategy for availability, Partners with product leaders on requirements]\n",
 			"  - level: P5\n    items: [Defines standards adopted by several teams, Leads platform strategy for availability, Partners with product leaders on requirements]\n  - level: P4\n    items: [Leads multi-system platform designs, Sets technical standards for the team, Coordinates incident response]\n",
 			"  - {level: P7, experience: {min: 20}}\n", ""),
 		Good: docProfile,
 	},
-	Run: runLevelOrder,
+	Collect: ladderFacts.Collect,
+	Codec:   ladderFacts.Codec(),
+	Finish:  finishLevelOrder,
 }
 
 func runLevelOrder(p *lint.Pass) {
@@ -55,8 +80,36 @@ func runLevelOrder(p *lint.Pass) {
 		checkLevelList(p, name, lists[i], lists[1-i])
 	}
 	if code := p.Root.Lookup("/level/code"); code != nil && code.Kind == profiles.String && code.Value != "" && p.Ladder.Index(code.Value) < 0 {
-		p.Reportf("/level/code", "level %s is not in %s", code.Value, ladderName(p))
+		p.Reportf("/level/code", "level %s is not in %s", code.Value, ladderWhence(p))
 	}
+}
+
+// trackName is the track whose ladder a profile is on: a profile without
+// a track is on the professional one.
+func trackName(track string) string {
+	if track == "" {
+		return "professional"
+	}
+	return track
+}
+
+// ladderWhence names the ladder a profile is judged against, and the
+// setting that changes it, so that a team whose ladder is not the
+// default one learns from the message where to say so.
+func ladderWhence(p *lint.Pass) string {
+	track := trackName(p.Root.Get("track").Text())
+	span := ladderSpan(p.Ladder)
+	switch p.LadderOrigin {
+	case lint.LadderConfigured:
+		return fmt.Sprintf("the %s ladder (%s, set by ladders.%s in .profilelint.yaml)", track, span, track)
+	case lint.LadderInferred:
+		how := "in the order this file lists them"
+		if lint.NumberedLadder(p.Ladder) {
+			how = "by their numbers"
+		}
+		return fmt.Sprintf("the %s ladder (%s, inferred from this file's levels %s; pin it under ladders.%s in .profilelint.yaml)", track, span, how, track)
+	}
+	return fmt.Sprintf("the %s ladder (%s, the default; list your levels under ladders.%s in .profilelint.yaml)", track, span, track)
 }
 
 // checkLevelList reports the levels of one list that are outside the
@@ -86,7 +139,7 @@ func checkLevelList(p *lint.Pass, name string, entries, other []ladderEntry) {
 		first[e.Code] = e
 		if e.Rank < 0 {
 			clean = false
-			p.Reportf(e.LevelPtr(), "level %s is not in %s", e.Code, ladderName(p))
+			p.Reportf(e.LevelPtr(), "level %s is not in %s", e.Code, ladderWhence(p))
 			continue
 		}
 		known = append(known, e)
@@ -112,10 +165,10 @@ func checkLevelList(p *lint.Pass, name string, entries, other []ladderEntry) {
 		// extend the run).
 		f := p.At(e.LevelPtr())
 		if j := keptBefore(inOrder, i); j >= 0 && known[j].Rank > e.Rank {
-			f.Message = fmt.Sprintf("%s is listed after %s; levels go lowest first (%s)", e.Code, known[j].Code, ladderSpan(p.Ladder))
+			f.Message = fmt.Sprintf("%s is listed after %s; levels go lowest first in %s", e.Code, known[j].Code, ladderWhence(p))
 			f.Related = []lint.Place{p.Place(known[j].LevelPtr(), known[j].Code+" is listed here")}
 		} else if j := keptAfter(inOrder, i); j >= 0 {
-			f.Message = fmt.Sprintf("%s is listed before %s; levels go lowest first (%s)", e.Code, known[j].Code, ladderSpan(p.Ladder))
+			f.Message = fmt.Sprintf("%s is listed before %s; levels go lowest first in %s", e.Code, known[j].Code, ladderWhence(p))
 			f.Related = []lint.Place{p.Place(known[j].LevelPtr(), known[j].Code+" is listed here")}
 		} else {
 			continue
@@ -131,7 +184,7 @@ func checkLevelList(p *lint.Pass, name string, entries, other []ladderEntry) {
 
 	for _, code := range missing {
 		f := p.At(profiles.Pointer(name))
-		f.Message = fmt.Sprintf("level %s is missing from %s", code, name)
+		f.Message = fmt.Sprintf("level %s is missing from %s, which lists every level of %s", code, name, ladderWhence(p))
 		for _, o := range other {
 			if o.Code == code {
 				f.Related = []lint.Place{p.Place(o.LevelPtr(), code+" is listed in "+o.List)}

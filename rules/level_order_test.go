@@ -8,6 +8,9 @@ import (
 	"github.com/profilelint/profilelint/profiles"
 )
 
+// lvDefault is how level-order names the default professional ladder.
+const lvDefault = "the professional ladder (P1 … P7, the default; list your levels under ladders.professional in .profilelint.yaml)"
+
 const (
 	lvRespP4 = "  - level: P4\n    items: [Leads multi-system platform designs, Sets technical standards for the team, Coordinates incident response]\n"
 	lvRespP5 = "  - level: P5\n    items: [Defines standards adopted by several teams, Leads platform strategy for availability, Partners with product leaders on requirements]\n"
@@ -16,7 +19,7 @@ const (
 func TestLevelOrderSwapped(t *testing.T) {
 	src := docExample(lvRespP4+lvRespP5, lvRespP5+lvRespP4)
 	fs := lintOne(t, "p.yaml", src, LevelOrder)
-	lvWant(t, fs, "22:12 error level-order: P4 is listed after P5; levels go lowest first (P1 … P7)")
+	lvWant(t, fs, "22:12 error level-order: P4 is listed after P5; levels go lowest first in "+lvDefault)
 	if len(fs) != 1 {
 		return
 	}
@@ -41,7 +44,7 @@ func TestLevelOrderOneMovedLevel(t *testing.T) {
 	p7 := "  - {level: P7, experience: {min: 20}}\n"
 	src := docExample(p7, "", "level_guidelines:\n", "level_guidelines:\n"+p7)
 	fs := lintOne(t, "p.yaml", src, LevelOrder)
-	lvWant(t, fs, "29:13 error level-order: P7 is listed before P1; levels go lowest first (P1 … P7)")
+	lvWant(t, fs, "29:13 error level-order: P7 is listed before P1; levels go lowest first in "+lvDefault)
 	if len(fs) == 1 && len(fs[0].Fixes) == 1 {
 		if got := lvApply(t, src, fs[0].Fixes[0].Edits); got != docProfile {
 			t.Errorf("the fix gives:\n%s", got)
@@ -56,8 +59,8 @@ func TestLevelOrderMissingAndRepeated(t *testing.T) {
 	)
 	fs := lintOne(t, "p.yaml", src, LevelOrder)
 	lvWant(t, fs,
-		"29:3 error level-order: level P3 is missing from level_guidelines",
-		"29:3 error level-order: level P7 is missing from level_guidelines",
+		"29:3 error level-order: level P3 is missing from level_guidelines, which lists every level of "+lvDefault,
+		"29:3 error level-order: level P7 is missing from level_guidelines, which lists every level of "+lvDefault,
 		"31:13 error level-order: P2 is listed twice in level_guidelines (first at 30:13)",
 	)
 	for _, f := range fs {
@@ -73,12 +76,15 @@ func TestLevelOrderMissingAndRepeated(t *testing.T) {
 	}
 }
 
+// A level outside a configured ladder is an error that names the key.
 func TestLevelOrderNotInLadder(t *testing.T) {
 	src := docExample("  code: P4\n", "  code: P8\n", "- level: P7\n", "- level: P8\n")
-	lvWant(t, lintOne(t, "p.yaml", src, LevelOrder),
-		"9:9 error level-order: level P8 is not in the professional ladder (P1 … P7)",
-		"14:3 error level-order: level P7 is missing from responsibilities",
-		"26:12 error level-order: level P8 is not in the professional ladder (P1 … P7)",
+	cfg := lint.Config{Ladders: map[string]profiles.Ladder{"professional": profiles.DefaultLadders["professional"]}}
+	configured := "the professional ladder (P1 … P7, set by ladders.professional in .profilelint.yaml)"
+	lvWant(t, lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, LevelOrder),
+		"9:9 error level-order: level P8 is not in "+configured,
+		"14:3 error level-order: level P7 is missing from responsibilities, which lists every level of "+configured,
+		"26:12 error level-order: level P8 is not in "+configured,
 	)
 }
 
@@ -93,8 +99,8 @@ func TestLevelOrderConfiguredLadder(t *testing.T) {
 	lvWant(t, fs)
 	fs = lintOne(t, "p.yaml", src, LevelOrder)
 	lvWant(t, fs,
-		"14:3 error level-order: level P7 is missing from responsibilities",
-		"27:3 error level-order: level P7 is missing from level_guidelines",
+		"14:3 error level-order: level P7 is missing from responsibilities, which lists every level of "+lvDefault,
+		"27:3 error level-order: level P7 is missing from level_guidelines, which lists every level of "+lvDefault,
 	)
 }
 
@@ -114,7 +120,7 @@ func TestLevelOrderFixKeepsComments(t *testing.T) {
 	ladder := lint.Config{Ladders: map[string]profiles.Ladder{"": {"P1", "P2", "P3"}}}
 	src := build("P3", "P1", "P2")
 	fs := only(lintFilesConfig(t, ladder, map[string]string{"p.yaml": src}, LevelOrder), LevelOrder.ID)
-	lvWant(t, fs, "6:12 error level-order: P3 is listed before P1; levels go lowest first (P1 … P3)")
+	lvWant(t, fs, "6:12 error level-order: P3 is listed before P1; levels go lowest first in the professional ladder (P1 … P3, set by ladders.professional in .profilelint.yaml)")
 	if len(fs) != 1 || len(fs[0].Fixes) != 1 {
 		t.Fatalf("want one finding with a fix, got %+v", fs)
 	}
@@ -128,7 +134,7 @@ func TestLevelOrderFlowListHasNoFix(t *testing.T) {
 	src := "schema: profile/v1\nlevel_guidelines: [{level: P2, experience: {min: 2}}, {level: P1, experience: {min: 0}}]\n"
 	cfg := lint.Config{Ladders: map[string]profiles.Ladder{"": {"P1", "P2"}}}
 	fs := lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, LevelOrder)
-	lvWant(t, fs, "2:63 error level-order: P1 is listed after P2; levels go lowest first (P1, P2)")
+	lvWant(t, fs, "2:63 error level-order: P1 is listed after P2; levels go lowest first in the professional ladder (P1, P2, set by ladders.professional in .profilelint.yaml)")
 	if len(fs) == 1 && len(fs[0].Fixes) != 0 {
 		t.Errorf("a fix for a flow list: %+v", fs[0].Fixes)
 	}

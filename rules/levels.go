@@ -81,16 +81,6 @@ func ladderSpan(levels []string) string {
 	return levels[0] + " … " + levels[len(levels)-1]
 }
 
-// ladderName names the profile's ladder in a message: "the ladder (P1 … P7)"
-// or, for a named track, "the management ladder (M1 … M6)".
-func ladderName(p *lint.Pass) string {
-	name := "the ladder"
-	if t := p.Root.Get("track").Text(); t != "" {
-		name = "the " + t + " ladder"
-	}
-	return name + " (" + ladderSpan(p.Ladder) + ")"
-}
-
 // years is a span of years of experience as a profile writes it:
 // {min: 15, max: 22}.
 type years struct {

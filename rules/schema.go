@@ -2,6 +2,7 @@ package rules
 
 import (
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/profiles"
 	"github.com/profilelint/profilelint/schema"
 )
 
@@ -53,6 +54,13 @@ func runSchema(p *lint.Pass) {
 		return
 	}
 	for _, v := range vs {
+		if v.Pointer == "/track" && !v.Key && v.Missing == "" && p.LadderOrigin == lint.LadderConfigured {
+			// track is an open enum: a track the configuration gives a
+			// ladder is a track, whatever profile/v1 lists.
+			if t := p.Root.Get("track"); t.Kind == profiles.String && t.Value != "" {
+				continue
+			}
+		}
 		switch {
 		case v.Key:
 			p.ReportKeyf(v.Pointer, "%s", v.Message)

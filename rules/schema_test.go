@@ -2,8 +2,10 @@ package rules
 
 import (
 	"os"
+	"strings"
 	"testing"
 
+	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 )
 
@@ -41,5 +43,19 @@ func TestSchemaPositionsAtAnyDepth(t *testing.T) {
 	}
 	if planted < 100 {
 		t.Fatalf("only %d scalars were planted; the example should give far more", planted)
+	}
+}
+
+// track is an open enum: a track the configuration gives a ladder passes
+// the schema; another is still reported.
+func TestSchemaConfiguredTrack(t *testing.T) {
+	src := strings.Replace(docProfile, "track: professional", "track: data", 1)
+	fs := only(lintOne(t, "p.yaml", src, Schema), Schema.ID)
+	if len(fs) != 1 || fs[0].Pointer != "/track" {
+		t.Errorf("unconfigured track: %v", fs)
+	}
+	cfg := lint.Config{Ladders: map[string]profiles.Ladder{"data": profiles.DefaultLadders[""]}}
+	if fs := lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, Schema); len(fs) != 0 {
+		t.Errorf("configured track: %v", fs)
 	}
 }

@@ -18,10 +18,10 @@ import (
 // Key is the text that names a configuration's results: everything
 // besides the files that can change what a run finds. The build (the
 // running binary, so a rebuilt profilelint never reads what an older one
-// wrote), the rules in order, severities, options, ladders, overrides and
-// limits; and today's date when a rule that is on depends on it. Jobs,
-// progress and time budgets change no result that is kept: a rule or
-// parse that runs late is an internal error, never cached.
+// wrote), the rules in order, severities, options, ladders and their
+// bands, overrides and limits; and today's date when a rule that is on
+// depends on it. Jobs, progress and time budgets change no result that is
+// kept: a rule or parse that runs late is an internal error, never cached.
 func Key(cfg *lint.Config, now time.Time) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "build %s\n", buildHash())
@@ -31,6 +31,9 @@ func Key(cfg *lint.Config, now time.Time) string {
 	writeSettings(&b, "", cfg.Severity, cfg.Options)
 	for _, track := range slices.Sorted(maps.Keys(cfg.Ladders)) {
 		fmt.Fprintf(&b, "ladder %q %q\n", track, []string(cfg.Ladders[track]))
+	}
+	for _, track := range slices.Sorted(maps.Keys(cfg.Bands)) {
+		fmt.Fprintf(&b, "bands %q %q\n", track, [][]string(cfg.Bands[track]))
 	}
 	for i, o := range cfg.Overrides {
 		fmt.Fprintf(&b, "override %d %q\n", i, o.Patterns)

@@ -44,6 +44,7 @@ func TestEverySettingMissesTheCache(t *testing.T) {
 		"Options: a new one":       func(c *lint.Config) { c.Options["level-wording"] = map[string]any{"x": []any{"a"}} },
 		"Ladders: changed":         func(c *lint.Config) { c.Ladders["professional"] = lint.Ladder{"P1", "P2"} },
 		"Ladders: a new track":     func(c *lint.Config) { c.Ladders["management"] = lint.Ladder{"M1"} },
+		"Bands: a band":            func(c *lint.Config) { c.Bands = map[string]lint.Bands{"professional": {{"P2", "P3"}}} },
 		"Overrides: one more":      func(c *lint.Config) { c.Overrides = append(c.Overrides, c.Overrides[0]) },
 		"Overrides: patterns":      func(c *lint.Config) { c.Overrides[0].Patterns = []string{"/repo: old/**"} },
 		"Overrides: severity":      func(c *lint.Config) { c.Overrides[0].Severity["placeholder"] = lint.Error },
