@@ -67,8 +67,8 @@ func TestDuplicateAcrossNearMisses(t *testing.T) {
 	files := map[string]string{
 		// Seven siblings with the same responsibility at the same level and
 		// the same focus description: expected, no finding.
-		// One file alone with a text at two levels: duplicate-text's business.
-		"X.C.P1.yaml": acrossProfile("X", "C", "P1", "Focus C.", [][2]string{{"P3", "Owns C"}, {"P5", "Owns C"}}, nil),
+		// One file with a text given twice at one level: duplicate-text's.
+		"X.C.P1.yaml": acrossProfile("X", "C", "P1", "Focus C.", [][2]string{{"P3", "Owns C"}, {"P3", "Owns C"}}, nil),
 	}
 	for i := 1; i <= 7; i++ {
 		files[fmt.Sprintf("X.A.P%d.yaml", i)] = acrossProfile("X", "A", fmt.Sprintf("P%d", i), "Focus A.", [][2]string{{"P3", resp}}, nil)
@@ -94,14 +94,14 @@ func TestDuplicateAcrossNoMultiplication(t *testing.T) {
 		t.Errorf("findings: %v", got)
 	}
 	// A file repeating the text at P3 and P5 next to siblings that keep it
-	// at P3 is reported at its P5 copy, with a sibling's P3 as the other
+	// at P3 is reported at its P5 copy, with its own P3 copy as the other
 	// place.
 	files = map[string]string{
 		"X.A.P1.yaml": acrossProfile("X", "A", "P1", "Focus A.", [][2]string{{"P3", resp}, {"P5", resp}}, nil),
 		"X.A.P2.yaml": acrossProfile("X", "A", "P2", "Focus A.", [][2]string{{"P3", resp}}, nil),
 	}
 	fs = lintFiles(t, files, DuplicateAcross)
-	if len(fs) != 1 || fs[0].File != "X.A.P1.yaml" || fs[0].Pointer != "/responsibilities/1/items/0" || fs[0].Related[0].File != "X.A.P2.yaml" {
+	if len(fs) != 1 || fs[0].File != "X.A.P1.yaml" || fs[0].Pointer != "/responsibilities/1/items/0" || fs[0].Related[0].Pointer != "/responsibilities/0/items/0" {
 		t.Errorf("findings: %v", fs)
 	}
 }
