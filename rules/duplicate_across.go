@@ -26,10 +26,11 @@ var DuplicateAcross = &lint.Rule{
 	Doc: lint.Doc{
 		Text: `Across the files linted together, three texts must differ:
 - the focus description of two different focuses (function.code and
-  focus.code);
-- a text given at two different levels of one ladder: a responsibility or
-  a rubric cell (knowledge, complexity, collaboration) belongs to one
-  level, whichever profile lists it and wherever it is repeated;
+  focus.code) on one track and ladder (one job family split into two
+  focuses by track may share its description);
+- a text given at two different levels of one focus's ladder: a
+  responsibility or a rubric cell (knowledge, complexity, collaboration)
+  belongs to one level, whichever profile of the focus lists it;
 - the description of two differently named skills.
 
 Copies are the same text after the normalising of duplicate-text (case,
@@ -38,10 +39,13 @@ no pair of files is compared. Profiles of one focus repeat the same
 responsibilities at the same levels, which is expected and not reported.
 
 Levels compare only within one ladder: the track and its ladder (the
-configuration's ladders:). A text at IC5 of the professional ladder and at
-M3 of the management ladder is no copy: the levels of two ladders have no
-order between them, and values shared by the tracks are normal. Levels of
-one band (levels the configuration says share their expectations) may
+configuration's ladders:), and by default the focus, whose profiles make
+one role's ladder. A text at IC5 of the professional ladder and at M3 of
+the management ladder is no copy: the levels of two ladders have no order
+between them, and values shared by the tracks are normal. So are
+company-wide texts that two roles place at different levels; the option
+"across_focuses" compares the focuses of one track and ladder too. Levels
+of one band (levels the configuration says share their expectations) may
 share texts.
 
 A text given at several levels belongs to the lowest. Every profile of a
@@ -107,9 +111,12 @@ focus:
   code: SRE0042
   description: Designs, builds and operates the cloud platform that software teams build on.
 responsibilities:
+  - level: P3
+    items:
+      - Runs incident reviews and follows up on their actions
   - level: P4
     items:
-      - Mentors junior engineers and coordinates project activities
+      - Runs incident reviews and follows up on their actions
 # file: INFRAS.DEVPLAT0007.P4.yaml
 schema: profile/v1
 id: INFRAS.DEVPLAT0007.P4
@@ -151,6 +158,7 @@ responsibilities:
 var acrossOptions = lint.NewOptions(struct {
 	Similarity float64 `option:"similarity" doc:"focus descriptions of two focuses, and texts at two levels changed by no level step, nearer than this share of common words (0..1) are warnings; 1 turns them off"`
 	MinWords   int     `option:"min_words" doc:"texts shorter than this many words are compared only for exact copies"`
+	Focuses    bool    `option:"across_focuses" doc:"also report a text that two focuses give at different levels of one ladder"`
 }{Similarity: 0.9, MinWords: 5})
 
 // acrossFact is what one file contributes: hashes of normalised texts,
@@ -470,7 +478,7 @@ func collectAcross(p *lint.Pass) *acrossFact {
 
 func finishAcross(c *lint.Corpus) {
 	facts := byFile(c.Facts)
-	judgeAcross(facts, c.Report)
+	judgeAcross(facts, acrossOptions.Of(c).Focuses, c.Report)
 	judgeNearAcross(c, facts)
 }
 
@@ -483,12 +491,16 @@ func byFile(facts []lint.Facts) []lint.Facts {
 
 // judgeAcross indexes the facts of all files (in file order) by text hash
 // and reports the exact copies: one pass over the facts, then one over the
-// distinct texts (and judgeLevels for the level texts).
-func judgeAcross(facts []lint.Facts, report func(lint.Finding)) {
-	judgeLevels(facts, report)
+// distinct texts (and judgeLevels for the level texts, across focuses when
+// focuses is set).
+func judgeAcross(facts []lint.Facts, focuses bool, report func(lint.Finding)) {
+	judgeLevels(facts, focuses, report)
 	var descs, skills keyedIndex
 	for file, f := range acrossFacts.Of(facts) {
 		for _, t := range f.FocusDesc {
+			// One job family on two tracks is often two focuses with one
+			// description: descriptions compare within a ladder.
+			t.Hash ^= text.Hash64(f.Ladder) * 0x9e3779b97f4a7c15
 			descs.add(f.keyed(t, file, "focus"))
 		}
 		for _, t := range f.Skills {
@@ -621,25 +633,30 @@ func focusOf(f *acrossFact, file string) string {
 }
 
 // judgeLevels reports level texts (responsibilities and rubric cells)
-// given at two bands of one ladder. A first pass finds the texts met at
-// more than one band, a second gathers the copies of those only: every
-// profile of a focus carries the whole ladder, and the copies of a text
-// that is where it belongs are never kept.
-func judgeLevels(facts []lint.Facts, report func(lint.Finding)) {
+// given at two bands of one ladder: of one focus, or of any focus on the
+// ladder when focuses is set. A first pass finds the texts met at more
+// than one band, a second gathers the copies of those only: every profile
+// of a focus carries the whole ladder, and the copies of a text that is
+// where it belongs are never kept.
+func judgeLevels(facts []lint.Facts, focuses bool, report func(lint.Finding)) {
 	ladders := make(map[string]int32)
-	ladderOf := func(f *acrossFact) int32 {
-		n, ok := ladders[f.Ladder]
+	ladderOf := func(f *acrossFact, file string) int32 {
+		key := f.Ladder
+		if !focuses {
+			key += "\x00" + focusOf(f, file)
+		}
+		n, ok := ladders[key]
 		if !ok {
 			n = int32(len(ladders))
-			ladders[f.Ladder] = n
+			ladders[key] = n
 		}
 		return n
 	}
 	firstBand := make(map[levelKey]string)
 	multi := make(map[levelKey]bool)
 	var order []levelKey
-	for _, f := range acrossFacts.Of(facts) {
-		l := ladderOf(f)
+	for file, f := range acrossFacts.Of(facts) {
+		l := ladderOf(f, file)
 		for _, t := range f.Levels {
 			k, band := levelKey{l, t.Hash}, f.Names[t.Band]
 			switch b, ok := firstBand[k]; {
@@ -656,7 +673,7 @@ func judgeLevels(facts []lint.Facts, report func(lint.Finding)) {
 	}
 	copies := make(map[levelKey][]levelCopy, len(order))
 	for file, f := range acrossFacts.Of(facts) {
-		l := ladderOf(f)
+		l := ladderOf(f, file)
 		for _, t := range f.Levels {
 			if k := (levelKey{l, t.Hash}); multi[k] {
 				copies[k] = append(copies[k], levelCopy{f.level(t, file), f.Names[t.Band], focusOf(f, file), f.Own})

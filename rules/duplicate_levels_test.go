@@ -39,7 +39,8 @@ const values = "Lives the company values and holds others to them in everyday wo
 // two ladders have no order between them, and values shared by the IC and
 // manager tracks are normal.
 func TestDuplicateAcrossLaddersApart(t *testing.T) {
-	cfg := lint.Config{Ladders: map[string]lint.Ladder{
+	// Compared across focuses, so that only the ladders keep them apart.
+	cfg := lint.Config{Options: acrossFocuses.Options, Ladders: map[string]lint.Ladder{
 		"professional": {"IC1", "IC2", "IC3", "IC4", "IC5"},
 		"management":   {"M1", "M2", "M3"},
 	}}
@@ -72,7 +73,7 @@ func TestDuplicateAcrossHigherCopy(t *testing.T) {
 			names[1]: ladderProfile("X", "HIGH", "P5", "", [][2]string{{"P5", resp}}, nil),
 		}
 		for _, order := range permutations(sortedKeys(files)) {
-			fs := lintOrdered(t, lint.Config{}, files, order, DuplicateAcross)
+			fs := lintOrdered(t, acrossFocuses, files, order, DuplicateAcross)
 			if len(fs) != 1 || fs[0].File != names[1] || fs[0].Related[0].File != names[0] {
 				t.Errorf("names %v, order %v: %v", names, order, fs)
 			}
@@ -180,7 +181,7 @@ func TestDuplicateAcrossBands(t *testing.T) {
 		p.Bands = bands
 		facts := []lint.Facts{{File: file.Path, Facts: collectAcross(p)}}
 		var got []string
-		judgeLevels(facts, func(f lint.Finding) { got = append(got, f.Pointer) })
+		judgeLevels(facts, false, func(f lint.Finding) { got = append(got, f.Pointer) })
 		return got
 	}
 	if got, want := judge(nil), []string{"/responsibilities/1/items/0", "/responsibilities/3/items/0"}; !reflect.DeepEqual(got, want) {
@@ -266,5 +267,31 @@ func TestDuplicateAcrossNearLevels(t *testing.T) {
 	off := lint.Config{Options: map[string]map[string]any{"duplicate-across": {"similarity": 1.0}}}
 	if fs := lintFilesConfig(t, off, files, DuplicateAcross); len(fs) != 0 {
 		t.Errorf("with similarity 1: %v", fs)
+	}
+}
+
+// One job family on two tracks is often two focuses that share the
+// family's description; two focuses of one track may not.
+func TestDuplicateAcrossDescriptionTracks(t *testing.T) {
+	const desc = "Designs, builds and operates the platform that product teams build on every day"
+	profile := func(fo, track, desc string) string {
+		return fmt.Sprintf("schema: profile/v1\nid: ENG.%s.P3\ntrack: %s\nfunction: {code: ENG}\nfocus:\n  code: %s\n  description: %s\n", fo, track, fo, desc)
+	}
+	cfg := lint.Config{Ladders: map[string]lint.Ladder{"management": {"P1", "P2", "P3"}}}
+	files := map[string]string{
+		"ENG.PLATFORM.P3.yaml":     profile("PLATFORM", "professional", desc),
+		"ENG.PLATFORMMGMT.P3.yaml": profile("PLATFORMMGMT", "management", desc),
+		"ENG.NEARMGMT.P3.yaml":     profile("NEARMGMT", "management", strings.Replace(desc, "every day", "each day", 1)),
+	}
+	fs := lintFilesConfig(t, cfg, files, DuplicateAcross)
+	// The near copy on the management track is reported, the exact copy on
+	// the other track is not.
+	if len(fs) != 1 || fs[0].File != "ENG.PLATFORMMGMT.P3.yaml" || fs[0].Severity != lint.Warning || !strings.Contains(fs[0].Message, "NEARMGMT") {
+		t.Errorf("findings: %v", fs)
+	}
+	files["ENG.OTHER.P3.yaml"] = profile("OTHER", "professional", desc)
+	fs = lintFilesConfig(t, cfg, files, DuplicateAcross)
+	if got := positions(fs); !reflect.DeepEqual(got, []string{"ENG.PLATFORM.P3.yaml:7:16 duplicate-across", "ENG.PLATFORMMGMT.P3.yaml:7:16 duplicate-across"}) {
+		t.Errorf("with a second professional focus: %v", fs)
 	}
 }

@@ -73,19 +73,32 @@ func judgeNearLevels(facts []lint.Facts, report func(lint.Finding, nearMatch)) {
 }
 
 // nearMatches indexes the focus descriptions of all files (facts in file
-// order) and returns their near copies.
+// order), by track and ladder, and returns their near copies.
 func nearMatches(facts []lint.Facts, threshold float64) []nearMatch {
 	if threshold >= 1 {
 		return nil
 	}
-	x := text.NearIndex[keyedText]{Threshold: threshold}
+	// One index per track and ladder: focuses of two tracks may share a
+	// description.
+	indexes := make(map[string]*text.NearIndex[keyedText])
+	var ladders []string
 	for file, f := range acrossFacts.Of(facts) {
 		if len(f.FocusWords) > 0 && len(f.FocusDesc) > 0 {
+			x := indexes[f.Ladder]
+			if x == nil {
+				x = &text.NearIndex[keyedText]{Threshold: threshold}
+				indexes[f.Ladder] = x
+				ladders = append(ladders, f.Ladder)
+			}
 			t := f.keyed(f.FocusDesc[0], file, "focus")
 			x.Add(t, t.Hash, t.Key, t.File, f.FocusWords)
 		}
 	}
-	return x.Matches()
+	var out []nearMatch
+	for _, l := range ladders {
+		out = append(out, indexes[l].Matches()...)
+	}
+	return out
 }
 
 // nearMatch is a focus description that nearly repeats an earlier one.
