@@ -423,11 +423,49 @@ func collectAcross(p *lint.Pass) *acrossFact {
 			}
 		}
 	}
+	// The level texts are hashed once: with their words when they are
+	// judged for near copies between levels, kept for that search only.
+	near := threshold < 1
+	var nearTexts []descText
+	var nearFacts []acrossText
+	var nearWords []uint64
+	if near {
+		// Room for the words of a ladder of tens of texts, so that the
+		// buffer seldom grows.
+		nearWords = make([]uint64, 0, 4096)
+	}
 	levelText := func(n *profiles.Node, level string, kind uint8, i, j int) (acrossText, bool) {
-		t, ok := textOf(n, level, level, i, j, false)
+		if i > maxAcross || j > maxAcross {
+			return acrossText{}, false
+		}
+		var h uint64
+		var ok bool
+		start := len(nearWords)
+		if near {
+			h, ok, nearWords = text.Hashes(n.Text(), nearWords)
+		} else {
+			h, ok = text.KeyHash(n.Text())
+		}
+		if !ok {
+			return acrossText{}, false // also for a missing node
+		}
+		k, ok1 := id(level)
 		band, ok2 := id(p.Bands.Band(level))
-		t.Band, t.Kind, t.Rank = band, kind, int16(min(p.Ladder.Index(level), math.MaxInt16))
-		return t, ok && ok2
+		if !ok1 || !ok2 {
+			return acrossText{}, false
+		}
+		t := acrossText{Hash: h, Key: k, Name: k, Band: band, Kind: kind, Rank: int16(min(p.Ladder.Index(level), math.MaxInt16)),
+			Line: int32(n.Pos.Line), Column: int32(n.Pos.Column), I: uint16(i), J: uint16(j)}
+		if near {
+			what := "responsibility"
+			if kind > 0 {
+				what = rubricCells[kind-1]
+			}
+			nearTexts = append(nearTexts, descText{node: n, hash: h, words: nearWords[start:len(nearWords):len(nearWords)],
+				what: what, where: level, level: level, entry: i, index: j})
+			nearFacts = append(nearFacts, t)
+		}
+		return t, true
 	}
 	for i, lv := range p.Root.Get("responsibilities").List() {
 		level := lv.Get("level").Text()
@@ -461,14 +499,8 @@ func collectAcross(p *lint.Pass) *acrossFact {
 			f.Skills = append(f.Skills, t)
 		}
 	}
-	if threshold < 1 {
-		f.Near = nearLevelCopies(p, threshold, minWords, func(t descText) (acrossText, bool) {
-			kind, j := uint8(0), t.index
-			if c := slices.Index(rubricCells[:], t.what); c >= 0 {
-				kind, j = uint8(c+1), c
-			}
-			return levelText(t.node, t.level, kind, t.entry, j)
-		})
+	if near {
+		f.Near = nearLevelCopies(p, nearTexts, nearFacts, threshold, minWords)
 	}
 	// Kept to the end of the run: copies without the growth's spare room
 	// (FocusDesc, of one text at most, has none).

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/lint/resultcache"
 	"github.com/profilelint/profilelint/profiles"
 )
 
@@ -207,6 +208,12 @@ func BenchmarkDuplicateAcross(b *testing.B) {
 				b.Errorf("%d findings, want %d", found, want)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/file")
+			// What the facts cost to keep, as the result cache writes them.
+			var e resultcache.Encoder
+			for _, f := range facts {
+				DuplicateAcross.Codec.Encode(&e, f.Facts)
+			}
+			b.ReportMetric(float64(len(e.Bytes()))/float64(n), "fact-bytes/file")
 		})
 		b.Run(fmt.Sprintf("near/files=%d", n), func(b *testing.B) {
 			for b.Loop() {
@@ -229,4 +236,17 @@ func TestAcrossMissingTexts(t *testing.T) {
 	for _, f := range fs {
 		t.Errorf("unexpected finding: %s", f)
 	}
+}
+
+// BenchmarkCollectAcross is duplicate-across's work on each file (hashes,
+// and the near copies between levels) over the example and ladder
+// profiles.
+func BenchmarkCollectAcross(b *testing.B) {
+	files := realisticFiles(b)
+	for b.Loop() {
+		for _, f := range files {
+			collectAcross(lint.NewPass(DuplicateAcross, f))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(files)), "ns/file")
 }

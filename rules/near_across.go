@@ -158,20 +158,16 @@ func (x *nearTexts) text(t keyedText) (string, error) {
 // step (text.Trivial): a typo, an article, a dropped aside. A pair whose
 // changed words are the step ("some" → "many", "the team" → "the
 // organization") is the ladder at work. Each text is paired with its most
-// similar earlier text; of is the text's fact.
-func nearLevelCopies(p *lint.Pass, threshold float64, minWords int, of func(descText) (acrossText, bool)) []acrossNear {
-	var texts []descText
-	seen := make(map[uint64]bool)
+// similar earlier text. texts are the file's level texts, and facts their
+// facts, index for index.
+func nearLevelCopies(p *lint.Pass, texts []descText, facts []acrossText, threshold float64, minWords int) []acrossNear {
+	seen := make(map[uint64]bool, len(texts))
 	var reps []int
-	for _, t := range descriptiveTexts(p.Root) {
-		if t.level == "" {
-			continue
-		}
+	for i, t := range texts {
 		if !seen[t.hash] {
 			seen[t.hash] = true
-			reps = append(reps, len(texts))
+			reps = append(reps, i)
 		}
-		texts = append(texts, t)
 	}
 	var out []acrossNear
 	nearCandidates(texts, reps, threshold, minWords, func(j int, cands []int) {
@@ -189,11 +185,7 @@ func nearLevelCopies(p *lint.Pass, threshold float64, minWords int, of func(desc
 		if best < 0 {
 			return
 		}
-		this, okThis := of(texts[j])
-		other, okOther := of(texts[best])
-		if !okThis || !okOther {
-			return
-		}
+		this, other := facts[j], facts[best]
 		if this.Rank >= 0 && other.Rank > this.Rank {
 			this, other = other, this
 		}
