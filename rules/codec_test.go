@@ -101,21 +101,36 @@ func TestFactsDecodeDamaged(t *testing.T) {
 	// An index written wider than its 16-bit field: the old codec read it
 	// as its low 16 bits, a wrong place reported without a word.
 	t.Run("index past 16 bits", func(t *testing.T) {
-		var e resultcache.Encoder
-		e.Text("")
-		lint.WriteList(&e, []string{"x"}, (lint.FactsWriter).Text)
-		e.Len(0) // FocusDesc
-		e.Len(0) // Resps
-		e.Len(1) // Skills
-		e.Uint64(1)
-		e.Int(1)
-		e.Int(1)
-		e.Uint(math.MaxUint16 + 1) // I
-		e.Uint(0)                  // J
-		e.Uint(0)                  // Key
-		e.Uint(0)                  // Name
-		e.Len(0)                   // FocusWords
-		assertCorrupt(t, e.Bytes())
+		encode := func(i uint64) []byte {
+			var e resultcache.Encoder
+			e.Text("") // Focus
+			e.Text("") // Ladder
+			e.Text("") // Own
+			lint.WriteList(&e, []string{"x"}, (lint.FactsWriter).Text)
+			e.Len(0) // FocusDesc
+			e.Len(0) // Levels
+			e.Len(1) // Skills
+			e.Uint64(1)
+			e.Int(1)
+			e.Int(1)
+			e.Uint(i) // I
+			e.Uint(0) // J
+			e.Uint(0) // Key
+			e.Uint(0) // Name
+			e.Uint(0) // Band
+			e.Int(0)  // Rank
+			e.Uint(0) // Kind
+			e.Len(0)  // FocusWords
+			e.Len(0)  // Near
+			return e.Bytes()
+		}
+		// The layout is right: the same entry with I in range decodes.
+		d := resultcache.NewDecoder(encode(math.MaxUint16))
+		new(acrossFact).DecodeFact(d)
+		if err := d.Done(); err != nil {
+			t.Fatalf("the entry with I in range: %v", err)
+		}
+		assertCorrupt(t, encode(math.MaxUint16+1))
 	})
 }
 

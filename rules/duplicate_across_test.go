@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/profilelint/profilelint/lint"
+	"github.com/profilelint/profilelint/lint/resultcache"
 	"github.com/profilelint/profilelint/profiles"
 )
 
@@ -28,6 +29,9 @@ func acrossProfile(fn, fo, level, desc string, resps [][2]string, skills [][2]st
 	return b.String()
 }
 
+// acrossFocuses compares the level texts of different focuses too.
+var acrossFocuses = lint.Config{Options: map[string]map[string]any{"duplicate-across": {"across_focuses": true}}}
+
 func TestDuplicateAcrossPlanted(t *testing.T) {
 	const (
 		desc  = "Designs and operates the cloud platform that teams build on."
@@ -42,7 +46,12 @@ func TestDuplicateAcrossPlanted(t *testing.T) {
 		// "Terraform" skill repeat PLAT's (case and punctuation aside).
 		"INFRAS.SRE.P4.yaml": acrossProfile("INFRAS", "SRE", "P4", strings.ToUpper(desc), [][2]string{{"P5", resp + "."}}, [][2]string{{"Terraform", skill}}),
 	}
-	fs := only(lintFiles(t, files, DuplicateAcross), "duplicate-across")
+	// Two focuses may give one text at different levels of their ladders
+	// (values shared by role ladders): reported only when asked.
+	if fs := only(lintFiles(t, files, DuplicateAcross), "duplicate-across"); len(fs) != 2 {
+		t.Errorf("by default, the SRE's P5 copy of PLAT's P3 text is not reported: %v", fs)
+	}
+	fs := only(lintFilesConfig(t, acrossFocuses, files, DuplicateAcross), "duplicate-across")
 	var got []string
 	for _, f := range fs {
 		got = append(got, positions([]lint.Finding{f})[0]+": "+f.Message+" | "+f.Related[0].File+":"+f.Related[0].Pointer+" "+f.Related[0].Message)
@@ -67,8 +76,8 @@ func TestDuplicateAcrossNearMisses(t *testing.T) {
 	files := map[string]string{
 		// Seven siblings with the same responsibility at the same level and
 		// the same focus description: expected, no finding.
-		// One file alone with a text at two levels: duplicate-text's business.
-		"X.C.P1.yaml": acrossProfile("X", "C", "P1", "Focus C.", [][2]string{{"P3", "Owns C"}, {"P5", "Owns C"}}, nil),
+		// One file with a text given twice at one level: duplicate-text's.
+		"X.C.P1.yaml": acrossProfile("X", "C", "P1", "Focus C.", [][2]string{{"P3", "Owns C"}, {"P3", "Owns C"}}, nil),
 	}
 	for i := 1; i <= 7; i++ {
 		files[fmt.Sprintf("X.A.P%d.yaml", i)] = acrossProfile("X", "A", fmt.Sprintf("P%d", i), "Focus A.", [][2]string{{"P3", resp}}, nil)
@@ -89,19 +98,19 @@ func TestDuplicateAcrossNoMultiplication(t *testing.T) {
 		files[fmt.Sprintf("X.A.P%d.yaml", i)] = acrossProfile("X", "A", fmt.Sprintf("P%d", i), "Focus A.", [][2]string{{"P3", resp}}, nil)
 		files[fmt.Sprintf("X.B.P%d.yaml", i)] = acrossProfile("X", "B", fmt.Sprintf("P%d", i), "Focus B.", [][2]string{{"P5", resp}}, nil)
 	}
-	fs := lintFiles(t, files, DuplicateAcross)
+	fs := lintFilesConfig(t, acrossFocuses, files, DuplicateAcross)
 	if got := positions(fs); !reflect.DeepEqual(got, []string{"X.B.P1.yaml:10:9 duplicate-across"}) {
 		t.Errorf("findings: %v", got)
 	}
 	// A file repeating the text at P3 and P5 next to siblings that keep it
-	// at P3 is reported at its P5 copy, with a sibling's P3 as the other
+	// at P3 is reported at its P5 copy, with its own P3 copy as the other
 	// place.
 	files = map[string]string{
 		"X.A.P1.yaml": acrossProfile("X", "A", "P1", "Focus A.", [][2]string{{"P3", resp}, {"P5", resp}}, nil),
 		"X.A.P2.yaml": acrossProfile("X", "A", "P2", "Focus A.", [][2]string{{"P3", resp}}, nil),
 	}
 	fs = lintFiles(t, files, DuplicateAcross)
-	if len(fs) != 1 || fs[0].File != "X.A.P1.yaml" || fs[0].Pointer != "/responsibilities/1/items/0" || fs[0].Related[0].File != "X.A.P2.yaml" {
+	if len(fs) != 1 || fs[0].File != "X.A.P1.yaml" || fs[0].Pointer != "/responsibilities/1/items/0" || fs[0].Related[0].Pointer != "/responsibilities/0/items/0" {
 		t.Errorf("findings: %v", fs)
 	}
 }
@@ -140,7 +149,7 @@ func TestDuplicateAcrossDeterministic(t *testing.T) {
 
 // syntheticCorpus makes n profiles: focuses of seven levels each sharing
 // their sections, with distinct texts per focus, and a planted conflict in
-// every fifth focus (its P4 responsibility is the previous focus's P3).
+// every fifth focus (its P4 responsibility is its P3's).
 func syntheticCorpus(n int) map[string]string {
 	files := make(map[string]string, n)
 	for i := 0; i < n; i++ {
@@ -152,7 +161,7 @@ func syntheticCorpus(n int) map[string]string {
 			}
 		}
 		if focus%5 == 3 {
-			resps[3*5][1] = fmt.Sprintf("Focus %d responsibility %d at level %d of the ladder", focus-1, 0, 3)
+			resps[3*5][1] = fmt.Sprintf("Focus %d responsibility %d at level %d of the ladder", focus, 0, 3)
 		}
 		var skills [][2]string
 		for k := 0; k < 12; k++ {
@@ -193,12 +202,18 @@ func BenchmarkDuplicateAcross(b *testing.B) {
 			found := 0
 			for b.Loop() {
 				found = 0
-				judgeAcross(facts, func(lint.Finding) { found++ })
+				judgeAcross(facts, false, func(lint.Finding) { found++ })
 			}
 			if want := (n/7 + 2) / 5; found != want {
 				b.Errorf("%d findings, want %d", found, want)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/file")
+			// What the facts cost to keep, as the result cache writes them.
+			var e resultcache.Encoder
+			for _, f := range facts {
+				DuplicateAcross.Codec.Encode(&e, f.Facts)
+			}
+			b.ReportMetric(float64(len(e.Bytes()))/float64(n), "fact-bytes/file")
 		})
 		b.Run(fmt.Sprintf("near/files=%d", n), func(b *testing.B) {
 			for b.Loop() {
@@ -221,4 +236,17 @@ func TestAcrossMissingTexts(t *testing.T) {
 	for _, f := range fs {
 		t.Errorf("unexpected finding: %s", f)
 	}
+}
+
+// BenchmarkCollectAcross is duplicate-across's work on each file (hashes,
+// and the near copies between levels) over the example and ladder
+// profiles.
+func BenchmarkCollectAcross(b *testing.B) {
+	files := realisticFiles(b)
+	for b.Loop() {
+		for _, f := range files {
+			collectAcross(lint.NewPass(DuplicateAcross, f))
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(files)), "ns/file")
 }

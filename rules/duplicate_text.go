@@ -30,11 +30,17 @@ level_guidelines. Names, codes, titles, education and the short level fields
 (scope, impact, ...) are not compared.
 
 Texts are compared after normalising: lower case, punctuation and symbols
-turned into spaces, apostrophes dropped, white space collapsed. Identical
-texts are one finding per group of copies, an error at the second copy in
-file order, with every other copy as a related place. When the copies are
-items of one list (a responsibility given twice to one level), the fix
-deletes the later items' lines.
+turned into spaces, apostrophes dropped, white space collapsed. Every copy
+after the first, in file order, is an error at its own place, naming the
+first copy as a related place, so that each copy has its own finding (and
+its own entry in a baseline or under --new-from-rev). When a copy is an
+item of a list that holds an earlier copy (a responsibility given twice to
+one level), its fix deletes the item's line.
+
+A text given at two levels of the ladder (a responsibility or a rubric cell
+of P3 repeated at P5) is left to duplicate-across, which reports it once for
+every profile that carries it; this rule keeps the copies at one level and
+those between the other texts (a summary and a description, two skills).
 
 Near copies are warnings. Their similarity is the share of words the two
 texts have in common, in order: 2·M / (words of one + words of the other),
@@ -87,6 +93,7 @@ type descText struct {
 	// when a finding needs them.
 	what  string // "summary", "responsibility", a rubric cell, "skill"
 	where string // the level code, or the skill's name
+	level string // the level code of a responsibility or rubric cell, else ""
 	entry int    // the place of its level in responsibilities or level_guidelines
 	index int    // the item's place in its level, or the skill's, from 0
 }
@@ -145,15 +152,15 @@ func descriptiveTexts(root *profiles.Node) []descText {
 		add(root.Lookup(top.ptr), descText{what: top.label, top: top.ptr})
 	}
 	for i, lv := range root.Get("responsibilities").List() {
-		level := entryLevelName(lv, "responsibilities", i)
+		level, code := entryLevelName(lv, "responsibilities", i), lv.Get("level").Text()
 		for j, it := range lv.Get("items").List() {
-			add(it, descText{what: "responsibility", where: level, entry: i, index: j})
+			add(it, descText{what: "responsibility", where: level, level: code, entry: i, index: j})
 		}
 	}
 	for i, row := range root.Get("level_guidelines").List() {
-		level := entryLevelName(row, "level_guidelines", i)
-		for _, cell := range []string{"knowledge", "complexity", "collaboration"} {
-			add(row.Get(cell), descText{what: cell, where: level, entry: i})
+		level, code := entryLevelName(row, "level_guidelines", i), row.Get("level").Text()
+		for _, cell := range rubricCells {
+			add(row.Get(cell), descText{what: cell, where: level, level: code, entry: i})
 		}
 	}
 	for i, sk := range root.Get("skills").List() {
@@ -162,6 +169,9 @@ func descriptiveTexts(root *profiles.Node) []descText {
 	slices.SortStableFunc(out, func(a, b descText) int { return a.node.Pos.Offset - b.node.Pos.Offset })
 	return out
 }
+
+// rubricCells are the descriptive cells of a level_guidelines row.
+var rubricCells = [...]string{"knowledge", "complexity", "collaboration"}
 
 // entryLevelName names the level of a responsibilities or level_guidelines
 // entry by its code, or by its place when it has none.
@@ -210,39 +220,41 @@ func sameText(texts []descText, group []int) []int {
 	return out
 }
 
+// reportCopies reports each copy of a group after the first, at its own
+// place, so that every copy has its own finding (and its own key in a
+// baseline or with --new-from-rev), naming the first earlier copy that it
+// repeats. A text at two levels of the ladder is left to duplicate-across,
+// which judges it once for all the profiles that carry it.
 func reportCopies(p *lint.Pass, texts []descText, group []int) {
-	first, second := texts[group[0]], texts[group[1]]
-	msg := fmt.Sprintf("this text repeats %s (%s)", first.label(), lineCol(first.node))
-	if len(group) > 2 {
-		msg += fmt.Sprintf("; it appears %d times", len(group))
-	}
-	f := p.At(second.pointer())
-	f.Message = msg
-	f.Related = append(f.Related, p.Place(first.pointer(), "first copy: "+first.label()))
-	for _, i := range group[2:] {
-		f.Related = append(f.Related, p.Place(texts[i].pointer(), "also at "+texts[i].label()))
-	}
-	// Copies that are items of a list holding an earlier copy can go.
-	var edits []lint.Edit
-	var gone []string
-	for k, i := range group[1:] {
-		parent := parentPointer(texts[i].pointer())
-		if p.Root.Lookup(parent).Kind != profiles.Seq {
+	for k, j := range group[1:] {
+		this := texts[j]
+		earlier := group[:k+1]
+		at := slices.IndexFunc(earlier, func(i int) bool { return !crossLevel(texts[i], this) })
+		if at < 0 {
 			continue
 		}
-		earlier := slices.ContainsFunc(group[:k+1], func(j int) bool { return parentPointer(texts[j].pointer()) == parent })
-		if !earlier {
-			continue
+		first := texts[earlier[at]]
+		f := p.At(this.pointer())
+		f.Message = fmt.Sprintf("this text repeats %s (%s)", first.label(), lineCol(first.node))
+		f.Related = []lint.Place{p.Place(first.pointer(), "first copy: "+first.label())}
+		// A copy that is an item of a list holding an earlier copy can go.
+		parent := parentPointer(this.pointer())
+		inList := p.Root.Lookup(parent).Kind == profiles.Seq &&
+			slices.ContainsFunc(earlier, func(i int) bool { return parentPointer(texts[i].pointer()) == parent })
+		if inList {
+			if start, end, ok := itemLines(p.File.Src, this.node); ok {
+				f.Fixes = []lint.Fix{{Message: "delete the repeated " + this.label(), Edits: []lint.Edit{{Start: start, End: end}}}}
+			}
 		}
-		if start, end, ok := itemLines(p.File.Src, texts[i].node); ok {
-			edits = append(edits, lint.Edit{Start: start, End: end})
-			gone = append(gone, texts[i].label())
-		}
+		p.Report(f)
 	}
-	if len(edits) > 0 {
-		f.Fixes = append(f.Fixes, lint.Fix{Message: "delete the repeated " + strings.Join(gone, ", "), Edits: edits})
-	}
-	p.Report(f)
+}
+
+// crossLevel reports whether two texts are given at two different levels
+// of the ladder (responsibilities or rubric cells): such a copy is
+// duplicate-across's, and a copy between levels of one band is none.
+func crossLevel(a, b descText) bool {
+	return a.level != "" && b.level != "" && a.level != b.level
 }
 
 func parentPointer(ptr string) string {
@@ -290,6 +302,9 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 	nearCandidates(texts, reps, threshold, minWords, func(j int, cands []int) {
 		best, bestSim := -1, 0.0
 		for _, i := range cands {
+			if crossLevel(texts[i], texts[j]) {
+				continue // duplicate-across's, where it is no level step
+			}
 			if s := text.Similarity(texts[i].node.Value, texts[j].node.Value); s > threshold && s > bestSim {
 				best, bestSim = i, s
 			}

@@ -68,7 +68,7 @@ func TestDuplicateAcrossDocExample(t *testing.T) {
 	for _, f := range fs {
 		got = append(got, f.Severity.String()+" "+f.Pointer)
 	}
-	want := []string{"warning /focus/description", "error /focus/description", "error /responsibilities/0/items/0"}
+	want := []string{"warning /focus/description", "error /focus/description", "error /responsibilities/1/items/0"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("bad example gives %v, want %v", got, want)
 	}
