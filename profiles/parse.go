@@ -30,8 +30,9 @@ type File struct {
 	// Release.
 	lim      Limits
 	released bool
-	// fromTokens is set when the fast path built the tree (fast.go).
-	fromTokens bool
+	// fromTokens is set when the fast path built the tree (fast.go), and
+	// direct when it did so from the bytes alone (direct.go).
+	fromTokens, direct bool
 	// tabMarks is set when tabs in double-quoted scalars went to goccy as
 	// tabMark (swapTabs).
 	tabMarks bool
@@ -98,9 +99,16 @@ func ParseWithLimits(path string, src []byte, lim Limits) (f *File, err error) {
 	return parse(path, src, lim, true)
 }
 
-// parse is ParseWithLimits; fast lets build make the tree from goccy's
-// tokens where it can (see fast.go), instead of goccy's parser always.
+// parse is ParseWithLimits; fast lets readDirect make the tree from the
+// bytes (direct.go), or else build from goccy's tokens (fast.go), where
+// they can, instead of goccy's parser always.
 func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) {
+	return parseVia(path, src, lim, fast, fast)
+}
+
+// parseVia is parse with the direct path on its own switch, for the tests
+// that hold it to the path through goccy's tokens.
+func parseVia(path string, src []byte, lim Limits, fast, direct bool) (f *File, err error) {
 	f = &File{Path: path, Src: src, lim: lim}
 	// goccy/go-yaml keeps a byte-order mark inside the first key.
 	if bytes.HasPrefix(src, bom) {
@@ -114,6 +122,12 @@ func parse(path string, src []byte, lim Limits, fast bool) (f *File, err error) 
 			return f, err
 		}
 		return f, nil
+	}
+	if direct {
+		if root, ok := f.readDirect(lim); ok {
+			f.Root, f.fromTokens, f.direct = root, true, true
+			return f, nil
+		}
 	}
 	tabs, gerr := guard(f.Src, lim)
 	if gerr != nil {

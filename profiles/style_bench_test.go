@@ -10,8 +10,9 @@ import (
 
 // BenchmarkParseStyles parses the same 700 generated profiles written in
 // each style (cmd/profilegen -style): goccy/go-yaml's parse alone, then
-// Parse. Parse should cost about the same in every style; goccy alone
-// does not, its lexer being slow inside block scalars.
+// Parse without its direct path (tokens), then Parse. Parse should cost
+// about the same in every style; goccy alone does not, its lexer being
+// slow inside block scalars.
 //
 //	go test -run '^$' -bench BenchmarkParseStyles -benchmem ./profiles
 func BenchmarkParseStyles(b *testing.B) {
@@ -23,6 +24,18 @@ func BenchmarkParseStyles(b *testing.B) {
 			for b.Loop() {
 				for _, f := range files {
 					if _, err := parser.ParseBytes(f.Data, 0); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+		b.Run(string(st)+"/tokens", func(b *testing.B) {
+			// Parse without the direct path: the guard, goccy's lexer on
+			// the masked text, and build.
+			b.SetBytes(size)
+			for b.Loop() {
+				for _, f := range files {
+					if _, _, err := profiles.ParseVia(f.Name, f.Data, true, false); err != nil {
 						b.Fatal(err)
 					}
 				}
