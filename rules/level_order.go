@@ -21,10 +21,13 @@ var LevelOrder = &lint.Rule{
 	Severity: lint.Error,
 	Scope:    lint.PerCorpus,
 	Doc: lint.Doc{
-		Text: `A profile shows its level against the whole ladder: responsibilities and
-level_guidelines each list every level of the profile's ladder exactly
-once, lowest first, with no gaps, so both list the same levels; and
-level.code is one of them. A level outside the ladder is reported at its
+		Text: `A profile shows its level against the ladder: responsibilities and
+level_guidelines each list the levels of the profile's ladder exactly once,
+lowest first, with no gaps, so both list the same levels; and level.code is
+one of them. A focus may occupy a run of the ladder (a discipline that
+starts at IC2, a track that stops at IC5): a level is missing when it lies
+inside the run the file lists, its own level included, or when most of the
+profiles of its focus list it. A level outside the ladder is reported at its
 value, a repeated level at the repeat (with the first as a related place),
 a missing level at the list, and a level out of order at the entry that
 breaks the order: the entries not in the longest run of levels that is in
@@ -145,9 +148,23 @@ func checkLevelList(p *lint.Pass, name string, entries, other []ladderEntry) {
 		known = append(known, e)
 	}
 
+	// A focus may occupy a run of the ladder (a discipline that starts at
+	// IC2, a track that stops at IC5): a level is missing when it is
+	// inside the run the file lists, its own level included. Levels past
+	// the ends are missing only when the focus's siblings list them
+	// (checkSiblings). The run is the file's: both lists and level.code.
+	lo, hi := len(p.Ladder), -1
+	for _, e := range append(slices.Clip(entries), other...) {
+		if e.Rank >= 0 {
+			lo, hi = min(lo, e.Rank), max(hi, e.Rank)
+		}
+	}
+	if own := p.Ladder.Index(p.Root.Lookup("/level/code").Text()); own >= 0 {
+		lo, hi = min(lo, own), max(hi, own)
+	}
 	var missing []string
-	for _, code := range p.Ladder {
-		if _, ok := first[code]; !ok {
+	for i, code := range p.Ladder {
+		if _, ok := first[code]; !ok && i >= lo && i <= hi {
 			missing = append(missing, code)
 		}
 	}

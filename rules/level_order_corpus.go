@@ -66,14 +66,24 @@ const maxLadder = 64
 // was inferred, the file's levels in their order.
 func collectLevelOrder(p *lint.Pass) *ladderFact {
 	runLevelOrder(p)
-	if p.LadderOrigin != lint.LadderInferred || len(p.Ladder) == 0 || len(p.Ladder) > maxLadder {
+	if len(p.Ladder) == 0 || len(p.Ladder) > maxLadder {
 		return &ladderFact{}
 	}
 	f := &ladderFact{
-		Inferred: true,
+		Inferred: p.LadderOrigin == lint.LadderInferred,
 		Track:    trackName(p.Root.Get("track").Text()),
 		Levels:   slices.Clone(p.Ladder),
 		Place:    p.Place("/responsibilities", ""),
+	}
+	if !f.Inferred {
+		// A ladder in force lists more than the file may: keep the levels
+		// the file lists, for the comparison with its siblings.
+		f.Levels = f.Levels[:0]
+		for _, code := range p.Ladder {
+			if listsLevel(p, code) {
+				f.Levels = append(f.Levels, code)
+			}
+		}
 	}
 	if fn, fc := p.Root.Lookup("/function/code").Text(), p.Root.Lookup("/focus/code").Text(); fn != "" || fc != "" {
 		f.Focus = fn + "." + fc
@@ -107,8 +117,16 @@ type inferredFile struct {
 func finishLevelOrder(c *lint.Corpus) {
 	var tracks []string
 	byTrack := map[string][]inferredFile{}
+	given := map[string][]inferredFile{} // files on a ladder in force, by track
+	var givenTracks []string
 	for name, f := range ladderFacts.Of(c.Facts) {
 		if !f.Inferred {
+			if len(f.Levels) > 0 {
+				if _, ok := given[f.Track]; !ok {
+					givenTracks = append(givenTracks, f.Track)
+				}
+				given[f.Track] = append(given[f.Track], inferredFile{name, f})
+			}
 			continue
 		}
 		if _, ok := byTrack[f.Track]; !ok {
@@ -132,6 +150,22 @@ func finishLevelOrder(c *lint.Corpus) {
 		}
 		checkSiblings(c, files)
 	}
+	for _, track := range givenTracks {
+		checkSiblings(c, given[track])
+	}
+}
+
+// listsLevel reports whether the file lists code in responsibilities or
+// level_guidelines.
+func listsLevel(p *lint.Pass, code string) bool {
+	for _, list := range levelLists {
+		for _, e := range ladderEntries(p, list) {
+			if e.Code == code {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // maxCorpusLevels bounds the distinct levels of one track's inferred

@@ -97,11 +97,29 @@ func TestLevelOrderConfiguredLadder(t *testing.T) {
 		"  - {level: P7, experience: {min: 20}}\n", "")
 	fs := lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, LevelOrder)
 	lvWant(t, fs)
-	fs = lintOne(t, "p.yaml", src, LevelOrder)
-	lvWant(t, fs,
-		"14:3 error level-order: level P7 is missing from responsibilities, which lists every level of "+lvDefault,
-		"27:3 error level-order: level P7 is missing from level_guidelines, which lists every level of "+lvDefault,
-	)
+	// On the default ladder (P1 … P7), a focus may stop at P6: its file
+	// lists a run of the ladder. Its sibling that lists P7 shows the file
+	// lacks it.
+	lvWant(t, lintOne(t, "p.yaml", src, LevelOrder))
+	sibling := strings.Replace(docProfile, "id: INFRAS.PLATFORM.P4", "id: INFRAS.PLATFORM.P5", 1)
+	fs = lintFilesConfig(t, lint.Config{}, map[string]string{"p.yaml": src, "q.yaml": sibling}, LevelOrder)
+	if len(fs) != 1 || fs[0].File != "p.yaml" || !strings.HasPrefix(fs[0].Message, "level P7 is missing from this file but listed by its siblings") {
+		t.Fatalf("findings %+v", fs)
+	}
+}
+
+// A file lists a run of its ladder, its own level included: a level inside
+// the run is missing, one past its ends is not.
+func TestLevelOrderRun(t *testing.T) {
+	cfg := lint.Config{Ladders: map[string]profiles.Ladder{"professional": {"IC1", "IC2", "IC3", "IC4", "IC5", "IC6"}}}
+	src := "schema: profile/v1\nlevel: {code: IC4}\nresponsibilities:\n  - {level: IC2, items: [a]}\n  - {level: IC3, items: [b]}\n  - {level: IC5, items: [c]}\n"
+	fs := lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, LevelOrder)
+	lvWant(t, fs, "4:3 error level-order: level IC4 is missing from responsibilities, which lists every level of the professional ladder (IC1 … IC6, set by ladders.professional in .profilelint.yaml)")
+	own := strings.Replace(src, "level: {code: IC4}", "level: {code: IC6}", 1)
+	own = strings.Replace(own, "IC5, items: [c]}", "IC4, items: [c]}", 1)
+	fs = lintFilesConfig(t, cfg, map[string]string{"p.yaml": own}, LevelOrder)
+	lvWant(t, fs, "4:3 error level-order: level IC5 is missing from responsibilities, which lists every level of the professional ladder (IC1 … IC6, set by ladders.professional in .profilelint.yaml)",
+		"4:3 error level-order: level IC6 is missing from responsibilities, which lists every level of the professional ladder (IC1 … IC6, set by ladders.professional in .profilelint.yaml)")
 }
 
 // A block list with comments is reordered entry by entry: each entry takes
