@@ -116,6 +116,24 @@ var functionWords = map[string]int{
 	"has": 5, "have": 5, "had": 5, "having": 5,
 	"do": 6, "does": 6, "did": 6,
 	"etc": 7, "eg": 7, "ie": 7,
+	// The subject "I", which a second clause may repeat or leave out:
+	// "… and I'm able to", "… and am able to".
+	"i": 8,
+}
+
+// fillerWords are modifiers that praise or hedge without grading: "good
+// practices", "potential misalignment", "the relevant teams". No ladder
+// tells two levels apart by them (a grading modifier, "strong" or
+// "significant", is a step word), so one added or dropped is a slip of
+// wording, like a function word.
+var fillerWords = map[string]bool{
+	"good": true, "great": true, "best": true, "nice": true, "potential": true,
+	"potentially": true, "possible": true, "possibly": true, "actual": true,
+	"actually": true, "real": true, "really": true, "just": true, "even": true,
+	"quite": true, "certain": true, "specific": true, "particular": true,
+	"relevant": true, "appropriate": true, "appropriately": true,
+	"necessary": true, "proper": true, "properly": true, "important": true,
+	"meaningful": true, "genuine": true, "genuinely": true, "overall": true,
 }
 
 // contractions maps a contraction's normal form (apostrophe dropped) to
@@ -234,13 +252,20 @@ func stepTokens(s string) (toks []stepToken, after string) {
 // changed stretch of words is one of
 //   - words split or joined ("code base", "codebase"), or a contraction
 //     written out ("I'm", "I am");
-//   - function words ("the", "of", "and") added, dropped or swapped, and
-//     the other words the same, each at most misspelt (within one edit,
+//   - function words ("the", "of", "and", the subject "I") or filler
+//     modifiers ("good", "potential") added, dropped or swapped, and the
+//     other words the same, each at most misspelt (within one edit,
 //     two for words of more than five letters) or spelt the other side of
 //     the Atlantic ("organisation", "organization"), none of them a step
 //     word;
 //   - an aside added or dropped: words set off by parentheses, commas,
-//     dashes or a semicolon, with no step word among them.
+//     dashes or a semicolon, with no step word among them;
+//   - one word that is no step word added with "and" or "or" to a text
+//     of eight words or more ("empathy and cooperation").
+//
+// A word swapped for a synonym ("remove", "cut") is not among them: no
+// vocabulary tells it from a step a ladder writes with verbs ("follow",
+// "establish"), so it is judged a change.
 //
 // Anything else, and in particular a changed word of StepWords, is a
 // change of substance: Trivial is false. Texts equal in normal form are
@@ -335,15 +360,25 @@ func spelled(words []string) string {
 	return b.String()
 }
 
-// contentWords drops the function words of ws.
+// contentWords drops the function and filler words of ws, contractions
+// written out first ("I'm" is "I am", both function words).
 func contentWords(ws []string) []string {
 	out := ws[:0:0]
 	for _, w := range ws {
-		if functionWords[w] == 0 {
+		if c, ok := contractions[w]; ok {
+			out = append(out, contentWords(strings.Fields(c))...)
+			continue
+		}
+		if !slight(w) {
 			out = append(out, w)
 		}
 	}
 	return out
+}
+
+// slight reports whether adding or dropping w changes no level.
+func slight(w string) bool {
+	return functionWords[w] != 0 || fillerWords[w]
 }
 
 func keys(ts []stepToken) []string {
@@ -395,25 +430,20 @@ func trivialSwap(x, y string) bool {
 }
 
 // trivialInsert reports whether the words ts[i:j], which the other text
-// lacks, are function words only, or an aside without a step word. The
-// stretch may slide along the words around it (a diff may place "tests,
-// including unit tests" either side of the repeated "tests"), so every
-// place it can stand is tried.
+// lacks, are function and filler words only, an aside without a step
+// word, or one more word joined by "and" or "or". The stretch may slide
+// along the words around it (a diff may place "tests, including unit
+// tests" either side of the repeated "tests"), so every place it can stand
+// is tried.
 func trivialInsert(ts []stepToken, i, j int, end string) bool {
-	allFunction := true
-	for _, t := range ts[i:j] {
-		if functionWords[t.key] == 0 {
-			allFunction = false
-		}
-	}
-	if allFunction {
+	if len(contentWords(keys(ts[i:j]))) == 0 {
 		return true
 	}
 	for i > 0 && ts[i-1].key == ts[j-1].key {
 		i, j = i-1, j-1
 	}
 	for ; ; i, j = i+1, j+1 {
-		if aside(ts, i, j, end) {
+		if aside(ts, i, j, end) || coordinated(ts, i, j) {
 			return true
 		}
 		if j >= len(ts) || ts[i].key != ts[j].key {
@@ -446,6 +476,23 @@ func aside(ts []stepToken, i, j int, end string) bool {
 		return i == 0
 	}
 	return false
+}
+
+// coordinated reports whether ts[i:j] is "and" or "or" and one word that
+// is no step word, added to a text long enough that one word is a detail:
+// "with empathy in mind", "with empathy and cooperation in mind". A step
+// added this way names a step word ("staff and principal engineers").
+func coordinated(ts []stepToken, i, j int) bool {
+	const minWords = 8 // a short text is all substance
+	if len(ts)-(j-i) < minWords || i == 0 {
+		return false
+	}
+	k := ts[i].key
+	if k != "and" && k != "or" {
+		return false
+	}
+	rest := contentWords(keys(ts[i+1 : j]))
+	return len(rest) == 1 && !IsStepWord(rest[0])
 }
 
 // spellingVariant reports British and American spellings of one word:

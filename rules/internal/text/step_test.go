@@ -27,6 +27,15 @@ var stepPairs = []struct {
 	{"Doesn't leave broken builds behind at the end of the day", "Does not leave broken builds behind at the end of the day", true},
 	{"I can't ship code without tests that cover it", "I cannot ship code without tests that cover it", true},
 	{"Don't merge changes that break the public API", "Do not merge changes that break the public API", true},
+	{"I plan the rollout with my lead and I’m able to explain the risks", "I plan the rollout with my lead and am able to explain the risks", true},
+	{"Takes notes in meetings and I'm careful to share them afterwards", "Takes notes in meetings and careful to share them afterwards", true},
+	// Copies: a filler modifier.
+	{"I follow good testing practices that keep our releases safe", "I follow testing practices that keep our releases safe", true},
+	{"Raises potential blockers early in the planning of the work", "Raises blockers early in the planning of the work", true},
+	{"Reaches out to the relevant teams before changing a shared schema", "Reaches out to the teams before changing a shared schema", true},
+	// Copies: one more word joined by "and" or "or".
+	{"I handle disagreements in code review with patience in mind", "I handle disagreements in code review with patience and humility in mind", true},
+	{"Keeps the on-call runbook and the alerts of the service current", "Keeps the on-call runbook and the alerts or dashboards of the service current", true},
 	// Copies: words split or joined, spelling variants.
 	{"Keeps the code base tidy and well tested", "Keeps the codebase tidy and well tested", true},
 	{"Models the behaviour of users in the analytics pipeline", "Models the behavior of users in the analytics pipeline", true},
@@ -75,6 +84,14 @@ var stepPairs = []struct {
 	{"Writes tests for the code they change, across teams", "Writes tests for the code they change", false},
 	{"Writes unit tests for the code they change", "Writes tests for the code they change", false},
 	{"Designs APIs for the billing service", "Designs APIs for the payments service", false},
+	// Steps: a verb swapped, which no vocabulary tells from a synonym.
+	{"I follow the coding conventions of my team when I write new code", "I establish the coding conventions of my team when I write new code", false},
+	{"I apply the testing strategy of the team to every change I make", "I design the testing strategy of the team for every change I make", false},
+	// Steps: a word joined by "and" that is a step word, or in a short text.
+	{"I pair with junior engineers to review their pull requests every week", "I pair with junior and senior engineers to review their pull requests every week", false},
+	{"Writes code", "Writes code and tests", false},
+	// Steps: "I" for "we" is a change of who.
+	{"I review the incident reports and I write the follow-up actions", "I review the incident reports and we write the follow-up actions", false},
 }
 
 func TestTrivial(t *testing.T) {
