@@ -100,6 +100,26 @@ type Pass struct {
 	// pending holds the findings of the running rule until it returns,
 	// when the engine gives them their severity.
 	pending []Finding
+	// memo is what the rules of one file share (see Memo).
+	memo map[any]any
+}
+
+// Memo returns the value kept under key for this file, calling compute
+// to make it the first time. The rules of a file run one after another,
+// so one rule may keep work that another would repeat (the word hashes of
+// the file's texts) without a lock; the value lives while the file's
+// rules run. A key is a value of a type of the caller's own, as with
+// context.WithValue.
+func (p *Pass) Memo(key any, compute func() any) any {
+	if p.memo == nil {
+		p.memo = make(map[any]any)
+	}
+	v, ok := p.memo[key]
+	if !ok {
+		v = compute()
+		p.memo[key] = v
+	}
+	return v
 }
 
 // NewPass is the pass a rule gets for file under the default options and

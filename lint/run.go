@@ -827,6 +827,7 @@ func (cfg *Config) firstRule(file *profiles.File) *Rule {
 // runRules runs the enabled rules on one parsed file.
 func (cfg *Config) runRules(file *profiles.File, rr *ruleRun) {
 	ladder, bands, origin := cfg.ladderFor(file.Root)
+	memo := make(map[any]any) // shared by the file's rules (Pass.Memo)
 	for _, rule := range cfg.Rules {
 		sev := cfg.severityFor(rule, file.Path)
 		if sev == Off && (rule.Scope != PerCorpus || !cfg.enabledAnywhere(rule)) {
@@ -844,7 +845,7 @@ func (cfg *Config) runRules(file *profiles.File, rr *ruleRun) {
 		rr.current = rule
 		rr.mu.Unlock()
 
-		p := &Pass{options: options{rule: rule, set: cfg.optionsFor(rule, file.Path)}, Rule: rule, File: file, Root: file.Root, Ladder: ladder, Bands: bands, LadderOrigin: origin}
+		p := &Pass{options: options{rule: rule, set: cfg.optionsFor(rule, file.Path)}, Rule: rule, File: file, Root: file.Root, Ladder: ladder, Bands: bands, LadderOrigin: origin, memo: memo}
 		var facts any
 		err := safely(func() {
 			if collect {

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -255,5 +256,35 @@ func TestAtKey(t *testing.T) {
 	want := []string{"2:1-2:2 at the key", "2:4-2:7 at the value"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// Pass.Memo keeps one value per file for all its rules: a per-file rule
+// and a corpus rule's Collect see what the first of them made, and the
+// next file starts afresh.
+func TestPassMemoPerFile(t *testing.T) {
+	type key struct{}
+	var made atomic.Int32
+	memo := func(p *Pass) string {
+		return p.Memo(key{}, func() any { made.Add(1); return p.File.Path }).(string)
+	}
+	var mu sync.Mutex
+	seen := map[string][]string{}
+	note := func(p *Pass) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen[p.File.Path] = append(seen[p.File.Path], memo(p))
+	}
+	first := &Rule{ID: "first", Severity: Warning, Run: note}
+	second := &Rule{ID: "second", Severity: Warning, Scope: PerCorpus,
+		Collect: func(p *Pass) any { note(p); return nil }, Finish: func(*Corpus) {}}
+	Run(Config{Rules: []*Rule{first, second}}, []Source{src("a.yaml", "a: 1\n"), src("b.yaml", "b: 1\n")})
+	if n := made.Load(); n != 2 {
+		t.Errorf("the memo was made %d times for two files, want 2", n)
+	}
+	for _, f := range []string{"a.yaml", "b.yaml"} {
+		if got := strings.Join(seen[f], " "); got != f+" "+f {
+			t.Errorf("%s: the rules saw %q, want the file's own memo twice", f, got)
+		}
 	}
 }

@@ -399,12 +399,13 @@ func collectAcross(p *lint.Pass) *acrossFact {
 	threshold, minWords := opts.Similarity, opts.MinWords
 	var words []uint64
 	// text.KeyHash(s) is text.Hash64(text.Normal(s)), without building it;
-	// textHashes also gives its words, for the texts judged for near copies.
+	// hashesOf also gives its words, for the texts judged for near copies,
+	// once per file for this rule and duplicate-text.
 	textOf := func(n *profiles.Node, key, name string, i, j int, withWords bool) (acrossText, bool) {
 		var h uint64
 		var ok bool
 		if withWords {
-			h, ok, words = text.Hashes(n.Text(), words[:0])
+			h, ok, words = hashesOf(p, n)
 		} else {
 			h, ok = text.KeyHash(n.Text())
 		}
@@ -423,26 +424,20 @@ func collectAcross(p *lint.Pass) *acrossFact {
 			}
 		}
 	}
-	// The level texts are hashed once: with their words when they are
-	// judged for near copies between levels, kept for that search only.
+	// The level texts are hashed once per file (hashesOf): with their
+	// words when they are judged for near copies between levels.
 	near := threshold < 1
 	var nearTexts []descText
 	var nearFacts []acrossText
-	var nearWords []uint64
-	if near {
-		// Room for the words of a ladder of tens of texts, so that the
-		// buffer seldom grows.
-		nearWords = make([]uint64, 0, 4096)
-	}
 	levelText := func(n *profiles.Node, level string, kind uint8, i, j int) (acrossText, bool) {
 		if i > maxAcross || j > maxAcross {
 			return acrossText{}, false
 		}
 		var h uint64
 		var ok bool
-		start := len(nearWords)
+		var words []uint64
 		if near {
-			h, ok, nearWords = text.Hashes(n.Text(), nearWords)
+			h, ok, words = hashesOf(p, n)
 		} else {
 			h, ok = text.KeyHash(n.Text())
 		}
@@ -461,7 +456,7 @@ func collectAcross(p *lint.Pass) *acrossFact {
 			if kind > 0 {
 				what = rubricCells[kind-1]
 			}
-			nearTexts = append(nearTexts, descText{node: n, hash: h, words: nearWords[start:len(nearWords):len(nearWords)],
+			nearTexts = append(nearTexts, descText{node: n, hash: h, words: words,
 				what: what, where: level, level: level, entry: i, index: j})
 			nearFacts = append(nearFacts, t)
 		}

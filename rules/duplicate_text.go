@@ -130,18 +130,12 @@ func (t descText) label() string {
 
 // descriptiveTexts returns the file's descriptive texts in file order,
 // leaving out those that are empty after normalising.
-func descriptiveTexts(root *profiles.Node) []descText {
+func descriptiveTexts(p *lint.Pass) []descText {
+	root := p.Root
 	var out []descText
-	var words []uint64 // the words of all texts, each text's a slice of it
 	add := func(n *profiles.Node, t descText) {
-		if n == nil || n.Kind != profiles.String {
-			return
-		}
-		start := len(words)
-		var h uint64
-		var ok bool
-		if h, ok, words = text.Hashes(n.Value, words); ok {
-			t.node, t.hash, t.words = n, h, words[start:len(words):len(words)]
+		if h, ok, words := hashesOf(p, n); ok {
+			t.node, t.hash, t.words = n, h, words
 			out = append(out, t)
 		}
 	}
@@ -183,7 +177,7 @@ func entryLevelName(entry *profiles.Node, list string, i int) string {
 }
 
 func runDuplicateText(p *lint.Pass) {
-	texts := descriptiveTexts(p.Root)
+	texts := descriptiveTexts(p)
 	// Group exact copies by the hash of their normalised text; groups and
 	// their members stay in file order. A group is checked on the texts
 	// themselves before it is reported, so a hash collision cannot make a

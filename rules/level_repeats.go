@@ -8,7 +8,6 @@ import (
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
-	"github.com/profilelint/profilelint/rules/internal/text"
 )
 
 func init() { register(LevelRepeats) }
@@ -136,7 +135,7 @@ func collectRepeats(p *lint.Pass) *repeatsFact {
 				if it.Kind != profiles.String {
 					continue
 				}
-				if h, ok := text.KeyHash(it.Value); ok {
+				if h, ok, _ := hashesOf(p, it); ok {
 					lv.hashes = append(lv.hashes, h)
 					lv.ptrs = append(lv.ptrs, profiles.Pointer("responsibilities", e.Index, "items", j))
 				}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 )
 
@@ -41,7 +42,7 @@ func BenchmarkNearSignature(b *testing.B) {
 	}
 	var files []file
 	for _, f := range realisticFiles(b) {
-		texts := descriptiveTexts(f.Root)
+		texts := descriptiveTexts(lint.NewPass(DuplicateText, f))
 		seen := map[uint64]bool{}
 		var reps []int
 		for i, t := range texts {
