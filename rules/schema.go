@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
 	"github.com/profilelint/profilelint/schema"
@@ -54,11 +56,15 @@ func runSchema(p *lint.Pass) {
 		return
 	}
 	for _, v := range vs {
-		if v.Pointer == "/track" && !v.Key && v.Missing == "" && p.LadderOrigin == lint.LadderConfigured {
+		if v.Pointer == "/track" && !v.Key && v.Missing == "" {
 			// track is an open enum: a track the configuration gives a
-			// ladder is a track, whatever profile/v1 lists.
+			// ladder is a track, whatever profile/v1 lists; another one
+			// is told how to become one.
 			if t := p.Root.Get("track"); t.Kind == profiles.String && t.Value != "" {
-				continue
+				if p.LadderOrigin == lint.LadderConfigured {
+					continue
+				}
+				v.Message += fmt.Sprintf("; a team's own track is declared with its ladder under ladders: in .profilelint.yaml (%s: [LEVEL, ...])", t.Value)
 			}
 		}
 		switch {

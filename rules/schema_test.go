@@ -52,7 +52,10 @@ func TestSchemaConfiguredTrack(t *testing.T) {
 	src := strings.Replace(docProfile, "track: professional", "track: data", 1)
 	fs := only(lintOne(t, "p.yaml", src, Schema), Schema.ID)
 	if len(fs) != 1 || fs[0].Pointer != "/track" {
-		t.Errorf("unconfigured track: %v", fs)
+		t.Fatalf("unconfigured track: %v", fs)
+	}
+	if !strings.Contains(fs[0].Message, "ladders:") || !strings.Contains(fs[0].Message, "data: [") {
+		t.Errorf("the finding does not name the configuration that declares the track: %s", fs[0].Message)
 	}
 	cfg := lint.Config{Ladders: map[string]profiles.Ladder{"data": profiles.DefaultLadders[""]}}
 	if fs := lintFilesConfig(t, cfg, map[string]string{"p.yaml": src}, Schema); len(fs) != 0 {
