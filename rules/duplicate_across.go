@@ -398,17 +398,14 @@ func collectAcross(p *lint.Pass) *acrossFact {
 	opts := acrossOptions.Of(p)
 	threshold, minWords := opts.Similarity, opts.MinWords
 	var words []uint64
-	// text.KeyHash(s) is text.Hash64(text.Normal(s)), without building it;
-	// hashesOf also gives its words, for the texts judged for near copies,
-	// once per file for this rule and duplicate-text.
-	textOf := func(n *profiles.Node, key, name string, i, j int, withWords bool) (acrossText, bool) {
+	// Every text is hashed with its words, once per file for this rule,
+	// duplicate-text and level-repeats (hashesOfFile); the words serve the
+	// texts judged for near copies.
+	hashes := hashesOfFile(p)
+	textOf := func(n *profiles.Node, key, name string, i, j int) (acrossText, bool) {
 		var h uint64
 		var ok bool
-		if withWords {
-			h, ok, words = hashesOf(p, n)
-		} else {
-			h, ok = text.KeyHash(n.Text())
-		}
+		h, ok, words = hashes.of(n)
 		if !ok || i > maxAcross || j > maxAcross {
 			return acrossText{}, false // also for a missing node
 		}
@@ -417,15 +414,14 @@ func collectAcross(p *lint.Pass) *acrossFact {
 		return acrossText{Hash: h, Key: k, Name: nm, Line: int32(n.Pos.Line), Column: int32(n.Pos.Column), I: uint16(i), J: uint16(j)}, ok1 && ok2
 	}
 	if f.Focus != "" {
-		if t, ok := textOf(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0, threshold < 1); ok {
+		if t, ok := textOf(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0); ok {
 			f.FocusDesc = append(f.FocusDesc, t)
 			if threshold < 1 && len(words) >= minWords {
 				f.FocusWords = text.Words32(words)
 			}
 		}
 	}
-	// The level texts are hashed once per file (hashesOf): with their
-	// words when they are judged for near copies between levels.
+	// The level texts' words are kept for the near copies between levels.
 	near := threshold < 1
 	var nearTexts []descText
 	var nearFacts []acrossText
@@ -433,14 +429,7 @@ func collectAcross(p *lint.Pass) *acrossFact {
 		if i > maxAcross || j > maxAcross {
 			return acrossText{}, false
 		}
-		var h uint64
-		var ok bool
-		var words []uint64
-		if near {
-			h, ok, words = hashesOf(p, n)
-		} else {
-			h, ok = text.KeyHash(n.Text())
-		}
+		h, ok, words := hashes.of(n)
 		if !ok {
 			return acrossText{}, false // also for a missing node
 		}
@@ -490,7 +479,7 @@ func collectAcross(p *lint.Pass) *acrossFact {
 		if key == "" {
 			continue
 		}
-		if t, ok := textOf(sk.Get("description"), key, name, i, 0, false); ok {
+		if t, ok := textOf(sk.Get("description"), key, name, i, 0); ok {
 			f.Skills = append(f.Skills, t)
 		}
 	}

@@ -132,9 +132,10 @@ func (t descText) label() string {
 // leaving out those that are empty after normalising.
 func descriptiveTexts(p *lint.Pass) []descText {
 	root := p.Root
+	hashes := hashesOfFile(p)
 	var out []descText
 	add := func(n *profiles.Node, t descText) {
-		if h, ok, words := hashesOf(p, n); ok {
+		if h, ok, words := hashes.of(n); ok {
 			t.node, t.hash, t.words = n, h, words
 			out = append(out, t)
 		}

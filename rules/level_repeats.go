@@ -128,6 +128,7 @@ func collectRepeats(p *lint.Pass) *repeatsFact {
 		entries = ranked
 	}
 	levels := make([]repeatLevel, 0, len(entries))
+	hashes := hashesOfFile(p)
 	for _, e := range entries {
 		lv := repeatLevel{code: e.Code, ptr: e.Ptr}
 		if items := e.Node.Get("items"); items != nil {
@@ -135,7 +136,7 @@ func collectRepeats(p *lint.Pass) *repeatsFact {
 				if it.Kind != profiles.String {
 					continue
 				}
-				if h, ok, _ := hashesOf(p, it); ok {
+				if h, ok, _ := hashes.of(it); ok {
 					lv.hashes = append(lv.hashes, h)
 					lv.ptrs = append(lv.ptrs, profiles.Pointer("responsibilities", e.Index, "items", j))
 				}

@@ -24,16 +24,21 @@ type hashSpan struct {
 
 type fileHashesKey struct{}
 
-// hashesOf is text.Hashes of n's text (nothing for a missing node or one
-// that is not a string), made once per file. The words are capped, so a
+// hashesOfFile returns the memo of p's file, made empty the first time.
+// A rule takes it once and hashes through it.
+func hashesOfFile(p *lint.Pass) *fileHashes {
+	return p.Memo(fileHashesKey{}, func() any {
+		return &fileHashes{at: make(map[*profiles.Node]hashSpan), words: make([]uint64, 0, 4096)}
+	}).(*fileHashes)
+}
+
+// of is text.Hashes of n's text (nothing for a missing node or one that
+// is not a string), made once per file. The words are capped, so a
 // caller that appends to them appends to a copy.
-func hashesOf(p *lint.Pass, n *profiles.Node) (h uint64, ok bool, words []uint64) {
+func (m *fileHashes) of(n *profiles.Node) (h uint64, ok bool, words []uint64) {
 	if n == nil || n.Kind != profiles.String {
 		return 0, false, nil
 	}
-	m := p.Memo(fileHashesKey{}, func() any {
-		return &fileHashes{at: make(map[*profiles.Node]hashSpan), words: make([]uint64, 0, 4096)}
-	}).(*fileHashes)
 	if e, ok := m.at[n]; ok {
 		return e.h, e.ok, m.words[e.start:e.end:e.end]
 	}
