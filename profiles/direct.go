@@ -5,7 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/token"
 )
 
@@ -564,21 +563,11 @@ func (d *direct) plain(l []byte, flow bool) (*Node, int) {
 	if c := text[0]; '0' <= c && c <= '9' || reservedWord(text) {
 		// Typed as goccy types it, converted as the parser's nodes are.
 		tk := token.New(string(text), string(text), &token.Position{Line: p.Line, Column: p.Column, Offset: p.Offset})
-		var an ast.Node
-		switch tk.Type {
-		case token.StringType:
-		case token.IntegerType, token.BinaryIntegerType, token.OctetIntegerType, token.HexIntegerType:
-			an = ast.Integer(tk)
-		case token.FloatType:
-			an = ast.Float(tk)
-		case token.BoolType:
-			an = ast.Bool(tk)
-		case token.NullType:
-			an = ast.Null(tk)
-		default:
-			return nil, 0
-		}
-		if an != nil {
+		if tk.Type != token.StringType {
+			an := typedScalar(tk)
+			if an == nil {
+				return nil, 0
+			}
 			n, err := d.f.convert(an, d.depth)
 			if err != nil {
 				return nil, 0

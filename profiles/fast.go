@@ -337,7 +337,6 @@ func (b *builder) flowValue() (*Node, error) {
 // same on either path.
 func (b *builder) scalar() (*Node, error) {
 	tk := b.next()
-	var n ast.Node
 	switch tk.Type {
 	case token.StringType:
 		if blk, ok := b.masked[tk.Position.Line]; ok && tk.Position.Column == blk.col && tk.Value == blk.word {
@@ -353,16 +352,27 @@ func (b *builder) scalar() (*Node, error) {
 		return b.f.scalar(String, tk.Value, tk), nil
 	case token.SingleQuoteType, token.DoubleQuoteType:
 		return b.f.scalar(String, tk.Value, tk), nil
-	case token.IntegerType, token.BinaryIntegerType, token.OctetIntegerType, token.HexIntegerType:
-		n = ast.Integer(tk)
-	case token.FloatType:
-		n = ast.Float(tk)
-	case token.BoolType:
-		n = ast.Bool(tk)
-	case token.NullType:
-		n = ast.Null(tk)
-	default:
+	}
+	n := typedScalar(tk)
+	if n == nil {
 		return nil, errSlowPath
 	}
 	return b.f.convert(n, b.depth)
+}
+
+// typedScalar is the parser's node for a number, boolean or null token
+// (ast.Integer and the rest, as parser.newIntegerNode makes them), or nil
+// for a token of another type.
+func typedScalar(tk *token.Token) ast.Node {
+	switch tk.Type {
+	case token.IntegerType, token.BinaryIntegerType, token.OctetIntegerType, token.HexIntegerType:
+		return ast.Integer(tk)
+	case token.FloatType:
+		return ast.Float(tk)
+	case token.BoolType:
+		return ast.Bool(tk)
+	case token.NullType:
+		return ast.Null(tk)
+	}
+	return nil
 }

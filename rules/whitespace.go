@@ -122,9 +122,9 @@ func whitespaceFixes(src []byte, st *profiles.ScalarSource, issues []wsIssue) []
 	return []lint.Fix{{Message: fixMessage(issues), Edits: edits}}
 }
 
-// expectation says what a text with these issues should be like.
-func expectation(issues []wsIssue) string {
-	glued, other := false, false
+// issueKinds says whether issues hold glued sentences and other white
+// space.
+func issueKinds(issues []wsIssue) (glued, other bool) {
 	for _, is := range issues {
 		if is.kind == "glued" {
 			glued = true
@@ -132,6 +132,12 @@ func expectation(issues []wsIssue) string {
 			other = true
 		}
 	}
+	return glued, other
+}
+
+// expectation says what a text with these issues should be like.
+func expectation(issues []wsIssue) string {
+	glued, other := issueKinds(issues)
 	switch {
 	case glued && other:
 		return "the text trimmed, with single spaces and a space after each sentence"
@@ -143,14 +149,7 @@ func expectation(issues []wsIssue) string {
 
 // fixMessage names what the fix of these issues does.
 func fixMessage(issues []wsIssue) string {
-	glued, other := false, false
-	for _, is := range issues {
-		if is.kind == "glued" {
-			glued = true
-		} else {
-			other = true
-		}
-	}
+	glued, other := issueKinds(issues)
 	switch {
 	case glued && other:
 		return "remove the extra white space and separate the sentences"
