@@ -46,7 +46,11 @@ between them, and values shared by the tracks are normal. So are
 company-wide texts that two roles place at different levels; the option
 "across_focuses" compares the focuses of one track and ladder too. Levels
 of one band (levels the configuration says share their expectations) may
-share texts.
+share texts. So may the lines of a cumulative ladder that point back at
+other levels instead of stating an expectation ("Everything in the
+previous level, plus:", "the expectations of the level below still
+apply"): a pointer word and a level noun, a level noun and "below", or
+"still" and "apply".
 
 A text given at several levels belongs to the lowest. Every profile of a
 focus carries the whole ladder, so one copy is in each of them: it is one
@@ -430,8 +434,11 @@ func collectAcross(p *lint.Pass) *acrossFact {
 			return acrossText{}, false
 		}
 		h, ok, words := hashes.of(n)
-		if !ok {
-			return acrossText{}, false // also for a missing node
+		if !ok || text.IsReference(words) {
+			// A missing node, or a line that points at other levels'
+			// expectations ("everything in the previous level"), which a
+			// cumulative ladder repeats on purpose.
+			return acrossText{}, false
 		}
 		k, ok1 := id(level)
 		band, ok2 := id(p.Bands.Band(level))

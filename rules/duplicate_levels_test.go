@@ -295,3 +295,24 @@ func TestDuplicateAcrossDescriptionTracks(t *testing.T) {
 		t.Errorf("with a second professional focus: %v", fs)
 	}
 }
+
+// A cumulative ladder repeats the line that points back at the level
+// before; that line is its form, not a copy. A real copy beside it is
+// still one.
+func TestDuplicateAcrossReferenceLines(t *testing.T) {
+	const back = "Everything in the previous level, plus the following"
+	const copied = "Reviews designs of the services the team owns"
+	src := ladderProfile("ENG", "CORE", "P4", "", nil, nil)
+	src = strings.Replace(src, "responsibilities:\n", "responsibilities:\n"+
+		"  - level: P2\n    items: [\""+back+"\", Writes code]\n"+
+		"  - level: P3\n    items: [\""+back+"\", "+copied+"]\n"+
+		"  - level: P4\n    items: [\""+back+"\", "+copied+"]\n", 1)
+	fs := lintFilesConfig(t, lint.Config{}, map[string]string{"ENG.CORE.P4.yaml": src}, DuplicateAcross)
+	var got []string
+	for _, f := range fs {
+		got = append(got, f.Pointer)
+	}
+	if want := []string{"/responsibilities/2/items/1"}; !slices.Equal(got, want) {
+		t.Errorf("findings at %v, want only the real copy at %v: %v", got, want, fs)
+	}
+}

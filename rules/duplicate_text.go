@@ -300,6 +300,9 @@ func reportNearCopies(p *lint.Pass, texts []descText, reps []int) {
 			if crossLevel(texts[i], texts[j]) {
 				continue // duplicate-across's, where it is no level step
 			}
+			if text.IsReference(texts[i].words) && text.IsReference(texts[j].words) {
+				continue // two lines that point at other levels are alike by form
+			}
 			if s := text.Similarity(texts[i].node.Value, texts[j].node.Value); s > threshold && s > bestSim {
 				best, bestSim = i, s
 			}

@@ -230,3 +230,22 @@ func TestDuplicateTextDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// Two lines that point back at other levels are alike by form: a
+// cumulative ladder writes one per area. Two alike expectations are near
+// copies still.
+func TestDuplicateTextReferenceLines(t *testing.T) {
+	profile := func(a, b string) string {
+		return "schema: profile/v1\nid: ENG.CORE.P4\nresponsibilities:\n  - level: P4\n    items:\n      - " + a + "\n      - " + b + "\n"
+	}
+	refs := profile("The expectations of the previous level for code reviews apply in full at this level",
+		"The expectations of the previous level for design reviews apply in full at this level")
+	if fs := only(lintOne(t, "ENG.CORE.P4.yaml", refs, DuplicateText), "duplicate-text"); len(fs) != 0 {
+		t.Errorf("two reference lines reported: %v", fs)
+	}
+	own := profile("Takes part in the code reviews of the team and answers them within a day",
+		"Takes part in the design reviews of the team and answers them within a day")
+	if fs := only(lintOne(t, "ENG.CORE.P4.yaml", own, DuplicateText), "duplicate-text"); len(fs) != 1 {
+		t.Errorf("two alike expectations: %v, want one near copy", fs)
+	}
+}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/profilelint/profilelint/lint"
 	"github.com/profilelint/profilelint/profiles"
+	"github.com/profilelint/profilelint/rules/internal/text"
 )
 
 func init() { register(LevelRepeats) }
@@ -136,7 +137,7 @@ func collectRepeats(p *lint.Pass) *repeatsFact {
 				if it.Kind != profiles.String {
 					continue
 				}
-				if h, ok, _ := hashes.of(it); ok {
+				if h, ok, words := hashes.of(it); ok && !text.IsReference(words) {
 					lv.hashes = append(lv.hashes, h)
 					lv.ptrs = append(lv.ptrs, profiles.Pointer("responsibilities", e.Index, "items", j))
 				}

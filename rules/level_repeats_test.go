@@ -178,3 +178,23 @@ func TestLevelRepeatsNearMisses(t *testing.T) {
 		t.Errorf("unexpected %v", fs)
 	}
 }
+
+// A line that points back at the level before ("everything in the
+// previous level") is the form of a cumulative ladder, not a repeated
+// expectation: it does not count toward the share.
+func TestLevelRepeatsReferenceLines(t *testing.T) {
+	const back = "Everything in the previous level, plus the following"
+	levels := repeatsLadder(2, 1)
+	levels[3] = append([]string{back}, levels[3]...)
+	levels[4] = append([]string{back}, levels[4]...) // 3 of 4 alike, 2 of 3 without the line
+	src := repeatsProfile("P5", levels)
+	if fs := only(lintOne(t, "INFRAS.PLATFORM.P5.yaml", src, LevelRepeats), "level-repeats"); len(fs) != 0 {
+		t.Errorf("a reference line counted as a repeated responsibility: %v", fs)
+	}
+	// The same line as an expectation of its own is a copy.
+	levels[3][0], levels[4][0] = "Owns the on-call rota of the platform", "Owns the on-call rota of the platform"
+	src = repeatsProfile("P5", levels)
+	if fs := only(lintOne(t, "INFRAS.PLATFORM.P5.yaml", src, LevelRepeats), "level-repeats"); len(fs) != 1 {
+		t.Errorf("three copies of four: %v", fs)
+	}
+}
