@@ -371,6 +371,13 @@ const maxGap = 3
 // where both could match.
 type phraseSet struct {
 	list [][]phraseWord
+	// at lists, by stem, the phrases (indexes into list, ascending) that
+	// can match where a word of that stem stands: those whose first word
+	// it is, and those that start with a participle whose second word it
+	// is ("tickets assigned"). anyAt lists those whose word there is a
+	// prefix ("*"), tried at every word.
+	at    map[string][]int
+	anyAt []int
 	// starts holds the first letters (five, or all of three or four) of
 	// each phrase's longest word, its rarest: a text holds a phrase only
 	// if one of its words begins with those of some phrase. all is set
@@ -422,7 +429,33 @@ func compilePhrases(phrases []string) *phraseSet {
 		}
 	}
 	slices.SortStableFunc(set.list, func(a, b []phraseWord) int { return len(b) - len(a) })
+	set.at = make(map[string][]int)
+	index := func(k int, pw phraseWord) {
+		if pw.prefix {
+			set.anyAt = append(set.anyAt, k)
+		} else {
+			set.at[pw.stem] = append(set.at[pw.stem], k)
+		}
+	}
+	for k, ph := range set.list {
+		index(k, ph[0])
+		if len(ph) >= 2 && ph[0].ed {
+			index(k, ph[1])
+		}
+	}
 	return set
+}
+
+// candidates returns, in list order, the phrases that may match at a
+// word of this stem, reusing buf.
+func (set *phraseSet) candidates(stem string, buf []int) []int {
+	at := set.at[stem]
+	if len(set.anyAt) == 0 {
+		return at
+	}
+	buf = append(append(buf[:0], at...), set.anyAt...)
+	slices.Sort(buf)
+	return slices.Compact(buf)
 }
 
 // The letters of a phrase's longest word that mayMatch looks up.
@@ -460,8 +493,14 @@ func findPhrases(s string, phrases *phraseSet) []phraseMatch {
 func scanPhrases(s string, phrases *phraseSet) []phraseMatch {
 	words := wordingWords(s, false)
 	var out []phraseMatch
+	var buf []int
 	for i := 0; i < len(words); i++ {
-		for _, ph := range phrases.list {
+		cands := phrases.candidates(words[i].stem, buf)
+		if len(phrases.anyAt) > 0 {
+			buf = cands
+		}
+		for _, k := range cands {
+			ph := phrases.list[k]
 			last, ok := phraseAt(words, i, ph)
 			if !ok {
 				continue

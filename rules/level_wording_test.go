@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -206,8 +207,34 @@ func FuzzMayMatch(f *testing.F) {
 			if len(scanPhrases(s, set)) > 0 && !mayMatch(s, set) {
 				t.Fatalf("mayMatch(%q) is false, but the scan finds %v", s, scanPhrases(s, set))
 			}
+			if got, want := scanPhrases(s, set), scanEveryPhrase(s, set); !reflect.DeepEqual(got, want) {
+				t.Fatalf("scanPhrases(%q) = %v; trying every phrase at every word finds %v", s, got, want)
+			}
 		}
 	})
+}
+
+// scanEveryPhrase is scanPhrases without the index: every phrase tried at
+// every word, the reference the index is held to.
+func scanEveryPhrase(s string, phrases *phraseSet) []phraseMatch {
+	words := wordingWords(s, false)
+	var out []phraseMatch
+	for i := 0; i < len(words); i++ {
+		for _, ph := range phrases.list {
+			last, ok := phraseAt(words, i, ph)
+			if !ok {
+				continue
+			}
+			if negated(words, i) {
+				break
+			}
+			start, end := words[i].start, words[last].end
+			out = append(out, phraseMatch{strings.Join(strings.Fields(s[start:end]), " "), start, end})
+			i = last
+			break
+		}
+	}
+	return out
 }
 
 // matchPhrases returns the text of each place where a phrase occurs in s.
