@@ -53,7 +53,13 @@ through the forms of its words and the small words put between them:
 
 A phrase right after "without", "no", "not", "never", "little",
 "minimal" or "minimum" (one or two words before it) does not count: "works
-without close supervision" is senior wording.
+without close supervision" is senior wording. Nor does a phrase that says
+nothing of the level's own work: weighed ("knows when to seek guidance",
+after "when to" or "whether to"), about the people the text helps (after
+"helps", "mentors", "coaches", "teaches", "trains" or "onboards" in its
+clause: "helps new hires who work under supervision"), or the starting
+point of a change ("from" up to three words before it and "to" after it
+in its clause: "grows engineers from assigned tasks to owning projects").
 
 Judged texts: each responsibilities[i].items text at responsibilities[i].level;
 the knowledge, complexity and collaboration of each level_guidelines row at
@@ -135,9 +141,13 @@ var (
 		"set* the company strategy",
 		"set* the company's strategy",
 		"industry leader*",
-		"industry-wide",
-		"industry-level",
-		"across the industry",
+		"industry-wide impact",
+		"industry-wide influence",
+		"industry-wide recognition",
+		"impact across the industry",
+		"influence across the industry",
+		"recogni* across the industry",
+		"known across the industry",
 		"influenc* industry practice*",
 		"shap* industry practice*",
 		"advanc* industry practice*",
@@ -505,7 +515,7 @@ func scanPhrases(s string, phrases *phraseSet) []phraseMatch {
 			if !ok {
 				continue
 			}
-			if negated(words, i) {
+			if discounted(words, i, last) {
 				break
 			}
 			start, end := words[i].start, words[last].end
@@ -584,6 +594,46 @@ func negated(words []wordingWord, i int) bool {
 		}
 	}
 	return false
+}
+
+// discounted reports whether the phrase at words[i:last+1] says nothing of
+// the level's own work: negated ("without close supervision"), weighed
+// ("knows when to seek guidance": a judgement about asking, which is
+// senior), about the people the text helps ("helps new hires who work
+// under supervision"), or the starting point of a change ("grow from
+// working on assigned tasks to owning projects").
+func discounted(words []wordingWord, i, last int) bool {
+	if negated(words, i) {
+		return true
+	}
+	if i >= 2 && words[i-1].w == "to" && (words[i-2].w == "when" || words[i-2].w == "whether") {
+		return true
+	}
+	from := false
+	for k := i; k > 0 && !words[k].brk; k-- {
+		w := words[k-1]
+		if helpsOthers[w.stem] {
+			return true
+		}
+		if w.w == "from" && i-k < 3 {
+			from = true
+		}
+	}
+	if from {
+		for k := last + 1; k < len(words) && !words[k].brk; k++ {
+			if words[k].w == "to" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// helpsOthers are the stems of verbs whose object is someone else's
+// growth: a phrase after them in the clause is about those people.
+var helpsOthers = map[string]bool{
+	wordStem("helps"): true, wordStem("mentors"): true, wordStem("coaches"): true,
+	wordStem("teaches"): true, wordStem("trains"): true, wordStem("onboards"): true,
 }
 
 var phraseListCache sync.Map // joined phrases → *phraseSet
