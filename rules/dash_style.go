@@ -187,6 +187,14 @@ func runDashStyle(p *lint.Pass) {
 		}
 	}
 	want := dashStyles[major]
+	// A tie names no habit of the file: say which style won it and why.
+	habit := fmt.Sprintf("this file writes ranges with %s %s", want.article, want.name)
+	for s, n := range count {
+		if s != major && n == count[major] {
+			habit = fmt.Sprintf("this file writes as many ranges one way as the other, and %s %s wins a tie", want.article, want.name)
+			break
+		}
+	}
 	for _, fd := range all {
 		if fd.r.style == major {
 			continue
@@ -194,8 +202,8 @@ func runDashStyle(p *lint.Pass) {
 		v, r := fd.node.Value, fd.r
 		fixed := v[r.i:r.di] + want.char + v[r.dj:r.j]
 		f := p.At(fd.ptr)
-		f.Message = fmt.Sprintf("%s in the range %q; this file writes ranges with %s %s (%d of %d, as in %q)",
-			dashStyles[r.style].name, v[r.i:r.j], want.article, want.name, count[major], len(all), example)
+		f.Message = fmt.Sprintf("%s in the range %q; %s (%d of %d, as in %q)",
+			dashStyles[r.style].name, v[r.i:r.j], habit, count[major], len(all), example)
 		if st := p.File.MapScalar(fd.node); st != nil {
 			start, end := st.Span(r.di, r.dj)
 			atSpan(p.File, &f, start, end)

@@ -40,6 +40,7 @@ focus:
 			name:  "a tie goes to the en dash",
 			src:   "a: 2010-2015\nb: 2016–17\n",
 			want:  []string{"x.yaml:1:8 dash-style"},
+			msg:   `hyphen in the range "2010-2015"; this file writes as many ranges one way as the other, and an en dash wins a tie (1 of 2, as in "2016–17")`,
 			fixed: "a: 2010–2015\nb: 2016–17\n",
 		},
 		{
