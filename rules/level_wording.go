@@ -501,17 +501,24 @@ func findPhrases(s string, phrases *phraseSet) []phraseMatch {
 
 // scanPhrases is findPhrases without the quick look.
 func scanPhrases(s string, phrases *phraseSet) []phraseMatch {
-	words := wordingWords(s, false)
-	var out []phraseMatch
 	var buf []int
-	for i := 0; i < len(words); i++ {
-		cands := phrases.candidates(words[i].stem, buf)
+	return scanWith(s, phrases, func(w wordingWord) []int {
+		cands := phrases.candidates(w.stem, buf)
 		if len(phrases.anyAt) > 0 {
 			buf = cands
 		}
-		for _, k := range cands {
-			ph := phrases.list[k]
-			last, ok := phraseAt(words, i, ph)
+		return cands
+	})
+}
+
+// scanWith finds the phrases of list at each word, trying those cands
+// gives for it (indexes into phrases.list, in list order).
+func scanWith(s string, phrases *phraseSet, cands func(wordingWord) []int) []phraseMatch {
+	words := wordingWords(s, false)
+	var out []phraseMatch
+	for i := 0; i < len(words); i++ {
+		for _, k := range cands(words[i]) {
+			last, ok := phraseAt(words, i, phrases.list[k])
 			if !ok {
 				continue
 			}

@@ -222,24 +222,11 @@ func FuzzMayMatch(f *testing.F) {
 // scanEveryPhrase is scanPhrases without the index: every phrase tried at
 // every word, the reference the index is held to.
 func scanEveryPhrase(s string, phrases *phraseSet) []phraseMatch {
-	words := wordingWords(s, false)
-	var out []phraseMatch
-	for i := 0; i < len(words); i++ {
-		for _, ph := range phrases.list {
-			last, ok := phraseAt(words, i, ph)
-			if !ok {
-				continue
-			}
-			if discounted(words, i, last) {
-				break
-			}
-			start, end := words[i].start, words[last].end
-			out = append(out, phraseMatch{strings.Join(strings.Fields(s[start:end]), " "), start, end})
-			i = last
-			break
-		}
+	every := make([]int, len(phrases.list))
+	for k := range every {
+		every[k] = k
 	}
-	return out
+	return scanWith(s, phrases, func(wordingWord) []int { return every })
 }
 
 // matchPhrases returns the text of each place where a phrase occurs in s.
