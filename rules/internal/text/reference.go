@@ -9,36 +9,41 @@ package text
 // ladder's form and not a defect. IsReference tells these lines from
 // expectations by the words that point elsewhere on the ladder.
 
-var (
-	// pointers are the words that point back along a ladder when a level
-	// noun follows within a few words: "the previous level", "prior
-	// levels", "preceding milestones".
-	pointers = hashSet("previous", "prior", "preceding")
-	// levelNouns are what a ladder is made of.
-	levelNouns = hashSet("level", "levels", "grade", "grades", "band", "bands",
-		"tier", "tiers", "milestone", "milestones", "role", "roles", "title", "titles")
-	// behind follows a level noun: "the level below", "levels before".
-	behind = hashSet("below", "before", "beneath")
-	// applies follows "still": "are still applicable", "still apply".
-	applies = hashSet("apply", "applies", "applicable", "hold", "holds", "valid", "relevant", "expected")
-	// aboveLead precedes "above" in "all of the above", "everything above".
-	aboveLead = hashSet("the", "everything", "all")
+// A refClass is what a word does in a reference line.
+type refClass uint8
 
-	hashStill, hashAbove = keyHash("still"), keyHash("above")
+const (
+	refPointer   refClass = 1 + iota // "previous", before a level noun
+	refLevel                         // a level noun: "level", "grade"
+	refBehind                        // after a level noun: "below"
+	refStill                         // "still", before refApplies
+	refApplies                       // "apply", "applicable"
+	refAbove                         // "above", after refAboveLead
+	refAboveLead                     // "the", "all", "everything"
 )
 
-func hashSet(ws ...string) map[uint64]bool {
-	m := make(map[uint64]bool, len(ws))
-	for _, w := range ws {
-		m[keyHash(w)] = true
+// refWords are the words of reference lines by the key hash of each (a
+// plain lower-case word is its own normal form, so its key hash is
+// Hash64 of it): one lookup a word, since every level text of every file
+// is asked.
+var refWords = func() map[uint64]refClass {
+	m := make(map[uint64]refClass)
+	for class, ws := range map[refClass][]string{
+		refPointer: {"previous", "prior", "preceding"},
+		refLevel: {"level", "levels", "grade", "grades", "band", "bands", "tier", "tiers",
+			"milestone", "milestones", "role", "roles", "title", "titles"},
+		refBehind:    {"below", "before", "beneath"},
+		refStill:     {"still"},
+		refApplies:   {"apply", "applies", "applicable", "hold", "holds", "valid", "relevant", "expected"},
+		refAbove:     {"above"},
+		refAboveLead: {"the", "everything", "all"},
+	} {
+		for _, w := range ws {
+			m[Hash64(w)] = class
+		}
 	}
 	return m
-}
-
-func keyHash(w string) uint64 {
-	h, _ := KeyHash(w)
-	return h
-}
+}()
 
 // IsReference reports whether a text, given by the key hashes of its
 // words (Hashes), points at other levels' expectations: a pointer word
@@ -46,28 +51,37 @@ func keyHash(w string) uint64 {
 // levels"), a level noun then "below" or "before" ("the level below"),
 // "still" then "apply" or "applicable" within two words, or "the above".
 func IsReference(words []uint64) bool {
+	prev := refClass(0)
 	for i, w := range words {
-		switch {
-		case pointers[w]:
-			for k := i + 1; k < len(words) && k <= i+3; k++ {
-				if levelNouns[words[k]] {
-					return true
-				}
-			}
-		case levelNouns[w]:
-			if i+1 < len(words) && behind[words[i+1]] {
+		class := refWords[w]
+		switch class {
+		case refPointer:
+			if followedBy(words[i+1:], refLevel, 3) {
 				return true
 			}
-		case w == hashStill:
-			for k := i + 1; k < len(words) && k <= i+2; k++ {
-				if applies[words[k]] {
-					return true
-				}
-			}
-		case w == hashAbove:
-			if i > 0 && aboveLead[words[i-1]] {
+		case refBehind:
+			if prev == refLevel {
 				return true
 			}
+		case refStill:
+			if followedBy(words[i+1:], refApplies, 2) {
+				return true
+			}
+		case refAbove:
+			if prev == refAboveLead {
+				return true
+			}
+		}
+		prev = class
+	}
+	return false
+}
+
+// followedBy reports whether a word of class is among the first n of ws.
+func followedBy(ws []uint64, class refClass, n int) bool {
+	for _, w := range ws[:min(n, len(ws))] {
+		if refWords[w] == class {
+			return true
 		}
 	}
 	return false

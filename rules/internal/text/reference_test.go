@@ -30,3 +30,13 @@ func TestIsReference(t *testing.T) {
 		}
 	}
 }
+
+// IsReference is asked of every level text of every file.
+//
+//	go test -run '^$' -bench BenchmarkIsReference ./rules/internal/text
+func BenchmarkIsReference(b *testing.B) {
+	_, _, words := Hashes("Partners with product and design on the roadmap of the team, and reviews the designs of the services it owns", nil)
+	for b.Loop() {
+		IsReference(words)
+	}
+}
