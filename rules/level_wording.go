@@ -383,9 +383,9 @@ type phraseSet struct {
 	list [][]phraseWord
 	// at lists, by stem, the phrases (indexes into list, ascending) that
 	// can match where a word of that stem stands: those whose first word
-	// it is, and those that start with a participle whose second word it
-	// is ("tickets assigned"). anyAt lists those whose word there is a
-	// prefix ("*"), tried at every word.
+	// it is, those that start with a participle whose second word it is
+	// ("tickets assigned"), and anyAt, those whose word there is a prefix
+	// ("*"), which may match at any word.
 	at    map[string][]int
 	anyAt []int
 	// starts holds the first letters (five, or all of three or four) of
@@ -453,19 +453,21 @@ func compilePhrases(phrases []string) *phraseSet {
 			index(k, ph[1])
 		}
 	}
+	for stem, ks := range set.at {
+		ks = append(ks, set.anyAt...)
+		slices.Sort(ks)
+		set.at[stem] = slices.Compact(ks)
+	}
 	return set
 }
 
 // candidates returns, in list order, the phrases that may match at a
-// word of this stem, reusing buf.
-func (set *phraseSet) candidates(stem string, buf []int) []int {
-	at := set.at[stem]
-	if len(set.anyAt) == 0 {
-		return at
+// word of this stem.
+func (set *phraseSet) candidates(stem string) []int {
+	if ks, ok := set.at[stem]; ok {
+		return ks
 	}
-	buf = append(append(buf[:0], at...), set.anyAt...)
-	slices.Sort(buf)
-	return slices.Compact(buf)
+	return set.anyAt
 }
 
 // The letters of a phrase's longest word that mayMatch looks up.
@@ -501,14 +503,7 @@ func findPhrases(s string, phrases *phraseSet) []phraseMatch {
 
 // scanPhrases is findPhrases without the quick look.
 func scanPhrases(s string, phrases *phraseSet) []phraseMatch {
-	var buf []int
-	return scanWith(s, phrases, func(w wordingWord) []int {
-		cands := phrases.candidates(w.stem, buf)
-		if len(phrases.anyAt) > 0 {
-			buf = cands
-		}
-		return cands
-	})
+	return scanWith(s, phrases, func(w wordingWord) []int { return phrases.candidates(w.stem) })
 }
 
 // scanWith finds the phrases of list at each word, trying those cands
