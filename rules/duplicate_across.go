@@ -401,15 +401,12 @@ func collectAcross(p *lint.Pass) *acrossFact {
 	}
 	opts := acrossOptions.Of(p)
 	threshold, minWords := opts.Similarity, opts.MinWords
-	var words []uint64
 	// Every text is hashed with its words, once per file for this rule,
 	// duplicate-text and level-repeats (hashesOfFile); the words serve the
 	// texts judged for near copies.
 	hashes := hashesOfFile(p)
 	textOf := func(n *profiles.Node, key, name string, i, j int) (acrossText, bool) {
-		var h uint64
-		var ok bool
-		h, ok, words = hashes.of(n)
+		h, ok, _ := hashes.of(n)
 		if !ok || i > maxAcross || j > maxAcross {
 			return acrossText{}, false // also for a missing node
 		}
@@ -418,9 +415,10 @@ func collectAcross(p *lint.Pass) *acrossFact {
 		return acrossText{Hash: h, Key: k, Name: nm, Line: int32(n.Pos.Line), Column: int32(n.Pos.Column), I: uint16(i), J: uint16(j)}, ok1 && ok2
 	}
 	if f.Focus != "" {
-		if t, ok := textOf(p.Root.Lookup("/focus/description"), f.Focus, f.Focus, 0, 0); ok {
+		desc := p.Root.Lookup("/focus/description")
+		if t, ok := textOf(desc, f.Focus, f.Focus, 0, 0); ok {
 			f.FocusDesc = append(f.FocusDesc, t)
-			if threshold < 1 && len(words) >= minWords {
+			if _, _, words := hashes.of(desc); threshold < 1 && len(words) >= minWords {
 				f.FocusWords = text.Words32(words)
 			}
 		}

@@ -134,9 +134,8 @@ func collectRepeats(p *lint.Pass) *repeatsFact {
 		lv := repeatLevel{code: e.Code, ptr: e.Ptr}
 		if items := e.Node.Get("items"); items != nil {
 			for j, it := range items.Items {
-				if it.Kind != profiles.String {
-					continue
-				}
+				// Not a string, empty, or a line pointing at other levels:
+				// not an expectation that can be repeated.
 				if h, ok, words := hashes.of(it); ok && !text.IsReference(words) {
 					lv.hashes = append(lv.hashes, h)
 					lv.ptrs = append(lv.ptrs, profiles.Pointer("responsibilities", e.Index, "items", j))

@@ -28,7 +28,9 @@ type fileHashesKey struct{}
 // A rule takes it once and hashes through it.
 func hashesOfFile(p *lint.Pass) *fileHashes {
 	return p.Memo(fileHashesKey{}, func() any {
-		return &fileHashes{at: make(map[*profiles.Node]hashSpan), words: make([]uint64, 0, 4096)}
+		// Room for the texts of a ladder of tens of levels, so that
+		// neither grows often.
+		return &fileHashes{at: make(map[*profiles.Node]hashSpan, 128), words: make([]uint64, 0, 4096)}
 	}).(*fileHashes)
 }
 
